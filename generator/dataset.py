@@ -1,0 +1,101 @@
+"""A validated explainer, with the look-ups that rendering needs."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from generator.dates import PartialDate
+from generator.model import Event, Person, Quote, Relation, Settings, Source, Topic
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A quote together with the event it was said at."""
+
+    quote: Quote
+    event: Event
+
+    @property
+    def date(self) -> PartialDate:
+        return self.event.date
+
+
+@dataclass(frozen=True)
+class IncomingRelation:
+    """A relation seen from the quote it points at: ``statement`` <type> this quote."""
+
+    statement: Statement
+    relation: Relation
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the pages are made from. Events are in chronological order; other lists in file order."""
+
+    settings: Settings
+    people: tuple[Person, ...]
+    sources: tuple[Source, ...]
+    topics: tuple[Topic, ...]
+    events: tuple[Event, ...]
+
+    @cached_property
+    def person(self) -> dict[str, Person]:
+        return {person.id: person for person in self.people}
+
+    @cached_property
+    def source(self) -> dict[str, Source]:
+        return {source.id: source for source in self.sources}
+
+    @cached_property
+    def topic(self) -> dict[str, Topic]:
+        return {topic.id: topic for topic in self.topics}
+
+    @cached_property
+    def statements(self) -> tuple[Statement, ...]:
+        """Every quote in chronological order (within an event, in the order the file lists them)."""
+        return tuple(Statement(quote, event) for event in self.events for quote in event.quotes)
+
+    @cached_property
+    def statement(self) -> dict[str, Statement]:
+        return {statement.quote.id: statement for statement in self.statements}
+
+    @cached_property
+    def statements_by_speaker(self) -> dict[str, tuple[Statement, ...]]:
+        grouped: defaultdict[str, list[Statement]] = defaultdict(list)
+        for statement in self.statements:
+            grouped[statement.quote.speaker].append(statement)
+        return {speaker: tuple(items) for speaker, items in grouped.items()}
+
+    @cached_property
+    def statements_by_topic(self) -> dict[str, tuple[Statement, ...]]:
+        grouped: defaultdict[str, list[Statement]] = defaultdict(list)
+        for statement in self.statements:
+            for link in statement.quote.topics:
+                grouped[link.topic].append(statement)
+        return {topic: tuple(items) for topic, items in grouped.items()}
+
+    @cached_property
+    def statements_by_source(self) -> dict[str, tuple[Statement, ...]]:
+        grouped: defaultdict[str, list[Statement]] = defaultdict(list)
+        for statement in self.statements:
+            for source in dict.fromkeys(citation.source for citation in statement.quote.citations):
+                grouped[source].append(statement)
+        return {source: tuple(items) for source, items in grouped.items()}
+
+    @cached_property
+    def incoming_relations(self) -> dict[str, tuple[IncomingRelation, ...]]:
+        grouped: defaultdict[str, list[IncomingRelation]] = defaultdict(list)
+        for statement in self.statements:
+            for relation in statement.quote.relations:
+                grouped[relation.quote].append(IncomingRelation(statement, relation))
+        return {quote: tuple(items) for quote, items in grouped.items()}
+
+    @cached_property
+    def days(self) -> tuple[tuple[PartialDate, tuple[Event, ...]], ...]:
+        """Events grouped by their date, in order."""
+        grouped: dict[PartialDate, list[Event]] = {}
+        for event in self.events:
+            grouped.setdefault(event.date, []).append(event)
+        return tuple((date, tuple(events)) for date, events in grouped.items())

@@ -1,0 +1,54 @@
+"""Find the data files of a project and read each one (no checks beyond what reading needs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import Problem
+from generator.yamlfile import LoadedFile, load_file
+
+SETTINGS_FILE = "explainer.yaml"
+PEOPLE_FILE = "people.yaml"
+SOURCES_FILE = "sources.yaml"
+TOPICS_FILE = "topics.yaml"
+EVENTS_DIR = "events"
+REQUIRED_FILES = (SETTINGS_FILE, PEOPLE_FILE, SOURCES_FILE, TOPICS_FILE)
+
+
+@dataclass(frozen=True)
+class LoadedData:
+    """Every data file as read, by kind; a file that could not be read at all is None."""
+
+    settings: LoadedFile | None
+    people: LoadedFile | None
+    sources: LoadedFile | None
+    topics: LoadedFile | None
+    events: tuple[LoadedFile, ...]
+    problems: tuple[Problem, ...]
+
+
+def load_data(root: Path, data_dir: str = "data") -> LoadedData:
+    """Read ``root/data_dir``; paths in problems are relative to ``root``, as editors see them."""
+    problems: list[Problem] = []
+
+    def read(relative: str) -> LoadedFile | None:
+        path = root / relative
+        if not path.is_file():
+            problems.append(Problem(relative, 1, 1, "(file)", "no such file", "this file to exist"))
+            return None
+        loaded, found = load_file(path, relative)
+        problems.extend(found)
+        return loaded
+
+    named = {name: read(f"{data_dir}/{name}") for name in REQUIRED_FILES}
+    event_paths = sorted((root / data_dir / EVENTS_DIR).glob("*.y*ml"))
+    events = [read(path.relative_to(root).as_posix()) for path in event_paths]
+    return LoadedData(
+        settings=named[SETTINGS_FILE],
+        people=named[PEOPLE_FILE],
+        sources=named[SOURCES_FILE],
+        topics=named[TOPICS_FILE],
+        events=tuple(event for event in events if event is not None),
+        problems=tuple(problems),
+    )

@@ -1,0 +1,129 @@
+"""The one escaping layer: every string from the data reaches a page through this module.
+
+Data is untrusted. Python-Markdown passes raw HTML through, turns ``{: …}`` into attributes, and gives
+``#``, ``>``, ``|``, ``[`` and friends structural meaning. So:
+
+* page structure that must be Markdown (headings, for the table of contents and search) gets the data's text
+  with every Markdown-significant character written as a character reference, which Markdown shows literally;
+* everything else is built as an element tree and serialised by ElementTree, which escapes text and
+  attribute values; that HTML goes into the page as one raw block that Markdown leaves alone;
+* a link target can only come from :class:`Href`, which admits https addresses and the site's own relative
+  links, nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from generator.urls import check_external_url
+
+# Every ASCII character that Markdown or its extensions (attr_list, tables, emoji, magiclink, …) may read as
+# syntax. Letters, digits, spaces and , . ? ' are left as they are, for readable headings.
+_MARKDOWN_SPECIAL = frozenset('!"#$%&()*+-/:;<=>@[\\]^_`{|}~')
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
+_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "srcset"})
+_FORBIDDEN_TAGS = frozenset({"script", "style", "iframe", "object", "embed", "base", "meta", "link", "form"})
+_RELATIVE_LINK = re.compile(r"(?:\.\./|\./)*(?:[a-z0-9][a-z0-9._/-]*)?(?:#[a-z0-9][a-z0-9-]*)?")
+
+
+@dataclass(frozen=True)
+class Href:
+    """A link target known to be safe: build it with :meth:`external` or :meth:`internal`."""
+
+    value: str
+
+    @classmethod
+    def external(cls, url: str) -> Href:
+        problem = check_external_url(url)
+        if problem:
+            raise ValueError(f"refusing to link to {url!r}: expected {problem}")
+        return cls(url)
+
+    @classmethod
+    def internal(cls, link: str) -> Href:
+        if not link or not _RELATIVE_LINK.fullmatch(link):
+            raise ValueError(f"refusing to link to {link!r}: expected a relative link within the site")
+        return cls(link)
+
+
+def one_line(text: str) -> str:
+    """Line breaks in data become spaces: a page's structure is never the data's to decide."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+def inline(text: str) -> str:
+    """Text for Markdown, shown literally whatever it holds."""
+    return "".join(f"&#{ord(char)};" if char in _MARKDOWN_SPECIAL else char for char in one_line(text))
+
+
+def heading(level: int, text: str, anchor: str | None = None) -> str:
+    """A Markdown heading (so it reaches the table of contents and search), with an optional fixed anchor."""
+    if not 1 <= level <= 6:
+        raise ValueError(f"heading level {level}")
+    suffix = f" {{ #{_checked_anchor(anchor)} }}" if anchor else ""
+    return f"{'#' * level} {inline(text)}{suffix}"
+
+
+def paragraph(text: str) -> str:
+    return inline(text)
+
+
+def front_matter(fields: Mapping[str, str]) -> str:
+    """Page metadata as YAML front matter; JSON strings are valid YAML and cannot break out of their line."""
+    lines = [
+        f"{key}: {json.dumps(one_line(value), ensure_ascii=True)}" for key, value in sorted(fields.items())
+    ]
+    return "---\n" + "\n".join(lines) + "\n---"
+
+
+def _checked_anchor(anchor: str) -> str:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", anchor):
+        raise ValueError(f"unsafe anchor {anchor!r}")
+    return anchor
+
+
+def h(tag: str, *children: ET.Element | str | None, **attributes: str | Href | None) -> ET.Element:
+    """Build an element: ``h("a", "text", href=Href.internal("x/"), class_="c")``. None children/values are skipped."""
+    if tag in _FORBIDDEN_TAGS:
+        raise ValueError(f"<{tag}> is not built from data")
+    element = ET.Element(tag)
+    for name, value in attributes.items():
+        if value is None:
+            continue
+        attribute = name.rstrip("_").replace("_", "-")
+        if attribute in _URL_ATTRIBUTES:
+            if not isinstance(value, Href):
+                raise TypeError(f"{attribute} takes an Href, not {type(value).__name__}")
+            element.set(attribute, value.value)
+        elif isinstance(value, Href):
+            raise TypeError(f"{attribute} is not a link attribute")
+        else:
+            element.set(attribute, one_line(value))
+    append(element, *children)
+    return element
+
+
+def append(element: ET.Element, *children: ET.Element | str | None) -> ET.Element:
+    """Add text and elements at the end of ``element``."""
+    for child in children:
+        if child is None:
+            continue
+        if isinstance(child, str):
+            text = one_line(child)
+            if len(element):
+                last = element[-1]
+                last.tail = (last.tail or "") + text
+            else:
+                element.text = (element.text or "") + text
+        else:
+            element.append(child)
+    return element
+
+
+def raw_block(element: ET.Element) -> str:
+    """Serialise an element as one line of HTML that Markdown passes through untouched."""
+    return ET.tostring(element, encoding="unicode", method="html")

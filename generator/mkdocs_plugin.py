@@ -1,0 +1,52 @@
+"""The MkDocs adapter: runs the generator inside ``mkdocs build`` and ``mkdocs serve``.
+
+Everything here is about MkDocs; the pages themselves come from :func:`generator.render.site.render_site`,
+which knows nothing of MkDocs, so the same content builds with ``explainer generate`` and another engine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from generator.build import Project, generate
+from generator.errors import DataError
+
+
+class ExplainerConfig(Config):
+    data_dir = config_options.Type(str, default="data")
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    """Adds the generated pages to the build, and watches data/ while serving."""
+
+    def _project(self, config: MkDocsConfig) -> Project:
+        root = Path(config.config_file_path).parent
+        content_dir = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+        return Project(root=root, data_dir=self.config.data_dir, content_dir=content_dir)
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        try:
+            pages = generate(self._project(config), directory_urls=config.use_directory_urls)
+        except DataError as error:
+            raise PluginError(f"The data has problems:\n{error}") from None
+        for path, text in pages.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, content=text))
+        return files
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
+        return server

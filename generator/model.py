@@ -1,0 +1,230 @@
+"""The data model: typed, frozen records for each kind of thing an explainer is made of.
+
+These classes validate each file's structure (and give the JSON Schema editors use); ``validate`` adds the
+checks that span files, such as references and unique ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    Strict,
+    StringConstraints,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from generator.dates import PartialDate, TimeOfDay
+from generator.urls import check_external_url
+
+ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
+
+
+def _no_control_characters(text: str) -> str:
+    for index, char in enumerate(text):
+        if char not in "\n\t" and unicodedata.category(char) == "Cc":
+            raise PydanticCustomError(
+                "control_character",
+                "text without control characters (found U+{code:04X} at character {index})",
+                {"code": ord(char), "index": index + 1},
+            )
+    if not text.strip():
+        raise PydanticCustomError("blank_text", "text that is not only spaces", {})
+    return text
+
+
+def _https_url(url: str) -> str:
+    problem = check_external_url(url)
+    if problem:
+        raise PydanticCustomError("unsafe_url", problem, {})
+    return url
+
+
+def _partial_date(value: Any) -> PartialDate:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return PartialDate(value.year, value.month, value.day)
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise PydanticCustomError("partial_date", "a date written YYYY-MM-DD, YYYY-MM or YYYY", {})
+    try:
+        return PartialDate.parse(value)
+    except ValueError as error:
+        raise PydanticCustomError("partial_date", str(error), {}) from None
+
+
+def _time_of_day(value: Any) -> TimeOfDay:
+    if not isinstance(value, str):
+        raise PydanticCustomError("time_of_day", 'a time in quotes, such as "15:10-06:00"', {})
+    try:
+        return TimeOfDay.parse(value)
+    except ValueError as error:
+        raise PydanticCustomError("time_of_day", str(error), {}) from None
+
+
+Text = Annotated[
+    str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_no_control_characters)
+]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+HttpsUrl = Annotated[
+    str,
+    AfterValidator(_https_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https://"}),
+]
+DateValue = Annotated[
+    PartialDate,
+    PlainValidator(_partial_date),
+    PlainSerializer(PartialDate.iso, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ],
+            "description": "A date: YYYY-MM-DD, YYYY-MM or YYYY.",
+        }
+    ),
+]
+TimeValue = Annotated[
+    TimeOfDay,
+    PlainValidator(_time_of_day),
+    PlainSerializer(TimeOfDay.iso, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$"}),
+]
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, strict about types, no unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True, populate_by_name=False)
+
+
+class Stance(StrEnum):
+    AFFIRMS = "affirms"
+    DENIES = "denies"
+    QUALIFIES = "qualifies"
+
+
+class RelationType(StrEnum):
+    CONTRADICTS = "contradicts"
+    CLARIFIES = "clarifies"
+    WALKS_BACK = "walks-back"
+    REPEATS = "repeats"
+
+
+class Role(Record):
+    title: Text = Field(description="The office held, e.g. Secretary of Homeland Security.")
+    organization: Text | None = Field(None, description="Where the office is held.")
+    start: DateValue = Field(alias="from", description="The first day in the role.")
+    end: DateValue | None = Field(None, alias="to", description="The last day in the role; omit if current.")
+
+    def covers(self, date: PartialDate) -> bool:
+        return self.start.start <= date.start and (self.end is None or date.start <= self.end.end)
+
+
+class Person(Record):
+    id: Id = Field(description="A short id: lowercase letters, digits and hyphens.")
+    name: Text = Field(description="The name readers know the person by.")
+    roles: tuple[Role, ...] = Field((), description="Offices held, oldest first.")
+
+    def role_on(self, date: PartialDate) -> Role | None:
+        """The role held on ``date`` (the latest begun, if several)."""
+        held = [role for role in self.roles if role.covers(date)]
+        return max(held, key=lambda role: role.start) if held else None
+
+
+class Source(Record):
+    id: Id = Field(description="A short id: lowercase letters, digits and hyphens.")
+    outlet: Text = Field(description="The publication, e.g. ABC News.")
+    title: Text = Field(description="The headline as published.")
+    url: HttpsUrl = Field(description="The article's https address.")
+    published: DateValue = Field(description="The date it was published.")
+    byline: Text | None = Field(None, description="The authors, as printed.")
+    archive_url: HttpsUrl | None = Field(None, description="An archived copy's https address.")
+    accessed: DateValue | None = Field(None, description="When we last read it.")
+
+
+class Topic(Record):
+    id: Id = Field(description="A short id: lowercase letters, digits and hyphens.")
+    question: Text = Field(description="The question readers ask; a row of the contrast table.")
+    summary: Text = Field(description="In our own words: what is at stake in the question.")
+
+
+class TopicLink(Record):
+    topic: Id = Field(description="A topic id from data/topics.yaml.")
+    stance: Annotated[Stance, Strict(False)] | None = Field(
+        None, description="How the quote answers the question."
+    )
+
+
+class Citation(Record):
+    source: Id = Field(description="A source id from data/sources.yaml.")
+    as_printed: Text = Field(description="The quoted words exactly as this source printed them.")
+
+
+class Relation(Record):
+    type: Annotated[RelationType, Strict(False)] = Field(
+        description="How this quote relates to the other one."
+    )
+    quote: Id = Field(description="The id of the other quote.")
+    note: Text = Field(description="In our own words: how the two relate.")
+
+
+class Quote(Record):
+    id: Id = Field(description="A short id, unique across all events.")
+    speaker: Id = Field(description="A person id from data/people.yaml.")
+    text: Text = Field(description="The words shown; they must occur exactly in a citation's as_printed.")
+    context: Text | None = Field(None, description="In our own words: the setting of the quote.")
+    topics: tuple[TopicLink, ...] = Field(min_length=1, description="The questions this quote speaks to.")
+    citations: tuple[Citation, ...] = Field(
+        min_length=1, description="Every source that printed these words."
+    )
+    relations: tuple[Relation, ...] = Field((), description="Links to earlier quotes.")
+
+
+class Event(Record):
+    id: Id = Field(description="YYYY-MM-DD-short-title; the file is named after it.")
+    date: DateValue = Field(description="The date: YYYY-MM-DD, YYYY-MM or YYYY.")
+    time: TimeValue | None = Field(None, description='The time with its UTC offset, e.g. "15:10-06:00".')
+    order: int | None = Field(None, ge=1, description="Position within the day (1 = first).")
+    title: Text = Field(description="A short headline in our own words.")
+    place: Text | None = Field(None, description="Where it happened.")
+    summary: Text = Field(description="In our own words: what happened.")
+    participants: tuple[Id, ...] = Field((), description="Person ids of those taking part.")
+    sources: tuple[Id, ...] = Field(min_length=1, description="Source ids that report the event.")
+    quotes: tuple[Quote, ...] = Field((), description="What was said at the event.")
+
+    @property
+    def sort_key(self) -> tuple[PartialDate, int, int, int, str]:
+        """Chronological: by date, then ``order``, then time (in UTC), then id."""
+        order = self.order if self.order is not None else 1_000_000
+        timed = self.time.utc_minutes if self.time else 0
+        return (self.date, order, 0 if self.time else 1, timed, self.id)
+
+
+class Settings(Record):
+    title: Text = Field(description="The explainer's title.")
+    summary: Text = Field(description="One line saying what the explainer is about.")
+    speakers: tuple[Id, ...] = Field(min_length=1, description="Person ids: the contrast table's columns.")
+
+
+class PeopleFile(Record):
+    people: tuple[Person, ...]
+
+
+class SourcesFile(Record):
+    sources: tuple[Source, ...]
+
+
+class TopicsFile(Record):
+    topics: tuple[Topic, ...]

@@ -1,0 +1,1 @@
+"""Markdown pages from a validated dataset; every string goes through :mod:`generator.markup`."""

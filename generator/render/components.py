@@ -1,0 +1,167 @@
+"""Pieces shared by several pages: a quote with its provenance, dates, stances, lists of links."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+
+from generator.dataset import Statement
+from generator.dates import PartialDate
+from generator.markup import Href, append, h
+from generator.model import Relation, RelationType, Stance, TopicLink
+from generator.render.context import Context, quote_anchor
+
+STANCE_LABELS = {Stance.AFFIRMS: "Affirms", Stance.DENIES: "Denies", Stance.QUALIFIES: "Qualifies"}
+RELATION_LABELS = {
+    RelationType.CONTRADICTS: "Contradicts",
+    RelationType.CLARIFIES: "Clarifies",
+    RelationType.WALKS_BACK: "Walks back",
+    RelationType.REPEATS: "Repeats",
+}
+INCOMING_RELATION_LABELS = {
+    RelationType.CONTRADICTS: "Contradicted by",
+    RelationType.CLARIFIES: "Clarified by",
+    RelationType.WALKS_BACK: "Walked back by",
+    RelationType.REPEATS: "Repeated by",
+}
+
+
+def time_element(date: PartialDate) -> ET.Element:
+    return h("time", date.human(), datetime=date.iso())
+
+
+def joined(items: Sequence[ET.Element | str], separator: str = ", ") -> list[ET.Element | str]:
+    """``[a, ", ", b, ", ", c]``: items with separators between them."""
+    result: list[ET.Element | str] = []
+    for index, item in enumerate(items):
+        if index:
+            result.append(separator)
+        result.append(item)
+    return result
+
+
+def stance_label(stance: Stance | None) -> ET.Element | None:
+    """The stance in words (never colour alone)."""
+    if stance is None:
+        return None
+    return h("span", STANCE_LABELS[stance], class_=f"ex-stance ex-stance--{stance.value}")
+
+
+def stance_on(statement: Statement, topic_id: str) -> Stance | None:
+    return next((link.stance for link in statement.quote.topics if link.topic == topic_id), None)
+
+
+def speaker_line(ctx: Context, page: str, statement: Statement) -> list[ET.Element | str]:
+    """``John Kelly, Secretary of Homeland Security``: the speaker with the role held that day."""
+    person = ctx.data.person[statement.quote.speaker]
+    role = person.role_on(statement.date)
+    name = h("a", person.name, href=ctx.person_link(page, person.id), class_="ex-speaker")
+    return [name, f", {role.title}"] if role else [name]
+
+
+def source_links(source_ids: Iterable[str], ctx: Context) -> list[ET.Element | str]:
+    """Each source's outlet, linked to the article itself: every quote is one click from its source."""
+    sources = [ctx.data.source[source_id] for source_id in dict.fromkeys(source_ids)]
+    links: list[ET.Element | str] = [
+        h("a", source.outlet, href=Href.external(source.url)) for source in sources
+    ]
+    return joined(links)
+
+
+def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: bool = True) -> ET.Element:
+    """A quote as readers see it everywhere: words, speaker and role, date, event, every source's version."""
+    quote, event = statement.quote, statement.event
+    caption = h(
+        "figcaption",
+        *speaker_line(ctx, page, statement),
+        " · ",
+        h("a", time_element(event.date), href=ctx.event_link(page, event.id)),
+        " · ",
+        h("a", event.title, href=ctx.event_link(page, event.id)),
+        class_="ex-quote__caption",
+    )
+    figure = h(
+        "figure",
+        h("blockquote", h("p", quote.text), class_="ex-quote__text"),
+        caption,
+        class_="ex-quote",
+        id=quote_anchor(quote.id) if anchored else None,
+    )
+    if quote.context:
+        append(figure, h("p", quote.context, class_="ex-quote__context"))
+    append(
+        figure,
+        _topics(ctx, page, quote.topics),
+        _printed(ctx, page, statement),
+        _relations(ctx, page, statement),
+    )
+    link_here = ctx.link(page, page, quote_anchor(quote.id)) if anchored else ctx.quote_link(page, statement)
+    label = "Link to this quote" if anchored else "This quote in context"
+    append(figure, h("p", h("a", label, href=link_here, class_="ex-permalink"), class_="ex-quote__permalink"))
+    return figure
+
+
+def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> ET.Element:
+    items = []
+    for link in links:
+        topic = ctx.data.topic[link.topic]
+        label = stance_label(link.stance)
+        items.append(
+            h(
+                "li",
+                h("a", topic.question, href=ctx.topic_link(page, topic.id)),
+                " " if label is not None else None,
+                label,
+            )
+        )
+    return h("ul", *items, class_="ex-quote__topics", aria_label="Questions this quote answers")
+
+
+def _printed(ctx: Context, page: str, statement: Statement) -> ET.Element:
+    """Each cited source with the words exactly as it printed them, so transcription variants are visible."""
+    versions = {citation.as_printed for citation in statement.quote.citations}
+    heading = "As printed by each source" if len(versions) > 1 else "As printed"
+    items = []
+    for citation in statement.quote.citations:
+        source = ctx.data.source[citation.source]
+        items.append(
+            h(
+                "li",
+                h("cite", h("a", source.outlet, href=Href.external(source.url))),
+                " (",
+                h("a", "details", href=ctx.source_link(page, source.id)),
+                "): ",
+                h("q", citation.as_printed),
+            )
+        )
+    return h(
+        "div", h("p", heading, class_="ex-quote__printed-title"), h("ul", *items), class_="ex-quote__printed"
+    )
+
+
+def relation_item(ctx: Context, page: str, label: str, other: Statement, relation: Relation) -> ET.Element:
+    speaker = ctx.data.person[other.quote.speaker].name
+    return h(
+        "li",
+        h("span", label, class_=f"ex-relation ex-relation--{relation.type.value}"),
+        " ",
+        h("a", f"{speaker}: ", h("q", other.quote.text), href=ctx.quote_link(page, other)),
+        ". ",
+        relation.note,
+    )
+
+
+def _relations(ctx: Context, page: str, statement: Statement) -> ET.Element | None:
+    items = [
+        relation_item(ctx, page, RELATION_LABELS[relation.type], ctx.data.statement[relation.quote], relation)
+        for relation in statement.quote.relations
+    ]
+    items += [
+        relation_item(
+            ctx, page, INCOMING_RELATION_LABELS[incoming.relation.type], incoming.statement, incoming.relation
+        )
+        for incoming in ctx.data.incoming_relations.get(statement.quote.id, ())
+    ]
+    if not items:
+        return None
+    return h("ul", *items, class_="ex-quote__relations", aria_label="How this quote relates to others")

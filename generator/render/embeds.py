@@ -1,0 +1,86 @@
+"""Blocks from the data placed into hand-written pages: a line ``{{ kind argument }}`` becomes that block.
+
+Resolved here, by plain text substitution, so the same content builds with any engine that reads Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from generator.errors import Problem
+from generator.markup import raw_block
+from generator.render.components import quote_figure
+from generator.render.context import Context
+from generator.render.contrast import contrast_table
+from generator.render.timeline import event_block
+
+EMBED_KINDS = ("quote", "contrast-table", "timeline-day")
+_EMBED = re.compile(r"\{\{\s*(?P<kind>[^\s{}]+)(?:\s+(?P<argument>[^\s{}]+))?\s*\}\}")
+_FENCE = re.compile(r"(`{3,}|~{3,})")
+
+
+def resolve_embeds(ctx: Context, page: str, display_path: str, text: str) -> tuple[str, list[Problem]]:
+    """Replace each embed line in ``text``; unknown kinds or ids become problems naming the line."""
+    lines: list[str] = []
+    problems: list[Problem] = []
+    for number, line, in_code in _lines(text):
+        stripped = line.strip()
+        if in_code or not stripped.startswith("{{"):
+            lines.append(line)
+            continue
+        match = _EMBED.fullmatch(stripped)
+        column = len(line) - len(line.lstrip()) + 1
+        if not match:
+            problems.append(Problem(display_path, number, column, "embed", f'"{stripped}"', _SYNTAX))
+            continue
+        block, problem = _render(ctx, page, match["kind"], match["argument"])
+        if problem:
+            found, expected = problem
+            problems.append(Problem(display_path, number, column, "embed", found, expected))
+        else:
+            lines.append(block)
+    return "\n".join(lines) + ("\n" if text.endswith("\n") else ""), problems
+
+
+_SYNTAX = (
+    "an embed on a line of its own: {{ quote ID }}, {{ contrast-table }} or {{ timeline-day YYYY-MM-DD }}"
+)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
+    """Each line with its number and whether it lies inside a fenced code block (embeds there stay as written)."""
+    fence: str | None = None
+    for number, line in enumerate(text.split("\n"), start=1):
+        opener = _FENCE.match(line.lstrip())
+        if fence is None and opener:
+            fence = opener[1]
+            yield number, line, True
+        elif fence is not None:
+            if line.strip().startswith(fence[0] * len(fence)) and not line.strip().strip(fence[0]):
+                fence = None
+            yield number, line, True
+        else:
+            yield number, line, False
+
+
+def _render(ctx: Context, page: str, kind: str, argument: str | None) -> tuple[str, tuple[str, str] | None]:
+    data = ctx.data
+    if kind == "quote" and argument:
+        if argument not in data.statement:
+            return "", (f'the quote id "{argument}", which is not defined', "a quote id from data/events/")
+        return raw_block(quote_figure(ctx, page, data.statement[argument], anchored=False)), None
+    if kind == "contrast-table" and argument is None:
+        return raw_block(contrast_table(ctx, page, anchored=False)), None
+    if kind == "timeline-day" and argument:
+        events = [event for date, events in data.days if date.iso() == argument for event in events]
+        if not events:
+            days = ", ".join(date.iso() for date, _ in data.days)
+            return "", (f'the day "{argument}", which has no events', f"a day with events: {days}")
+        blocks = [
+            block for event in events for block in event_block(ctx, page, event, level=3, anchored=False)
+        ]
+        return "\n\n".join(blocks), None
+    if kind not in EMBED_KINDS:
+        return "", (f'an embed of kind "{kind}"', f"one of {', '.join(EMBED_KINDS)}")
+    return "", (f'"{kind}" with {"the argument " + repr(argument) if argument else "no argument"}', _SYNTAX)

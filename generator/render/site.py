@@ -1,0 +1,76 @@
+"""Every page of the site, as text: the generated pages and the hand-written ones with embeds resolved."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib.resources import files
+
+from generator.dataset import Dataset
+from generator.errors import DataError, Problem
+from generator.render.context import (
+    CONTRAST,
+    PEOPLE,
+    SOURCES,
+    STYLESHEET,
+    TIMELINE,
+    TOPICS,
+    Context,
+    person_page,
+    topic_page,
+)
+from generator.render.contrast import contrast_page
+from generator.render.embeds import resolve_embeds
+from generator.render.people import people_index, person_detail
+from generator.render.sources import sources_page
+from generator.render.timeline import timeline_page
+from generator.render.topics import topic_detail, topics_index
+
+
+def generated_pages(ctx: Context) -> dict[str, str]:
+    """The pages made from the data alone, by path under the docs directory."""
+    pages = {
+        CONTRAST: contrast_page(ctx),
+        TIMELINE: timeline_page(ctx),
+        SOURCES: sources_page(ctx),
+        PEOPLE: people_index(ctx),
+        TOPICS: topics_index(ctx),
+    }
+    pages |= {person_page(person.id): person_detail(ctx, person) for person in ctx.data.people}
+    pages |= {topic_page(topic.id): topic_detail(ctx, topic) for topic in ctx.data.topics}
+    return pages
+
+
+def stylesheet() -> str:
+    return files("generator").joinpath("assets/explainer.css").read_text(encoding="utf-8")
+
+
+def render_site(
+    data: Dataset, content: Mapping[str, str], *, content_dir: str = "content", directory_urls: bool = True
+) -> dict[str, str]:
+    """All pages by path: hand-written ``content`` (path → Markdown) with embeds resolved, plus generated pages.
+
+    Raises DataError naming every unknown embed, or a hand-written page that would hide a generated one.
+    """
+    ctx = Context(data, directory_urls=directory_urls)
+    pages = generated_pages(ctx)
+    problems: list[Problem] = []
+    resolved: dict[str, str] = {}
+    for path, text in sorted(content.items()):
+        display = f"{content_dir}/{path}"
+        if path in pages:
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "(file)",
+                    f"a page at {path}",
+                    "no hand-written page where a generated page goes",
+                )
+            )
+            continue
+        resolved[path], found = resolve_embeds(ctx, path, display, text)
+        problems += found
+    if problems:
+        raise DataError(problems)
+    return dict(sorted((pages | resolved | {STYLESHEET: stylesheet()}).items()))

@@ -1,0 +1,52 @@
+"""Links: which external addresses are allowed, and relative URLs between the site's pages."""
+
+from __future__ import annotations
+
+import posixpath
+import string
+from urllib.parse import urlsplit
+
+_ALLOWED_URL_CHARS = frozenset(string.ascii_letters + string.digits + "-._~:/?#[]@!$&'()*+,;=%")
+
+
+def check_external_url(url: str) -> str | None:
+    """Return what an external link is expected to be, or None when ``url`` is a safe https address."""
+    expected = "an https:// address without spaces or control characters"
+    if not url.startswith("https://") or not set(url) <= _ALLOWED_URL_CHARS:
+        return expected
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return expected
+    if parts.scheme != "https" or not parts.hostname or parts.username or parts.password:
+        return "an https:// address with a host name and no user name or password"
+    return None
+
+
+def page_url(page: str, *, directory_urls: bool) -> str:
+    """The URL path of a Markdown page, as MkDocs (and Zensical) publish it: ``people/kelly.md`` → ``people/kelly/``."""
+    stem = page.removesuffix(".md")
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_page: str, anchor: str = "", *, directory_urls: bool) -> str:
+    """The link from one page to another (or to an anchor on it) that works wherever the site is hosted."""
+    source = page_url(from_page, directory_urls=directory_urls)
+    target = page_url(to_page, directory_urls=directory_urls)
+    if target == source:
+        link = ""
+    else:
+        base = posixpath.dirname(source) or "."
+        if target == "" or target.endswith("/"):
+            link = posixpath.relpath(target or ".", base) + "/"
+        else:
+            link = posixpath.relpath(target, base)
+    if anchor:
+        return f"{link}#{anchor}"
+    return link or "./"

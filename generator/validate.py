@@ -1,0 +1,362 @@
+"""Turn loaded files into a Dataset, or report every problem at once.
+
+Structure and types are checked by the models; this module maps their findings to file positions in
+plain words and adds the checks that span files: unique ids, references, and quotes that their sources print.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from generator.dataset import Dataset
+from generator.errors import DataError, Problem
+from generator.load import LoadedData
+from generator.model import Event, Person, Quote, Settings, Source, Topic
+from generator.yamlfile import FieldPath, LoadedFile
+
+M = TypeVar("M", bound=BaseModel)
+
+_KIND_FILES = {"person": "data/people.yaml", "source": "data/sources.yaml", "topic": "data/topics.yaml"}
+
+
+def validate(loaded: LoadedData) -> Dataset:
+    """Return the dataset, or raise DataError with every problem in the data."""
+    problems = list(loaded.problems)
+    settings = _one(loaded.settings, Settings, problems)
+    people = _items(loaded.people, "people", Person, problems)
+    sources = _items(loaded.sources, "sources", Source, problems)
+    topics = _items(loaded.topics, "topics", Topic, problems)
+    events = [(file, event) for file in loaded.events if (event := _one(file, Event, problems))]
+    known = _KnownIds.collect(loaded)
+    problems += _check_ids(people, sources, topics, events)
+    problems += _check_references(settings, loaded.settings, events, known)
+    problems += _check_events(events)
+    problems += _check_roles(people)
+    if problems or settings is None:
+        raise DataError(_first_per_place(problems))
+    ordered = tuple(sorted((event for _, event in events), key=lambda event: event.sort_key))
+    return Dataset(
+        settings=settings,
+        people=tuple(person for _, _, person in people),
+        sources=tuple(source for _, _, source in sources),
+        topics=tuple(topic for _, _, topic in topics),
+        events=ordered,
+    )
+
+
+def _first_per_place(problems: Iterable[Problem]) -> list[Problem]:
+    """One problem per position: a YAML trap found while reading explains a later type error there."""
+    seen: dict[tuple[str, int, int], Problem] = {}
+    for problem in problems:
+        seen.setdefault((problem.path, problem.line, problem.column), problem)
+    return list(seen.values())
+
+
+# --- structure, through the models -------------------------------------------------------------------------
+
+
+def _one(file: LoadedFile | None, model: type[M], problems: list[Problem]) -> M | None:
+    if file is None:
+        return None
+    try:
+        return model.model_validate(file.data)
+    except ValidationError as error:
+        problems.extend(_explain(error, file, (), model))
+        return None
+
+
+def _items(
+    file: LoadedFile | None, key: str, model: type[M], problems: list[Problem]
+) -> list[tuple[LoadedFile, FieldPath, M]]:
+    """Validate a ``key:`` list item by item, so one bad entry does not hide the others."""
+    if file is None:
+        return []
+    data = file.data
+    if not isinstance(data, dict) or not isinstance(data.get(key), tuple) or set(data) != {key}:
+        found = (
+            _describe(data)
+            if not isinstance(data, dict)
+            else f"the fields {', '.join(map(str, data)) or 'none'}"
+        )
+        problems.append(file.problem((), found, f'a single field "{key}:" holding a list'))
+        return []
+    valid = []
+    for index, item in enumerate(data[key]):
+        path: FieldPath = (key, index)
+        try:
+            valid.append((file, path, model.model_validate(item)))
+        except ValidationError as error:
+            problems.extend(_explain(error, file, path, model))
+    return valid
+
+
+def _explain(
+    error: ValidationError, file: LoadedFile, prefix: FieldPath, model: type[BaseModel]
+) -> Iterator[Problem]:
+    for detail in error.errors(include_url=False):
+        loc: FieldPath = (*prefix, *detail["loc"])
+        kind, value = detail["type"], detail.get("input")
+        if kind == "missing":
+            field = _field_info(model, detail["loc"])
+            # A missing field has no position of its own: point at the mapping that lacks it.
+            yield file.problem(loc, f'no "{loc[-1]}" field', _field_expectation(field, loc[-1]), at=loc[:-1])
+        elif kind == "extra_forbidden":
+            allowed = _field_names(model, detail["loc"][:-1])
+            yield file.problem(loc, f'an unknown field "{loc[-1]}"', _one_of(str(loc[-1]), allowed), key=True)
+        else:
+            yield file.problem(loc, _describe(value), _expectation(kind, detail, model))
+
+
+def _expectation(kind: str, detail: Any, model: type[BaseModel]) -> str:
+    value = detail.get("input")
+    if kind == "string_type":
+        if isinstance(value, bool | int | float | dt.date):
+            return f'text in quotes ("{_yaml_spelling(value)}")'
+        return "text"
+    if kind == "enum":
+        allowed = [
+            option.strip("'") for option in detail["ctx"]["expected"].replace(" or ", ", ").split(", ")
+        ]
+        return _one_of(str(value), allowed)
+    return {
+        "int_type": "a whole number",
+        "tuple_type": "a list",
+        "list_type": "a list",
+        "model_type": "a mapping of fields",
+        "model_attributes_type": "a mapping of fields",
+        "dict_type": "a mapping of fields",
+        "string_too_short": "text that is not empty",
+        "string_too_long": "shorter text (at most 20,000 characters)",
+        "too_short": "at least one item",
+        "greater_than_equal": "a whole number from 1 up",
+        "string_pattern_mismatch": "an id of lowercase letters, digits and hyphens, such as kelly-mexico-city",
+    }.get(kind, str(detail["msg"]))
+
+
+def _yaml_spelling(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {_yaml_spelling(value)}"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        return "empty text" if not value else f'"{_shorten(value)}"'
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _one_of(found: str, allowed: Sequence[str]) -> str:
+    guess = difflib.get_close_matches(found, allowed, n=1, cutoff=0.6)
+    hint = f' (did you mean "{guess[0]}"?)' if guess else ""
+    return f"one of {', '.join(allowed)}{hint}"
+
+
+def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel]:
+    """The model class that describes the mapping at ``loc`` inside ``model``."""
+    current = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = _by_alias(current).get(part)
+        inner = _nested_model(field.annotation if field else None)
+        if inner is None:
+            break
+        current = inner
+    return current
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _nested_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _by_alias(model: type[BaseModel]) -> dict[str, Any]:
+    return {field.alias or name: field for name, field in model.model_fields.items()}
+
+
+def _field_names(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    return list(_by_alias(_model_at(model, loc)))
+
+
+def _field_info(model: type[BaseModel], loc: Sequence[str | int]) -> Any:
+    return _by_alias(_model_at(model, loc[:-1])).get(str(loc[-1]))
+
+
+def _field_expectation(field: Any, name: str | int) -> str:
+    description = (field.description or "").rstrip(".") if field else ""
+    return (
+        f'a "{name}:" field ({description[0].lower() + description[1:]})'
+        if description
+        else f'a "{name}:" field'
+    )
+
+
+# --- checks across files ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _KnownIds:
+    """Ids written in the data, valid or not, so a broken entry is not reported again at every reference."""
+
+    people: frozenset[str]
+    sources: frozenset[str]
+    topics: frozenset[str]
+    quotes: frozenset[str]
+
+    @classmethod
+    def collect(cls, loaded: LoadedData) -> _KnownIds:
+        def ids(file: LoadedFile | None, key: str) -> frozenset[str]:
+            items = file.data.get(key) if file and isinstance(file.data, dict) else None
+            return _ids_in(items)
+
+        quotes: set[str] = set()
+        for file in loaded.events:
+            if isinstance(file.data, dict):
+                quotes |= _ids_in(file.data.get("quotes"))
+        return cls(
+            ids(loaded.people, "people"),
+            ids(loaded.sources, "sources"),
+            ids(loaded.topics, "topics"),
+            frozenset(quotes),
+        )
+
+
+def _ids_in(items: object) -> frozenset[str]:
+    if not isinstance(items, tuple):
+        return frozenset()
+    return frozenset(
+        item["id"] for item in items if isinstance(item, dict) and isinstance(item.get("id"), str)
+    )
+
+
+def _check_ids(
+    people: list[tuple[LoadedFile, FieldPath, Person]],
+    sources: list[tuple[LoadedFile, FieldPath, Source]],
+    topics: list[tuple[LoadedFile, FieldPath, Topic]],
+    events: list[tuple[LoadedFile, Event]],
+) -> Iterator[Problem]:
+    quotes = [
+        (file, ("quotes", index), quote) for file, event in events for index, quote in enumerate(event.quotes)
+    ]
+    groups: list[Sequence[tuple[LoadedFile, FieldPath, Any]]] = [
+        people,
+        sources,
+        topics,
+        [(file, (), event) for file, event in events],
+        quotes,
+    ]
+    for group in groups:
+        first: dict[str, tuple[LoadedFile, FieldPath]] = {}
+        for file, path, item in group:
+            where = (*path, "id")
+            if item.id in first:
+                other_file, other_path = first[item.id]
+                at = other_file.position((*other_path, "id"))
+                found = f'the id "{item.id}" again (first at {other_file.path}:{at.line}:{at.column})'
+                yield file.problem(where, found, "an id used only once")
+            else:
+                first[item.id] = (file, path)
+
+
+def _check_references(
+    settings: Settings | None,
+    settings_file: LoadedFile | None,
+    events: list[tuple[LoadedFile, Event]],
+    known: _KnownIds,
+) -> Iterator[Problem]:
+    ids = {"person": known.people, "source": known.sources, "topic": known.topics, "quote": known.quotes}
+
+    def check(file: LoadedFile, path: FieldPath, kind: str, value: str) -> Iterator[Problem]:
+        if value not in ids[kind]:
+            where = _KIND_FILES.get(kind, "an event's quotes")
+            guess = difflib.get_close_matches(value, sorted(ids[kind]), n=1, cutoff=0.6)
+            hint = f' (did you mean "{guess[0]}"?)' if guess else ""
+            yield file.problem(
+                path, f'the {kind} id "{value}", which is not defined', f"a {kind} id from {where}{hint}"
+            )
+
+    if settings and settings_file:
+        for index, speaker in enumerate(settings.speakers):
+            yield from check(settings_file, ("speakers", index), "person", speaker)
+    for file, event in events:
+        for index, person in enumerate(event.participants):
+            yield from check(file, ("participants", index), "person", person)
+        for index, source in enumerate(event.sources):
+            yield from check(file, ("sources", index), "source", source)
+        for q, quote in enumerate(event.quotes):
+            at: FieldPath = ("quotes", q)
+            yield from check(file, (*at, "speaker"), "person", quote.speaker)
+            for t, link in enumerate(quote.topics):
+                yield from check(file, (*at, "topics", t, "topic"), "topic", link.topic)
+            for c, citation in enumerate(quote.citations):
+                yield from check(file, (*at, "citations", c, "source"), "source", citation.source)
+            for r, relation in enumerate(quote.relations):
+                yield from check(file, (*at, "relations", r, "quote"), "quote", relation.quote)
+
+
+def _check_events(events: list[tuple[LoadedFile, Event]]) -> Iterator[Problem]:
+    for file, event in events:
+        stem = PurePosixPath(file.path).stem
+        if stem != event.id:
+            found = f'the id "{event.id}" in a file named {PurePosixPath(file.path).name}'
+            yield file.problem(("id",), found, f'the file to be named {event.id}.yaml, or the id "{stem}"')
+        for index, quote in enumerate(event.quotes):
+            yield from _check_quote(file, ("quotes", index), quote)
+
+
+def _check_quote(file: LoadedFile, at: FieldPath, quote: Quote) -> Iterator[Problem]:
+    if not any(quote.text in citation.as_printed for citation in quote.citations):
+        yield file.problem(
+            (*at, "text"),
+            f'"{_shorten(quote.text)}", which no citation\'s as_printed contains',
+            "words that occur exactly (same quotes, dashes and spaces) in at least one citation's as_printed",
+        )
+    seen: set[str] = set()
+    for index, citation in enumerate(quote.citations):
+        if citation.source in seen:
+            found = f'a second citation of the source "{citation.source}"'
+            yield file.problem((*at, "citations", index, "source"), found, "one citation per source")
+        seen.add(citation.source)
+    for index, relation in enumerate(quote.relations):
+        if relation.quote == quote.id:
+            found = f'a relation from the quote "{quote.id}" to itself'
+            yield file.problem((*at, "relations", index, "quote"), found, "the id of another quote")
+
+
+def _check_roles(people: list[tuple[LoadedFile, FieldPath, Person]]) -> Iterator[Problem]:
+    for file, path, person in people:
+        for index, role in enumerate(person.roles):
+            if role.end is not None and role.end.end < role.start.start:
+                found = f"an end ({role.end}) before the start ({role.start})"
+                yield file.problem(
+                    (*path, "roles", index, "to"), found, "a date on or after the role's start"
+                )

@@ -1,0 +1,208 @@
+"""Read one YAML file into plain values, keeping the line and column of every value and key.
+
+PyYAML's safe loader is lenient in ways that hurt editors: a duplicate key silently wins, ``no`` becomes
+``False``, ``012`` an octal number and ``1:20`` the number 80. We compose the node tree (fast, C when available),
+then convert it ourselves, reporting each of those traps as a problem instead of guessing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem
+
+MAX_FILE_BYTES = 1_048_576
+
+# Where a value sits in a file: keys and list indexes from the top.
+FieldPath = tuple[str | int, ...]
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TAG = "tag:yaml.org,2002:"
+_PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_BOOLEAN_WORDS = {"true": True, "false": False}
+
+
+def format_path(path: FieldPath) -> str:
+    """``quotes[0].citations[1].as_printed`` for ``("quotes", 0, "citations", 1, "as_printed")``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "(file)"
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    """A file's values as plain Python, with the position of every value and every mapping key."""
+
+    path: str
+    data: Any
+    values: dict[FieldPath, Position] = field(default_factory=dict)
+    keys: dict[FieldPath, Position] = field(default_factory=dict)
+
+    def position(self, path: FieldPath, *, key: bool = False) -> Position:
+        """The position of the value (or key) at ``path``, or of its nearest enclosing value."""
+        if key and path in self.keys:
+            return self.keys[path]
+        while path not in self.values and path:
+            path = path[:-1]
+        return self.values.get(path, Position(1, 1))
+
+    def problem(
+        self, path: FieldPath, found: str, expected: str, *, key: bool = False, at: FieldPath | None = None
+    ) -> Problem:
+        """A problem with the field at ``path``, placed at that field (or at ``at``, e.g. for a missing field)."""
+        where = self.position(path if at is None else at, key=key)
+        return Problem(self.path, where.line, where.column, format_path(path), found, expected)
+
+
+def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Load ``path``; return the file (or None when it cannot be read at all) and every problem found."""
+    raw = path.read_bytes()
+    problems = _check_bytes(raw, display_path)
+    if problems:
+        return None, problems
+    text = raw.decode("utf-8")
+    problems = list(_check_tabs(text, display_path))
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = error.problem or error.context or "a syntax error"
+        problems.append(Problem(display_path, line, column, "(file)", f"invalid YAML: {what}", _YAML_HINT))
+        return None, problems
+    converter = _Converter(display_path, text)
+    data = converter.convert(node, ()) if node is not None else None
+    loaded = LoadedFile(display_path, data, converter.values, converter.keys)
+    return loaded, problems + converter.problems
+
+
+_YAML_HINT = "valid YAML: check the indentation, a missing colon after a field name, or unbalanced quotes"
+
+
+def _check_bytes(raw: bytes, path: str) -> list[Problem]:
+    if len(raw) > MAX_FILE_BYTES:
+        return [
+            Problem(
+                path, 1, 1, "(file)", f"a file of {len(raw):,} bytes", f"at most {MAX_FILE_BYTES:,} bytes"
+            )
+        ]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return [Problem(path, 1, 1, "(file)", "a byte-order mark", "UTF-8 without a byte-order mark")]
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        found = f"a byte 0x{raw[error.start]:02x} that is not UTF-8"
+        return [Problem(path, line, column, "(file)", found, "text saved as UTF-8")]
+    return []
+
+
+def _check_tabs(text: str, path: str) -> Iterator[Problem]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            yield Problem(
+                path, number, indent.index("\t") + 1, "(file)", "a tab in the indentation", "spaces"
+            )
+
+
+class _Converter:
+    """Turn composed nodes into plain values, noting positions and the YAML traps."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+        self.values: dict[FieldPath, Position] = {}
+        self.keys: dict[FieldPath, Position] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _problem(self, node: yaml.Node, path: FieldPath, found: str, expected: str) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.path, mark.line + 1, mark.column + 1, format_path(path), found, expected)
+        )
+
+    def convert(self, node: yaml.Node, path: FieldPath) -> Any:
+        self.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        if id(node) in self._seen:
+            # The composer hands back the same node object for every alias of an anchor.
+            self._problem(node, path, "an alias (*name) of an anchor", "each value written out in full")
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return tuple(self.convert(item, (*path, index)) for index, item in enumerate(node.value))
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
+                self._problem(key_node, path, "a field name that is not plain text", "a name such as title:")
+                continue
+            key = key_node.value
+            key_path = (*path, key)
+            if key in result:
+                first = self.keys[key_path]
+                found = f'the field "{key}" a second time (first on line {first.line})'
+                self._problem(key_node, key_path, found, "each field once")
+                continue
+            self.keys[key_path] = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.convert(value_node, key_path)
+        return result
+
+    def _scalar(self, node: yaml.Node, path: FieldPath) -> Any:
+        value: str = node.value
+        tag: str = node.tag
+        plain = getattr(node, "style", None) in (None, "")
+        if not tag.startswith(_TAG):
+            self._problem(node, path, f"the tag {tag}", "a plain value without a tag")
+            return value
+        kind = tag.removeprefix(_TAG)
+        if kind == "str" or not plain:
+            return value
+        if kind == "null":
+            return None
+        if kind == "bool":
+            if value in _BOOLEAN_WORDS:
+                return _BOOLEAN_WORDS[value]
+            found = f"{value}, which YAML reads as true or false"
+            self._problem(node, path, found, f'text in quotes ("{value}"), or true or false')
+            return value
+        if kind == "int" and _PLAIN_INT.fullmatch(value):
+            return int(value)
+        if kind == "float" and _PLAIN_FLOAT.fullmatch(value):
+            return float(value)
+        if kind == "timestamp" and _PLAIN_DATE.fullmatch(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                return value  # not a real date: the field's own check explains it
+        if kind in ("int", "float", "timestamp"):
+            reading = {"int": "a number", "float": "a number", "timestamp": "a date and time"}[kind]
+            self._problem(
+                node, path, f"{value}, which YAML reads as {reading}", f'text in quotes ("{value}")'
+            )
+            return value
+        self._problem(node, path, f"a value of type {kind}", "text, a number, a list or a mapping")
+        return value

@@ -1,0 +1,50 @@
+"""Golden files: the Markdown generated from a small fixture dataset, compared byte for byte.
+
+Run with ``UPDATE_GOLDEN=1`` to rewrite the golden files after an intended change, then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, generate
+from tests.conftest import FIXTURES
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "small"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    return generate(Project(FIXTURES / "small"))
+
+
+def test_generated_file_list_matches_golden(pages: dict[str, str]) -> None:
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        for old in GOLDEN.rglob("*.*"):
+            old.unlink()
+        for path, text in pages.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    expected = sorted(path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*.*"))
+    assert sorted(pages) == expected
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.*")))
+def test_page_matches_golden(pages: dict[str, str], path: str) -> None:
+    assert pages[path] == (GOLDEN / path).read_text(encoding="utf-8")
+
+
+def test_generation_is_deterministic() -> None:
+    first = generate(Project(FIXTURES / "small"))
+    second = generate(Project(FIXTURES / "small"))
+    assert first == second
+
+
+def test_non_directory_urls_link_to_html_files() -> None:
+    pages = generate(Project(FIXTURES / "small"), directory_urls=False)
+    assert 'href="engineer.html"' in pages["people/index.md"]
+    assert 'href="../timeline.html#quote-engineer-not-by-summer"' in pages["people/mayor.md"]

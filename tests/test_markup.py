@@ -1,0 +1,102 @@
+"""The escaping layer: data text is shown literally and never becomes structure, attributes or links."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import markdown
+import pytest
+
+from generator.markup import Href, h, heading, inline, raw_block
+from generator.urls import check_external_url, relative_url
+
+
+def render(text: str) -> str:
+    return str(markdown.markdown(text, extensions=["attr_list", "tables", "toc"]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# not a heading",
+        "> not a quote",
+        "1. not a list",
+        "<script>alert(1)</script>",
+        "a | b | c",
+        "{: onclick=x }",
+        "[link](javascript:alert(1))",
+        "*not emphasis*",
+        "`code`",
+        "&amp; stays &amp;",
+    ],
+)
+def test_inline_text_renders_literally(text: str) -> None:
+    html = render(f"## {inline(text)}")
+    assert html.startswith("<h2") and html.endswith("</h2>")
+    assert "<script" not in html and "onclick=" not in html.replace("onclick=x", "") and "<a" not in html
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == text
+
+
+def test_heading_takes_a_fixed_anchor() -> None:
+    assert render(heading(2, "A <b>", "quote-x")) == '<h2 id="quote-x">A &#60;b&#62;</h2>'
+
+
+def test_heading_refuses_an_unsafe_anchor() -> None:
+    with pytest.raises(ValueError, match="unsafe anchor"):
+        heading(2, "x", 'x" onclick="y')
+
+
+def test_elements_escape_text_and_attributes() -> None:
+    element = h("p", "<img src=x onerror=alert(1)>", title='"><script>')
+    assert raw_block(element) == '<p title="&quot;&gt;<script&gt;">&lt;img src=x onerror=alert(1)&gt;</p>'
+
+
+def test_raw_block_stays_one_line() -> None:
+    assert "\n" not in raw_block(h("p", "one\n\ntwo\r\nthree\u2028four"))
+
+
+def test_links_take_only_hrefs() -> None:
+    with pytest.raises(TypeError, match="href takes an Href"):
+        h("a", "x", href="javascript:alert(1)")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "http://example.com/",
+        "data:text/html,x",
+        "https://",
+        " https://a.b/",
+        "https://a.b/\x00",
+        "https://user:pw@a.b/",
+        "//evil.example/",
+        "https://a.b/ c",
+    ],
+)
+def test_external_links_must_be_plain_https(url: str) -> None:
+    assert check_external_url(url) is not None
+    with pytest.raises(ValueError, match="refusing to link"):
+        Href.external(url)
+
+
+def test_internal_links_cannot_carry_a_scheme() -> None:
+    with pytest.raises(ValueError, match="refusing to link"):
+        Href.internal("javascript:alert(1)")
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "anchor", "expected"),
+    [
+        ("contrast.md", "people/kelly.md", "", "../people/kelly/"),
+        ("index.md", "people/kelly.md", "quote-a", "people/kelly/#quote-a"),
+        ("people/kelly.md", "index.md", "", "../../"),
+        ("people/kelly.md", "people/index.md", "", "../"),
+        ("timeline.md", "timeline.md", "quote-a", "#quote-a"),
+        ("index.md", "index.md", "", "./"),
+    ],
+)
+def test_relative_urls(source: str, target: str, anchor: str, expected: str) -> None:
+    assert relative_url(source, target, anchor, directory_urls=True) == expected

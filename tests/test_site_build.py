@@ -1,0 +1,126 @@
+"""The real explainer built with MkDocs and Material, checked by parsing the HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, load_dataset
+from tests.html import one, parse, text_of
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def data(project_root: Path):  # type: ignore[no-untyped-def]
+    return load_dataset(Project(project_root))
+
+
+def test_site_has_every_page_type(real_site: Path, data) -> None:  # type: ignore[no-untyped-def]
+    expected = [
+        "index.html",
+        "contrast/index.html",
+        "timeline/index.html",
+        "sources/index.html",
+        "people/index.html",
+    ]
+    expected += [f"people/{person.id}/index.html" for person in data.people]
+    expected += ["topics/index.html", *(f"topics/{topic.id}/index.html" for topic in data.topics)]
+    missing = [page for page in expected if not (real_site / page).is_file()]
+    assert missing == []
+
+
+def test_contrast_table_has_a_column_per_speaker_and_a_row_per_question(real_site: Path, data) -> None:  # type: ignore[no-untyped-def]
+    table = one(parse(real_site / "contrast" / "index.html"), "table.ex-contrast__table")
+    headers = [text_of(th) for th in table.select("thead th")]
+    assert headers == ["Question", *(data.person[speaker].name for speaker in data.settings.speakers)]
+    rows = table.select("tbody tr")
+    assert [text_of(one(row, "th[scope=row]")) for row in rows] == [topic.question for topic in data.topics]
+    for row in rows:
+        assert len(row.select("td")) == len(data.settings.speakers)
+
+
+def test_filled_cells_show_words_date_and_source_link(real_site: Path, data) -> None:  # type: ignore[no-untyped-def]
+    table = one(parse(real_site / "contrast" / "index.html"), "table.ex-contrast__table")
+    source_urls = {source.url for source in data.sources}
+    quote_texts = {statement.quote.text for statement in data.statements}
+    filled = [td for td in table.select("tbody td") if td.select("q")]
+    empty = [td for td in table.select("tbody td") if not td.select("q")]
+    assert filled and empty
+    for cell in filled:
+        for entry in cell.select("li"):
+            assert entry.q is not None and entry.q.get_text() in quote_texts
+            assert entry.time is not None and str(entry.time["datetime"]).startswith("20")
+            assert {a["href"] for a in entry.select("a")} & source_urls
+    for cell in empty:
+        assert text_of(cell) == "No statement in our sources"
+
+
+def test_contrast_cell_for_kelly_on_military_operation(real_site: Path) -> None:
+    soup = parse(real_site / "contrast" / "index.html")
+    row = one(soup, "tr#topic-military-operation")
+    cell = one(row, 'td[data-speaker="John Kelly"]')
+    texts = [q.get_text() for q in cell.select("q")]
+    assert "No, repeat, no, use of military force in immigration operations. None" in texts
+    assert "Denies" in text_of(cell)
+
+
+def test_timeline_is_grouped_by_day_in_order(real_site: Path, data) -> None:  # type: ignore[no-untyped-def]
+    soup = parse(real_site / "timeline" / "index.html")
+    days = [h2["id"] for h2 in soup.select("article h2[id^=day-]")]
+    assert days == [f"day-{date.iso()}" for date, _ in data.days]
+    events = [h3["id"] for h3 in soup.select("article h3[id^=event-]")]
+    assert events == [f"event-{event.id}" for event in data.events]
+    assert events.index("event-2017-02-23-trump-manufacturing-ceos") < events.index(
+        "event-2017-02-23-kelly-mexico-city"
+    )
+    quotes = [figure["id"] for figure in soup.select("figure.ex-quote")]
+    assert quotes == [f"quote-{statement.quote.id}" for statement in data.statements]
+
+
+def test_timeline_shows_both_printings_of_kelly_no_mass_deportations(real_site: Path) -> None:
+    figure = one(parse(real_site / "timeline" / "index.html"), "figure#quote-kelly-no-mass-deportations")
+    printed = figure.select(".ex-quote__printed li")
+    versions = {li.cite.get_text(): li.q.get_text() for li in printed if li.cite and li.q}
+    assert versions == {
+        "TheBlaze": "Let me be very, very clear: There will be no — I repeat —\u00a0no mass deportations.",
+        "ABC News": "no, repeat, no mass deportations",
+    }
+
+
+def test_home_page_embeds_resolved(real_site: Path) -> None:
+    soup = parse(real_site / "index.html")
+    article = one(soup, "article")
+    assert "{{" not in article.get_text()
+    assert article.select("table.ex-contrast__table")
+    assert [q.get_text() for q in article.select("figure.ex-quote blockquote p")][:1] == [
+        "it’s a military operation"
+    ] or article.select("figure.ex-quote")
+
+
+def test_every_internal_link_resolves(real_site: Path) -> None:
+    """Links written inside generated HTML are not checked by MkDocs, so check them all here."""
+    broken = []
+    ids: dict[Path, set[str]] = {}
+
+    def anchors(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = {str(tag["id"]) for tag in parse(path).select("[id]")}
+        return ids[path]
+
+    for page in sorted(real_site.rglob("*.html")):
+        soup = parse(page)
+        for link in soup.select("article a[href]"):
+            href = str(link["href"])
+            if href.startswith(("https://", "http://", "mailto:")):
+                continue
+            target, _, anchor = href.partition("#")
+            path = (page.parent / target).resolve() if target else page
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                broken.append(f"{page.relative_to(real_site)}: {href}")
+            elif anchor and anchor not in anchors(path):
+                broken.append(f"{page.relative_to(real_site)}: {href} (no #{anchor})")
+    assert broken == []

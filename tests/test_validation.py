@@ -1,0 +1,98 @@
+"""Bad data gets one exact message per problem, naming file:line:column, the field, what was found and expected."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, generate
+from generator.errors import DataError
+from tests.conftest import FIXTURES
+
+
+def problems_after(tmp_path: Path, edit: dict[str, tuple[str, str]]) -> list[str]:
+    """Copy the small fixture, replace text in files (path → (old, new)), and return the messages."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "small", root)
+    for relative, (old, new) in edit.items():
+        path = root / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {relative}"
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        generate(Project(root))
+    return [str(problem) for problem in caught.value.problems]
+
+
+EVENT = "data/events/2021-03-02-site-visit.yaml"
+
+
+def test_the_fixture_is_valid() -> None:
+    assert generate(Project(FIXTURES / "small"))
+
+
+def test_unknown_speaker(tmp_path: Path) -> None:
+    assert problems_after(tmp_path, {EVENT: ("speaker: engineer", "speaker: enginer")}) == [
+        f'{EVENT}:11:14: quotes[0].speaker: the person id "enginer", which is not defined; '
+        'expected a person id from data/people.yaml (did you mean "engineer"?)'
+    ]
+
+
+def test_unknown_field_suggests_the_right_name(tmp_path: Path) -> None:
+    assert problems_after(tmp_path, {EVENT: ("summary:", "sumary:")}) == [
+        f'{EVENT}:1:1: summary: no "summary" field; expected a "summary:" field (in our own words: what happened)',
+        f'{EVENT}:6:1: sumary: an unknown field "sumary"; expected one of id, date, time, order, title, place, '
+        'summary, participants, sources, quotes (did you mean "summary"?)',
+    ]
+
+
+def test_quote_text_must_be_printed_by_a_source(tmp_path: Path) -> None:
+    assert problems_after(
+        tmp_path, {EVENT: ('text: "Not by summer. Not this year."', 'text: "Not by summer!"')}
+    ) == [
+        f'{EVENT}:12:11: quotes[0].text: "Not by summer!", which no citation\'s as_printed contains; expected words '
+        "that occur exactly (same quotes, dashes and spaces) in at least one citation's as_printed"
+    ]
+
+
+def test_yaml_boolean_trap(tmp_path: Path) -> None:
+    assert problems_after(tmp_path, {EVENT: ("title: The engineer visits the site", "title: no")}) == [
+        f'{EVENT}:5:8: title: no, which YAML reads as true or false; expected text in quotes ("no"), or true or false'
+    ]
+
+
+def test_every_problem_is_reported_at_once_sorted_by_file_and_line(tmp_path: Path) -> None:
+    messages = problems_after(
+        tmp_path,
+        {
+            EVENT: ("speaker: engineer", "speaker: nobody"),
+            "data/sources.yaml": ("url: https://gazette", "url: http://gazette"),
+            "data/people.yaml": ("from: 2019-05", "from: 2019-13"),
+        },
+    )
+    assert messages == [
+        f'{EVENT}:11:14: quotes[0].speaker: the person id "nobody", which is not defined; '
+        "expected a person id from data/people.yaml",
+        'data/people.yaml:13:15: people[1].roles[0].from: "2019-13"; expected a month from 01 to 12',
+        'data/sources.yaml:5:10: sources[0].url: "http://gazette.example/2021/03/02/bridge"; '
+        "expected an https:// address without spaces or control characters",
+    ]
+
+
+def test_unknown_embed_names_page_and_line(tmp_path: Path) -> None:
+    assert problems_after(
+        tmp_path, {"content/index.md": ("{{ quote mayor-by-summer }}", "{{ quote mayor-by-winter }}")}
+    ) == [
+        'content/index.md:5:1: embed: the quote id "mayor-by-winter", which is not defined; expected a quote id from data/events/'
+    ]
+
+
+def test_error_summary_counts_problems(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "small", root)
+    (root / "data" / "topics.yaml").write_text("topics: []\nextra: 1\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        generate(Project(root))
+    assert str(caught.value).splitlines()[-1].endswith("found in the data.")
