@@ -12,7 +12,7 @@ import click
 from generator.build import Project, build_site, generate, replace_directory
 from generator.errors import DataError, Problem
 from generator.load import load_data
-from generator.provenance import Verdict, check_sources, report_lines, saved_copies, summary
+from generator.provenance import Verdict, check_sources, read_saved, report_lines, saved_copies, summary
 from generator.validate import validate as validate_data
 
 _root_option = click.option(
@@ -117,16 +117,18 @@ def check_sources_command(root: Path, saved: Path) -> None:
     except DataError as error:
         report(error)
         sys.exit(1)
-    copies, notes = saved_copies(folder, [source.id for source in data.sources])
+    copies, notes = saved_copies(folder, [source.id for source in data.sources], saved)
     shown = {source_id: saved / path.name for source_id, path in copies.items()}
     for note in notes:
         click.echo(note, err=True)
-    try:
-        findings = check_sources(data, copies)
-    except UnicodeDecodeError as error:
-        raise click.ClickException(
-            f"a saved copy is not UTF-8 text ({error.reason}); save it as UTF-8"
-        ) from None
+    texts = {}
+    for source_id, path in sorted(copies.items()):
+        try:
+            texts[source_id] = read_saved(path)
+        except UnicodeDecodeError as error:
+            message = f"{shown[source_id]}: not UTF-8 text ({error.reason}); save it as UTF-8"
+            raise click.ClickException(message) from None
+    findings = check_sources(data, texts)
     for line in report_lines(loaded, findings, shown, saved):
         click.echo(line)
     click.echo(summary(findings))

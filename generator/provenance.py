@@ -162,8 +162,12 @@ def read_saved(path: Path) -> str:
     return html_text(text) if path.suffix.lower() in {".html", ".htm"} else text
 
 
-def saved_copies(folder: Path, source_ids: Sequence[str]) -> tuple[dict[str, Path], list[str]]:
-    """Each source id's saved copy in ``folder``, and problems: a source with two copies, files matching none."""
+def saved_copies(
+    folder: Path, source_ids: Sequence[str], display: Path | None = None
+) -> tuple[dict[str, Path], list[str]]:
+    """Each source id's saved copy in ``folder``, and problems (named as in ``display``, the folder as the user
+    wrote it): a source with two copies, files that match no source."""
+    shown = display or folder
     found: dict[str, list[Path]] = {}
     unmatched: list[str] = []
     known = set(source_ids)
@@ -172,9 +176,11 @@ def saved_copies(folder: Path, source_ids: Sequence[str]) -> tuple[dict[str, Pat
         if path.is_file() and path.suffix.lower() in SAVED_SUFFIXES and path.stem in known:
             found.setdefault(path.stem, []).append(path)
         elif path.is_file() and not path.name.startswith("."):
-            unmatched.append(f"{path}: not named after a source id (<source-id>.txt, .html or .htm); ignored")
+            unmatched.append(
+                f"{shown / path.name}: not named after a source id (<source-id>.txt, .html or .htm); ignored"
+            )
     problems = [
-        f"{', '.join(map(str, paths))}: more than one saved copy of the source {source_id}; keep one"
+        f"{', '.join(str(shown / path.name) for path in paths)}: more than one saved copy of the source {source_id}; keep one"
         for source_id, paths in sorted(found.items())
         if len(paths) > 1
     ]
@@ -318,9 +324,9 @@ def closest_passage(saved: SavedText, citation: Citation) -> tuple[str, float]:
     return " ".join(passage.split()), round(score(start, length), 2)
 
 
-def check_sources(data: Dataset, copies: dict[str, Path]) -> list[Finding]:
-    """Every citation in the data, checked against its source's saved copy where there is one."""
-    texts = {source_id: SavedText(read_saved(path)) for source_id, path in sorted(copies.items())}
+def check_sources(data: Dataset, copies: dict[str, str]) -> list[Finding]:
+    """Every citation in the data, checked against its source's saved copy (source id → text) where there is one."""
+    texts = {source_id: SavedText(text) for source_id, text in copies.items()}
     findings = []
     for statement in data.statements:
         for index, citation in enumerate(statement.quote.citations):
