@@ -40,7 +40,8 @@ def validate(loaded: LoadedData) -> Dataset:
     problems += _check_references(settings, loaded.settings, events, known)
     problems += _check_events(events)
     problems += _check_roles(people)
-    problems += _check_corrections(corrections, known, {event.id for _, event in events})
+    written_events = {file.data.get("id") for file in loaded.events if isinstance(file.data, dict)}
+    problems += _check_corrections(corrections, known, {str(i) for i in written_events if isinstance(i, str)})
     if problems or settings is None:
         raise DataError(_first_per_place(problems))
     ordered = tuple(sorted((event for _, event in events), key=lambda event: event.sort_key))
@@ -388,7 +389,7 @@ def _check_corrections(
                     yield file.problem(
                         (*path, kind, index),
                         f'the {noun} id "{item}", which is not defined',
-                        f"the id of a {noun} in the data{hint}",
+                        f"the id of {'an' if noun == 'event' else 'a'} {noun} in the data{hint}",
                     )
 
 
