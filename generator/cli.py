@@ -11,6 +11,9 @@ import click
 
 from generator.build import Project, build_site, generate, replace_directory
 from generator.errors import DataError, Problem
+from generator.load import load_data
+from generator.provenance import Verdict, check_sources, read_saved, report_lines, saved_copies, summary
+from generator.validate import validate as validate_data
 
 _root_option = click.option(
     "--root",
@@ -90,6 +93,47 @@ def build(root: Path, site_dir: Path) -> None:
         click.echo("The build failed; the previous site/ is unchanged.", err=True)
         sys.exit(code)
     click.echo(f"Built the site into {site_dir}/.")
+
+
+@main.command(name="check-sources")
+@_root_option
+@click.option(
+    "--saved",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("saved-sources"),
+    show_default=True,
+    help="The folder of saved copies, each named <source-id>.txt, .html or .htm (relative to --root).",
+)
+def check_sources_command(root: Path, saved: Path) -> None:
+    """Check every quote against saved copies of its sources: exact, variant or missing; exit 1 on any missing."""
+    folder = saved if saved.is_absolute() else root / saved
+    if not folder.is_dir():
+        raise click.ClickException(
+            f"no folder {saved}: save copies of the sources there, named <source-id>.txt or .html"
+        )
+    loaded = load_data(root)
+    try:
+        data = validate_data(loaded)
+    except DataError as error:
+        report(error)
+        sys.exit(1)
+    copies, notes = saved_copies(folder, [source.id for source in data.sources], saved)
+    shown = {source_id: saved / path.name for source_id, path in copies.items()}
+    for note in notes:
+        click.echo(note, err=True)
+    texts = {}
+    for source_id, path in sorted(copies.items()):
+        try:
+            texts[source_id] = read_saved(path)
+        except UnicodeDecodeError as error:
+            message = f"{shown[source_id]}: not UTF-8 text ({error.reason}); save it as UTF-8"
+            raise click.ClickException(message) from None
+    findings = check_sources(data, texts)
+    for line in report_lines(loaded, findings, shown, saved):
+        click.echo(line)
+    click.echo(summary(findings))
+    if any(finding.verdict is Verdict.MISSING for finding in findings):
+        sys.exit(1)
 
 
 @main.command(context_settings={"ignore_unknown_options": True})

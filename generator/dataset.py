@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Literal
 
 from generator.dates import PartialDate
-from generator.model import Event, Person, Quote, Relation, Settings, Source, Topic
+from generator.model import Correction, Event, Person, Quote, Relation, Settings, Source, Topic
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Dataset:
     sources: tuple[Source, ...]
     topics: tuple[Topic, ...]
     events: tuple[Event, ...]
+    corrections: tuple[Correction, ...] = ()
 
     @cached_property
     def person(self) -> dict[str, Person]:
@@ -99,3 +101,9 @@ class Dataset:
         for event in self.events:
             grouped.setdefault(event.date, []).append(event)
         return tuple((date, tuple(events)) for date, events in grouped.items())
+
+    def corrections_of(
+        self, kind: Literal["quotes", "events", "sources"], item_id: str
+    ) -> tuple[Correction, ...]:
+        """The corrections that name an item; ``kind`` is "quotes", "events" or "sources"."""
+        return tuple(c for c in self.corrections if item_id in getattr(c, kind))

@@ -12,6 +12,7 @@ SETTINGS_FILE = "explainer.yaml"
 PEOPLE_FILE = "people.yaml"
 SOURCES_FILE = "sources.yaml"
 TOPICS_FILE = "topics.yaml"
+CORRECTIONS_FILE = "corrections.yaml"  # optional
 EVENTS_DIR = "events"
 REQUIRED_FILES = (SETTINGS_FILE, PEOPLE_FILE, SOURCES_FILE, TOPICS_FILE)
 
@@ -26,6 +27,7 @@ class LoadedData:
     topics: LoadedFile | None
     events: tuple[LoadedFile, ...]
     problems: tuple[Problem, ...]
+    corrections: LoadedFile | None = None
 
 
 def load_data(root: Path, data_dir: str = "data") -> LoadedData:
@@ -44,6 +46,8 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
     named = {name: read(f"{data_dir}/{name}") for name in REQUIRED_FILES}
     event_paths = sorted((root / data_dir / EVENTS_DIR).glob("*.y*ml"))
     events = [read(path.relative_to(root).as_posix()) for path in event_paths]
+    corrections = f"{data_dir}/{CORRECTIONS_FILE}"
+    optional = read(corrections) if (root / corrections).is_file() else None
     return LoadedData(
         settings=named[SETTINGS_FILE],
         people=named[PEOPLE_FILE],
@@ -51,4 +55,5 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
         topics=named[TOPICS_FILE],
         events=tuple(event for event in events if event is not None),
         problems=tuple(problems),
+        corrections=optional,
     )

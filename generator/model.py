@@ -170,6 +170,12 @@ class TopicLink(Record):
 class Citation(Record):
     source: Id = Field(description="A source id from data/sources.yaml.")
     as_printed: Text = Field(description="The quoted words exactly as this source printed them.")
+    prefix: Text | None = Field(
+        None, description="The text just before the words in the source, to tell apart repeated words."
+    )
+    suffix: Text | None = Field(
+        None, description="The text just after the words in the source, to tell apart repeated words."
+    )
 
 
 class Relation(Record):
@@ -212,6 +218,18 @@ class Event(Record):
         return (self.date, order, 0 if self.time else 1, timed, self.id)
 
 
+class Correction(Record):
+    id: Id = Field(
+        description="A short id, e.g. 2026-11-22-kelly-wording; the anchor on the corrections page."
+    )
+    date: DateValue = Field(description="The day the correction was made.")
+    changed: Text = Field(description="What changed, in our own words.")
+    reason: Text = Field(description="Why it changed.")
+    quotes: tuple[Id, ...] = Field((), description="Ids of the quotes corrected.")
+    events: tuple[Id, ...] = Field((), description="Ids of the events corrected.")
+    sources: tuple[Id, ...] = Field((), description="Ids of the sources corrected.")
+
+
 class Settings(Record):
     title: Text = Field(description="The explainer's title.")
     summary: Text = Field(description="One line saying what the explainer is about.")
@@ -228,3 +246,7 @@ class SourcesFile(Record):
 
 class TopicsFile(Record):
     topics: tuple[Topic, ...]
+
+
+class CorrectionsFile(Record):
+    corrections: tuple[Correction, ...]

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
 from generator.load import LoadedData
-from generator.model import Event, Person, Quote, Settings, Source, Topic
+from generator.model import Correction, Event, Person, Quote, Settings, Source, Topic
 from generator.yamlfile import FieldPath, LoadedFile
 
 M = TypeVar("M", bound=BaseModel)
@@ -34,11 +34,14 @@ def validate(loaded: LoadedData) -> Dataset:
     sources = _items(loaded.sources, "sources", Source, problems)
     topics = _items(loaded.topics, "topics", Topic, problems)
     events = [(file, event) for file in loaded.events if (event := _one(file, Event, problems))]
+    corrections = _items(loaded.corrections, "corrections", Correction, problems)
     known = _KnownIds.collect(loaded)
     problems += _check_ids(people, sources, topics, events)
     problems += _check_references(settings, loaded.settings, events, known)
     problems += _check_events(events)
     problems += _check_roles(people)
+    written_events = {file.data.get("id") for file in loaded.events if isinstance(file.data, dict)}
+    problems += _check_corrections(corrections, known, {str(i) for i in written_events if isinstance(i, str)})
     if problems or settings is None:
         raise DataError(_first_per_place(problems))
     ordered = tuple(sorted((event for _, event in events), key=lambda event: event.sort_key))
@@ -48,6 +51,7 @@ def validate(loaded: LoadedData) -> Dataset:
         sources=tuple(source for _, _, source in sources),
         topics=tuple(topic for _, _, topic in topics),
         events=ordered,
+        corrections=tuple(correction for _, _, correction in corrections),
     )
 
 
@@ -360,3 +364,33 @@ def _check_roles(people: list[tuple[LoadedFile, FieldPath, Person]]) -> Iterator
                 yield file.problem(
                     (*path, "roles", index, "to"), found, "a date on or after the role's start"
                 )
+
+
+def _check_corrections(
+    corrections: list[tuple[LoadedFile, FieldPath, Correction]], known: _KnownIds, event_ids: set[str]
+) -> Iterator[Problem]:
+    """Each correction has a unique id and names at least one item, and every item it names exists."""
+    ids = {"quotes": known.quotes, "events": frozenset(event_ids), "sources": known.sources}
+    first: dict[str, FieldPath] = {}
+    for file, path, correction in corrections:
+        if correction.id in first:
+            at = file.position((*first[correction.id], "id"))
+            found = f'the id "{correction.id}" again (first at {file.path}:{at.line}:{at.column})'
+            yield file.problem((*path, "id"), found, "an id used only once")
+        first.setdefault(correction.id, path)
+        if not (correction.quotes or correction.events or correction.sources):
+            yield file.problem(path, "a correction that names no item", _CORRECTED_ITEMS)
+        for kind, known_ids in ids.items():
+            for index, item in enumerate(getattr(correction, kind)):
+                if item not in known_ids:
+                    noun = kind.removesuffix("s")
+                    guess = difflib.get_close_matches(item, sorted(known_ids), n=1, cutoff=0.6)
+                    hint = f' (did you mean "{guess[0]}"?)' if guess else ""
+                    yield file.problem(
+                        (*path, kind, index),
+                        f'the {noun} id "{item}", which is not defined',
+                        f"the id of {'an' if noun == 'event' else 'a'} {noun} in the data{hint}",
+                    )
+
+
+_CORRECTED_ITEMS = 'at least one id under "quotes:", "events:" or "sources:" (the items corrected)'

@@ -10,6 +10,7 @@ from generator.dates import PartialDate
 from generator.markup import Href, append, h
 from generator.model import Relation, RelationType, Stance, TopicLink
 from generator.render.context import Context, quote_anchor
+from generator.render.corrections import correction_note
 
 STANCE_LABELS = {Stance.AFFIRMS: "Affirms", Stance.DENIES: "Denies", Stance.QUALIFIES: "Qualifies"}
 RELATION_LABELS = {
@@ -91,6 +92,7 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
         append(figure, h("p", quote.context, class_="ex-quote__context"))
     append(
         figure,
+        correction_note(ctx, page, "quotes", quote.id),
         _topics(ctx, page, quote.topics),
         _printed(ctx, page, statement),
         _relations(ctx, page, statement),
@@ -120,15 +122,22 @@ def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> ET.Element:
 def _printed(ctx: Context, page: str, statement: Statement) -> ET.Element:
     """Each cited source with the words exactly as it printed them, so transcription variants are visible."""
     versions = {citation.as_printed for citation in statement.quote.citations}
-    heading = "As printed by each source" if len(versions) > 1 else "As printed"
+    heading = "The sources print these words differently" if len(versions) > 1 else "As printed"
     items = []
     for citation in statement.quote.citations:
         source = ctx.data.source[citation.source]
+        # Where the original may have moved, the archived copy is one click away too.
+        archived: list[ET.Element | str] = (
+            [h("a", "archived copy", href=Href.external(source.archive_url)), ", "]
+            if source.archive_url
+            else []
+        )
         items.append(
             h(
                 "li",
                 h("cite", h("a", source.outlet, href=Href.external(source.url))),
                 " (",
+                *archived,
                 h("a", "details", href=ctx.source_link(page, source.id)),
                 "): ",
                 h("q", citation.as_printed),

@@ -14,6 +14,7 @@ TIMELINE = "timeline.md"
 SOURCES = "sources.md"
 PEOPLE = "people/index.md"
 TOPICS = "topics/index.md"
+CORRECTIONS = "corrections.md"
 STYLESHEET = "assets/explainer.css"
 
 
@@ -45,6 +46,10 @@ def topic_anchor(topic_id: str) -> str:
     return f"topic-{topic_id}"
 
 
+def correction_anchor(correction_id: str) -> str:
+    return f"correction-{correction_id}"
+
+
 @dataclass(frozen=True)
 class Context:
     """What every renderer needs: the data, and how the engine lays out URLs."""
@@ -70,3 +75,6 @@ class Context:
 
     def source_link(self, from_page: str, source_id: str) -> Href:
         return self.link(from_page, SOURCES, source_anchor(source_id))
+
+    def correction_link(self, from_page: str, correction_id: str) -> Href:
+        return self.link(from_page, CORRECTIONS, correction_anchor(correction_id))

@@ -9,6 +9,7 @@ from generator.dataset import Dataset
 from generator.errors import DataError, Problem
 from generator.render.context import (
     CONTRAST,
+    CORRECTIONS,
     PEOPLE,
     SOURCES,
     STYLESHEET,
@@ -19,6 +20,7 @@ from generator.render.context import (
     topic_page,
 )
 from generator.render.contrast import contrast_page
+from generator.render.corrections import corrections_page
 from generator.render.embeds import resolve_embeds
 from generator.render.people import people_index, person_detail
 from generator.render.sources import sources_page
@@ -34,6 +36,7 @@ def generated_pages(ctx: Context) -> dict[str, str]:
         SOURCES: sources_page(ctx),
         PEOPLE: people_index(ctx),
         TOPICS: topics_index(ctx),
+        CORRECTIONS: corrections_page(ctx),
     }
     pages |= {person_page(person.id): person_detail(ctx, person) for person in ctx.data.people}
     pages |= {topic_page(topic.id): topic_detail(ctx, topic) for topic in ctx.data.topics}

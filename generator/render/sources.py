@@ -8,6 +8,7 @@ from generator.markup import Href, front_matter, h, heading, paragraph, raw_bloc
 from generator.model import Source
 from generator.render.components import time_element
 from generator.render.context import SOURCES, Context, source_anchor
+from generator.render.corrections import correction_note
 
 
 def _facts(source: Source) -> ET.Element:
@@ -57,6 +58,11 @@ def _cited_for(ctx: Context, source: Source) -> ET.Element:
     return h("ul", *entries, class_="ex-source__quotes")
 
 
+def _note(ctx: Context, source: Source) -> list[str]:
+    note = correction_note(ctx, SOURCES, "sources", source.id)
+    return [raw_block(note)] if note is not None else []
+
+
 def sources_page(ctx: Context) -> str:
     blocks = [
         front_matter(
@@ -70,6 +76,7 @@ def sources_page(ctx: Context) -> str:
         blocks += [
             heading(2, f"{source.outlet}: {source.title}", source_anchor(source.id)),
             raw_block(_facts(source)),
+            *_note(ctx, source),
             paragraph("Quoted here:"),
             raw_block(_cited_for(ctx, source)),
         ]

@@ -11,6 +11,7 @@ from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Event
 from generator.render.components import joined, quote_figure, source_links, time_element
 from generator.render.context import TIMELINE, Context, day_anchor, event_anchor
+from generator.render.corrections import correction_note
 
 
 def day_title(date: PartialDate) -> str:
@@ -33,6 +34,7 @@ def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: 
         "div",
         h("p", *facts, class_="ex-event__facts"),
         h("p", event.summary, class_="ex-event__summary"),
+        correction_note(ctx, page, "events", event.id),
         *(quote_figure(ctx, page, statement, anchored=anchored) for statement in _statements(ctx, event)),
         h("p", "Reported by ", *source_links(event.sources, ctx), ".", class_="ex-event__sources"),
         class_="ex-event",

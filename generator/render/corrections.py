@@ -1,0 +1,97 @@
+"""The corrections page, and the note on each corrected item that links to it."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from typing import Literal
+
+from generator.dates import PartialDate
+from generator.markup import front_matter, h, heading, paragraph, raw_block
+from generator.model import Correction
+from generator.render.context import CORRECTIONS, Context, correction_anchor
+
+ItemKind = Literal["quotes", "events", "sources"]
+
+
+def _time(date: PartialDate) -> ET.Element:
+    return h("time", date.human(), datetime=date.iso())
+
+
+def _newest_first(corrections: tuple[Correction, ...]) -> list[Correction]:
+    return sorted(corrections, key=lambda c: (c.date, c.id), reverse=True)
+
+
+def correction_note(ctx: Context, page: str, kind: ItemKind, item_id: str) -> ET.Element | None:
+    """``Corrected on 22 November 2026: what changed.`` for each correction naming the item, or None."""
+    found = _newest_first(ctx.data.corrections_of(kind, item_id))
+    if not found:
+        return None
+    items = [
+        h(
+            "li",
+            h("a", "Corrected on ", _time(c.date), href=ctx.correction_link(page, c.id)),
+            ": ",
+            c.changed,
+        )
+        for c in found
+    ]
+    return h("ul", *items, class_="ex-correction-note", aria_label="Corrections")
+
+
+def _items(ctx: Context, correction: Correction) -> list[ET.Element | str]:
+    """Links to each corrected item, as readers name them."""
+    links: list[ET.Element | str] = []
+    for quote_id in correction.quotes:
+        statement = ctx.data.statement[quote_id]
+        speaker = ctx.data.person[statement.quote.speaker].name
+        links.append(
+            h("a", f"{speaker}: ", h("q", statement.quote.text), href=ctx.quote_link(CORRECTIONS, statement))
+        )
+    events = {event.id: event for event in ctx.data.events}
+    links += [h("a", events[e].title, href=ctx.event_link(CORRECTIONS, e)) for e in correction.events]
+    links += [
+        h(
+            "a",
+            ctx.data.source[s].outlet,
+            ": ",
+            h("cite", ctx.data.source[s].title),
+            href=ctx.source_link(CORRECTIONS, s),
+        )
+        for s in correction.sources
+    ]
+    separated: list[ET.Element | str] = []
+    for index, link in enumerate(links):
+        separated += ["; ", link] if index else [link]
+    return separated
+
+
+def _entry(ctx: Context, correction: Correction) -> ET.Element:
+    rows: list[tuple[str, list[ET.Element | str]]] = [
+        ("What changed", [correction.changed]),
+        ("Why", [correction.reason]),
+        ("Corrected", _items(ctx, correction)),
+    ]
+    facts: list[ET.Element] = []
+    for term, value in rows:
+        facts += [h("dt", term), h("dd", *value)]
+    return h("dl", *facts, class_="ex-correction")
+
+
+def corrections_page(ctx: Context) -> str:
+    blocks = [
+        front_matter({"description": "Every correction made to this explainer: when, what changed and why."}),
+        heading(1, "Corrections"),
+        paragraph(
+            "When we change a fact, a quote or a source after publication, we say so here, newest first, "
+            "and note it on the corrected item."
+        ),
+    ]
+    corrections = _newest_first(ctx.data.corrections)
+    if not corrections:
+        blocks.append(paragraph("There have been no corrections to this explainer."))
+    for correction in corrections:
+        blocks += [
+            heading(2, correction.date.human(), correction_anchor(correction.id)),
+            raw_block(_entry(ctx, correction)),
+        ]
+    return "\n\n".join(blocks) + "\n"
