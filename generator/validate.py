@@ -6,6 +6,7 @@ plain words and adds the checks that span files: unique ids, references, and quo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,12 +14,15 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
 from generator.load import LoadedData
-from generator.model import Event, Person, Quote, Settings, Source, Topic
+from generator.dates import PartialDate
+from generator.model import DateValue, Event, Person, Quote, Settings, Source, Topic
+from generator.scaffold import placeholder_problems
 from generator.yamlfile import FieldPath, LoadedFile
 
 M = TypeVar("M", bound=BaseModel)
@@ -29,6 +33,8 @@ _KIND_FILES = {"person": "data/people.yaml", "source": "data/sources.yaml", "top
 def validate(loaded: LoadedData) -> Dataset:
     """Return the dataset, or raise DataError with every problem in the data."""
     problems = list(loaded.problems)
+    # Before the models' findings: at the same place, "a placeholder" explains more than "not an id".
+    problems += [problem for file in loaded.events for problem in placeholder_problems(file)]
     settings = _one(loaded.settings, Settings, problems)
     people = _items(loaded.people, "people", Person, problems)
     sources = _items(loaded.sources, "sources", Source, problems)
@@ -38,6 +44,7 @@ def validate(loaded: LoadedData) -> Dataset:
     problems += _check_ids(people, sources, topics, events)
     problems += _check_references(settings, loaded.settings, events, known)
     problems += _check_events(events)
+    problems += check_chronology(events)
     problems += _check_roles(people)
     if problems or settings is None:
         raise DataError(_first_per_place(problems))
@@ -79,13 +86,8 @@ def _items(
     if file is None:
         return []
     data = file.data
-    if not isinstance(data, dict) or not isinstance(data.get(key), tuple) or set(data) != {key}:
-        found = (
-            _describe(data)
-            if not isinstance(data, dict)
-            else f"the fields {', '.join(map(str, data)) or 'none'}"
-        )
-        problems.append(file.problem((), found, f'a single field "{key}:" holding a list'))
+    problems += _list_file_shape(file, key)
+    if not isinstance(data, dict) or not isinstance(data.get(key), tuple):
         return []
     valid = []
     for index, item in enumerate(data[key]):
@@ -95,6 +97,21 @@ def _items(
         except ValidationError as error:
             problems.extend(_explain(error, file, path, model))
     return valid
+
+
+def _list_file_shape(file: LoadedFile, key: str) -> Iterator[Problem]:
+    """A file such as people.yaml holds one field, ``people:``, with a list; name each way it does not."""
+    data = file.data
+    if not isinstance(data, dict):
+        yield file.problem((), _describe(data), f'a single field "{key}:" holding a list')
+        return
+    for name in data:
+        if name != key:
+            yield file.problem((name,), f'an unknown field "{name}"', _one_of(name, [key]), key=True)
+    if key not in data:
+        yield file.problem((key,), f'no "{key}" field', f'a "{key}:" field holding a list', at=())
+    elif not isinstance(data[key], tuple):
+        yield file.problem((key,), _describe(data[key]), "a list")
 
 
 def _explain(
@@ -248,6 +265,25 @@ class _KnownIds:
             ids(loaded.topics, "topics"),
             frozenset(quotes),
         )
+
+
+def written_quote_ids(loaded: LoadedData) -> frozenset[str]:
+    """The quote ids written in the events, whether or not the rest of the data is valid."""
+    return _KnownIds.collect(loaded).quotes
+
+
+def written_days(loaded: LoadedData) -> list[str]:
+    """The valid dates written in the events, in order (ISO, at their precision), valid data or not."""
+    dates: set[PartialDate] = set()
+    for file in loaded.events:
+        value = file.data.get("date") if isinstance(file.data, dict) else None
+        if value is not None:
+            with contextlib.suppress(ValidationError):
+                dates.add(_DATE.validate_python(value))
+    return [date.iso() for date in sorted(dates)]
+
+
+_DATE: TypeAdapter[PartialDate] = TypeAdapter(DateValue)
 
 
 def _ids_in(items: object) -> frozenset[str]:
