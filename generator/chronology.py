@@ -27,7 +27,7 @@ def _needs_a_day(file: LoadedFile, event: Event) -> Iterator[Problem]:
     """A time or an order says when within a day, which a date known only to the month or year lacks."""
     for name, value in (("time", event.time), ("order", event.order)):
         if value is not None:
-            found = f'a "{name}" on a date known only to the {event.date.precision} ({event.date})'
+            found = f'"{name}: {value}" on a date known only to the {event.date.precision} ({event.date})'
             yield file.problem((name,), found, f'a full date (YYYY-MM-DD), or no "{name}" field')
 
 

@@ -26,6 +26,8 @@ class LoadedData:
     topics: LoadedFile | None
     events: tuple[LoadedFile, ...]
     problems: tuple[Problem, ...]
+    unreadable_events: tuple[str, ...] = ()
+    """Paths of event files that could not be read at all (not UTF-8, not YAML…)."""
 
 
 def load_data(root: Path, data_dir: str = "data") -> LoadedData:
@@ -43,12 +45,15 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
 
     named = {name: read(f"{data_dir}/{name}") for name in REQUIRED_FILES}
     event_paths = sorted((root / data_dir / EVENTS_DIR).glob("*.y*ml"))
-    events = [read(path.relative_to(root).as_posix()) for path in event_paths]
+    events = {
+        path.relative_to(root).as_posix(): read(path.relative_to(root).as_posix()) for path in event_paths
+    }
     return LoadedData(
         settings=named[SETTINGS_FILE],
         people=named[PEOPLE_FILE],
         sources=named[SOURCES_FILE],
         topics=named[TOPICS_FILE],
-        events=tuple(event for event in events if event is not None),
+        events=tuple(event for event in events.values() if event is not None),
         problems=tuple(problems),
+        unreadable_events=tuple(path for path, event in events.items() if event is None),
     )

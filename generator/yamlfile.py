@@ -124,7 +124,7 @@ def _check_tabs(text: str, path: str) -> Iterator[Problem]:
             )
 
 
-def _alias_marks(text: str) -> Iterator[yaml.Mark]:
+def _alias_marks(text: str) -> Iterator[Any]:
     """Where each alias (``*name``) is written, in document order: composed nodes do not keep this."""
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
@@ -134,7 +134,7 @@ def _alias_marks(text: str) -> Iterator[yaml.Mark]:
 class _Converter:
     """Turn composed nodes into plain values, noting positions and the YAML traps."""
 
-    def __init__(self, path: str, text: str, alias_marks: Iterator[yaml.Mark]) -> None:
+    def __init__(self, path: str, text: str, alias_marks: Iterator[Any]) -> None:
         self.path = path
         self.text = text
         self._alias_marks = alias_marks

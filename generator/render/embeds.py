@@ -80,17 +80,20 @@ def _render(ctx: Context, page: str, kind: str, argument: str | None) -> tuple[s
 
 
 def embed_error(
-    kind: str, argument: str | None, quote_ids: frozenset[str], days: Sequence[str]
+    kind: str, argument: str | None, quote_ids: frozenset[str] | None, days: Sequence[str] | None
 ) -> tuple[str, str] | None:
-    """What is wrong with an embed, as (found, expected), given the quote ids and the days with events."""
+    """What is wrong with an embed, as (found, expected), given the quote ids and the days with events.
+
+    Ids or days given as None are unknown (an event file could not be read): those are not checked.
+    """
     if kind == "quote" and argument:
-        if argument not in quote_ids:
+        if quote_ids is not None and argument not in quote_ids:
             return f'the quote id "{argument}", which is not defined', "a quote id from data/events/"
         return None
     if kind == "contrast-table" and argument is None:
         return None
     if kind == "timeline-day" and argument:
-        if argument not in days:
+        if days is not None and argument not in days:
             return f'the day "{argument}", which has no events', f"a day with events: {', '.join(days)}"
         return None
     if kind not in EMBED_KINDS:
@@ -99,7 +102,10 @@ def embed_error(
 
 
 def check_pages(
-    content: Mapping[str, str], content_dir: str, quote_ids: frozenset[str], days: Sequence[str]
+    content: Mapping[str, str],
+    content_dir: str,
+    quote_ids: frozenset[str] | None,
+    days: Sequence[str] | None,
 ) -> list[Problem]:
     """The embed problems of every hand-written page (path → Markdown), without rendering."""
     return [
@@ -110,7 +116,7 @@ def check_pages(
 
 
 def check_embeds(
-    display_path: str, text: str, quote_ids: frozenset[str], days: Sequence[str]
+    display_path: str, text: str, quote_ids: frozenset[str] | None, days: Sequence[str] | None
 ) -> Iterator[Problem]:
     """The embed problems of a page without rendering it: for when the data has problems of its own."""
     for number, line, in_code in _lines(text):
