@@ -70,7 +70,10 @@ def _time_of_day(value: Any) -> TimeOfDay:
 
 
 Text = Annotated[
-    str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_no_control_characters)
+    str,
+    StringConstraints(min_length=1, max_length=20_000),
+    AfterValidator(_no_control_characters),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 20_000, "pattern": r"\S"}),
 ]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 HttpsUrl = Annotated[
