@@ -34,8 +34,8 @@ def github_annotation(problem: Problem) -> str:
     def prop(text: str) -> str:
         return data(text).replace(":", "%3A").replace(",", "%2C")
 
-    message = f"{problem.field}: {problem.found}; expected {problem.expected}"
-    return f"::error file={prop(problem.path)},line={problem.line},col={problem.column}::{data(message)}"
+    where = f"file={prop(problem.path)},line={problem.line},col={problem.column}"
+    return f"::error {where}::{data(problem.message)}"
 
 
 def report(error: DataError) -> None:
