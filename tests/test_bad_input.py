@@ -9,6 +9,7 @@ import pytest
 
 from generator.build import Project, generate
 from generator.errors import DataError
+from generator.yamlfile import load_file
 from tests.bad_input import CASES, SEVERAL, Case, apply
 from tests.conftest import FIXTURES
 
@@ -37,3 +38,18 @@ def test_one_problem(case: Case, tmp_path: Path) -> None:
 def test_several_problems_are_all_reported(case: Case, tmp_path: Path) -> None:
     assert len(case.messages) > 1
     assert messages_for(case, tmp_path) == case.messages
+
+
+def test_an_alias_bomb_is_reported_alias_by_alias_and_never_expanded(tmp_path: Path) -> None:
+    """Ten levels of nine aliases each would expand to 9**10 values; each alias is reported once instead."""
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 11)]
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded, problems = load_file(path, "bomb.yaml")
+    assert loaded is not None
+    assert loaded.data["a10"] == (None,) * 9
+    assert len(problems) == 90
+    assert str(problems[-1]) == (
+        "bomb.yaml:11:52: a10[8]: an alias (*name) of an anchor (&name); expected each value written out in full"
+    )
