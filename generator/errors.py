@@ -9,7 +9,9 @@ from dataclasses import dataclass
 
 def one_line(text: str) -> str:
     """``text`` with control characters (line breaks included) shown as ``\\uXXXX``: one message, one line."""
-    return "".join(f"\\u{ord(char):04X}" if unicodedata.category(char) in _BREAKING else char for char in text)
+    return "".join(
+        f"\\u{ord(char):04X}" if unicodedata.category(char) in _BREAKING else char for char in text
+    )
 
 
 # Control characters, and the line and paragraph separators some viewers break lines at.

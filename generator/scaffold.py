@@ -6,6 +6,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -15,42 +16,6 @@ from generator.yamlfile import FieldPath, LoadedFile
 
 PLACEHOLDER = "FILL IN"
 _MAX_SLUG = 50
-
-_TEMPLATE = """\
-# A new event. Replace every "{placeholder}: …" value with your own words or ids, then run ./dev validate.
-# Lines starting with # are notes for you; they are never published. The README's "For editors" explains
-# every field. Keep text in "double quotes"; ids are lowercase letters, digits and hyphens.
-
-# The id is the file's name without .yaml: leave it as it is.
-id: {id}
-# YYYY-MM-DD, or YYYY-MM / YYYY when only the month or the year is known.
-date: {date}
-# The event's place within its day: 1 = first. Or give the local time with its UTC offset instead:
-# time: "15:10-06:00"
-{order}title: {title}
-place: "{placeholder}: where it happened (or delete this line)"
-summary: "{placeholder}: what happened, in your own words (never copied from an article)"
-# Person ids from data/people.yaml, separated by commas.
-participants: ["{placeholder}: a person id"]
-# Source ids from data/sources.yaml that report the event.
-sources: ["{placeholder}: a source id"]
-
-# What was said. Copy the block from "- id:" for each further quote; delete "quotes:" and the block if
-# nobody was quoted.
-quotes:
-  - id: "{placeholder}: a short id for the quote, such as kelly-no-mass-deportations"
-    speaker: "{placeholder}: the speaker's person id"
-    # The words shown on the site: they must occur exactly in one of the citations below.
-    text: "{placeholder}: the quoted words"
-    context: "{placeholder}: in your own words, the setting of the quote (or delete this line)"
-    # Topic ids from data/topics.yaml; stance (optional): affirms, denies or qualifies.
-    topics:
-      - topic: "{placeholder}: a topic id"
-    # One entry per source that printed the words, copied exactly as printed (quotes and dashes included).
-    citations:
-      - source: "{placeholder}: a source id"
-        as_printed: "{placeholder}: the words exactly as this source printed them"
-"""
 
 
 def slugify(title: str) -> str:
@@ -66,15 +31,29 @@ def slugify(title: str) -> str:
     return slug or "event"
 
 
+def template() -> str:
+    """The commented event template, as editors copy it (``generator/assets/event-template.yaml``)."""
+    return files("generator").joinpath("assets/event-template.yaml").read_text(encoding="utf-8")
+
+
 def event_template(event_id: str, date: PartialDate, title: str, order: int | None) -> str:
-    """The text of a new event file; ``title`` is written as a double-quoted YAML string."""
-    return _TEMPLATE.format(
-        id=event_id,
-        date=date.iso(),
-        order=f"order: {order}\n" if order is not None else "",
-        title=json.dumps(title, ensure_ascii=False),
-        placeholder=PLACEHOLDER,
-    )
+    """The template with id, date, title and order filled in; ``title`` becomes a double-quoted YAML string."""
+    filled = {
+        "id": event_id,
+        "date": date.iso(),
+        "title": json.dumps(title, ensure_ascii=False),
+        "order": str(order) if order is not None else None,
+    }
+    lines = []
+    for line in template().splitlines(keepends=True):
+        name = line.partition(":")[0]
+        if name in filled:
+            value = filled[name]
+            if value is None:
+                continue
+            line = f"{name}: {value}\n"
+        lines.append(line)
+    return "".join(lines)
 
 
 def new_event(events_dir: Path, date: PartialDate, title: str) -> Path:

@@ -79,23 +79,36 @@ def test_unfilled_placeholders_are_named_one_by_one(project: Path) -> None:
     shown = f"data/events/{path.name}"
     expected = "expected your own value in its place"
     assert [str(problem) for problem in caught.value.problems] == [
-        f'{shown}:13:8: place: the template\'s placeholder "FILL IN: where it happened (or delete this line)"; {expected}',
-        f'{shown}:14:10: summary: the template\'s placeholder "FILL IN: what happened, in your own words (never copied from an article)"; {expected}',
-        f'{shown}:16:16: participants[0]: the template\'s placeholder "FILL IN: a person id"; {expected}',
-        f'{shown}:18:11: sources[0]: the template\'s placeholder "FILL IN: a source id"; {expected}',
-        f'{shown}:23:9: quotes[0].id: the template\'s placeholder "FILL IN: a short id for the quote, such as kelly-no-mass-deportations"; {expected}',
-        f"{shown}:24:14: quotes[0].speaker: the template's placeholder \"FILL IN: the speaker's person id\"; {expected}",
-        f'{shown}:26:11: quotes[0].text: the template\'s placeholder "FILL IN: the quoted words"; {expected}',
-        f'{shown}:27:14: quotes[0].context: the template\'s placeholder "FILL IN: in your own words, the setting of the quote (or delete this line)"; {expected}',
-        f'{shown}:30:16: quotes[0].topics[0].topic: the template\'s placeholder "FILL IN: a topic id"; {expected}',
-        f'{shown}:33:17: quotes[0].citations[0].source: the template\'s placeholder "FILL IN: a source id"; {expected}',
-        f'{shown}:34:21: quotes[0].citations[0].as_printed: the template\'s placeholder "FILL IN: the words exactly as this source printed them"; {expected}',
+        f'{shown}:15:8: place: the template\'s placeholder "FILL IN: where it happened (or delete this line)"; {expected}',
+        f'{shown}:16:10: summary: the template\'s placeholder "FILL IN: what happened, in your own words (never copied from an article)"; {expected}',
+        f'{shown}:18:16: participants[0]: the template\'s placeholder "FILL IN: a person id"; {expected}',
+        f'{shown}:20:11: sources[0]: the template\'s placeholder "FILL IN: a source id"; {expected}',
+        f'{shown}:25:9: quotes[0].id: the template\'s placeholder "FILL IN: a short id for the quote, such as kelly-no-mass-deportations"; {expected}',
+        f"{shown}:26:14: quotes[0].speaker: the template's placeholder \"FILL IN: the speaker's person id\"; {expected}",
+        f'{shown}:28:11: quotes[0].text: the template\'s placeholder "FILL IN: the quoted words"; {expected}',
+        f'{shown}:29:14: quotes[0].context: the template\'s placeholder "FILL IN: in your own words, the setting of the quote (or delete this line)"; {expected}',
+        f'{shown}:32:16: quotes[0].topics[0].topic: the template\'s placeholder "FILL IN: a topic id"; {expected}',
+        f'{shown}:35:17: quotes[0].citations[0].source: the template\'s placeholder "FILL IN: a source id"; {expected}',
+        f'{shown}:36:21: quotes[0].citations[0].as_printed: the template\'s placeholder "FILL IN: the words exactly as this source printed them"; {expected}',
     ]
 
 
 def test_the_filled_template_validates(project: Path) -> None:
     path = scaffold(project, "2021-03-05", "The mayor answers")
     fill(path, FIXTURE_VALUES)
+    assert generate(Project(project))
+
+
+def test_the_template_copied_by_hand_validates_once_filled(project: Path) -> None:
+    """The web-editor way: copy generator/assets/event-template.yaml to a new name and fill in every value."""
+    path = project / "data" / "events" / "2021-03-05-by-hand.yaml"
+    shutil.copyfile(ROOT / "generator" / "assets" / "event-template.yaml", path)
+    by_hand = {
+        "the file's name without .yaml": "2021-03-05-by-hand",
+        "the date": "2021-03-05",
+        "a short headline in your own words": '"Written by hand"',
+    }
+    fill(path, FIXTURE_VALUES | by_hand)
     assert generate(Project(project))
 
 
