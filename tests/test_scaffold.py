@@ -134,6 +134,32 @@ def test_a_date_that_does_not_exist_is_refused(project: Path) -> None:
     ]
 
 
+REAL_VALUES = {
+    "where it happened (or delete this line)": '"Mexico City"',
+    "what happened, in your own words (never copied from an article)": '"A made-up test event."',
+    "a person id": "pena-nieto",
+    "a source id": "abc-2017-02-23-kelly-no-mass-deportations",
+    "a short id for the quote, such as kelly-no-mass-deportations": "kelly-test-quote",
+    "the speaker's person id": "kelly",
+    "the quoted words": '"repeat, no mass deportations"',
+    "in your own words, the setting of the quote (or delete this line)": '"A test."',
+    "a topic id": "mass-deportations",
+    "the words exactly as this source printed them": '"no, repeat, no mass deportations"',
+}
+
+
+def test_the_readme_error_example_is_what_validation_says(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### Read an error", 1)[1].split("```text\n", 1)[1].split("\n", 1)[0]
+    (tmp_path / "project").mkdir()
+    root = copy_project(ROOT, tmp_path / "project")
+    path = scaffold(root, "2017-02-24", "Kelly meets Peña Nieto")
+    fill(path, REAL_VALUES | {"the speaker's person id": "kely"})
+    with pytest.raises(DataError) as caught:
+        generate(Project(root))
+    assert [str(problem) for problem in caught.value.problems] == [example]
+
+
 @pytest.mark.slow
 def test_a_new_event_appears_on_the_timeline_and_in_the_contrast_table(tmp_path: Path) -> None:
     """The editors' page, followed on a copy of the real project: scaffold, fill in, build, look."""
@@ -143,21 +169,7 @@ def test_a_new_event_appears_on_the_timeline_and_in_the_contrast_table(tmp_path:
         ROOT / "overrides", root / "overrides"
     )  # the theme's partials (copy_project predates them)
     path = scaffold(root, "2017-02-24", "Kelly meets Peña Nieto")
-    fill(
-        path,
-        {
-            "where it happened (or delete this line)": '"Mexico City"',
-            "what happened, in your own words (never copied from an article)": '"A made-up test event."',
-            "a person id": "pena-nieto",
-            "a source id": "abc-2017-02-23-kelly-no-mass-deportations",
-            "a short id for the quote, such as kelly-no-mass-deportations": "kelly-test-quote",
-            "the speaker's person id": "kelly",
-            "the quoted words": '"repeat, no mass deportations"',
-            "in your own words, the setting of the quote (or delete this line)": '"A test."',
-            "a topic id": "mass-deportations",
-            "the words exactly as this source printed them": '"no, repeat, no mass deportations"',
-        },
-    )
+    fill(path, REAL_VALUES)
     site = tmp_path / "site"
     assert build_site(Project(root), site) == 0
     timeline = parse(site / "timeline" / "index.html")
