@@ -126,6 +126,8 @@ def _check_tabs(text: str, path: str) -> Iterator[Problem]:
 
 def _alias_marks(text: str) -> Iterator[Any]:
     """Where each alias (``*name``) is written, in document order: composed nodes do not keep this."""
+    if "*" not in text:
+        return  # no alias can be written without one: skip the second parse
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
             yield event.start_mark
