@@ -91,7 +91,6 @@ def test_a_build_on_invalid_data_exits_1_and_leaves_the_previous_site_untouched(
     root = tmp_path / "project"
     root.mkdir()
     copy_project(ROOT, root)
-    shutil.copytree(ROOT / "overrides", root / "overrides")
     site = root / "site"
     (site / "timeline").mkdir(parents=True)
     (site / "index.html").write_text("<!doctype html><title>The last good site</title>\n", encoding="utf-8")

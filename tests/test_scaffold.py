@@ -165,9 +165,6 @@ def test_a_new_event_appears_on_the_timeline_and_in_the_contrast_table(tmp_path:
     """The editors' page, followed on a copy of the real project: scaffold, fill in, build, look."""
     (tmp_path / "project").mkdir()
     root = copy_project(ROOT, tmp_path / "project")
-    shutil.copytree(
-        ROOT / "overrides", root / "overrides"
-    )  # the theme's partials (copy_project predates them)
     path = scaffold(root, "2017-02-24", "Kelly meets Peña Nieto")
     fill(path, REAL_VALUES)
     site = tmp_path / "site"
