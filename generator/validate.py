@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -20,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.dates import PartialDate
-from generator.errors import DataError, Problem
+from generator.errors import DataError, Problem, one_line
 from generator.load import LoadedData
 from generator.model import DateValue, Event, Person, Quote, Settings, Source, Topic
 from generator.scaffold import placeholder_problems
@@ -187,11 +186,8 @@ def _describe(value: object) -> str:
 
 
 def _shorten(text: str, limit: int = 60) -> str:
-    """One line of at most ``limit`` characters; control characters shown as ``\\uXXXX``."""
-    text = "".join(
-        " " if char == "\n" else f"\\u{ord(char):04X}" if unicodedata.category(char) == "Cc" else char
-        for char in text
-    )
+    """One line of at most ``limit`` characters; other control characters shown as ``\\uXXXX``."""
+    text = one_line(text.replace("\n", " "))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
