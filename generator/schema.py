@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from pydantic import BaseModel
@@ -13,13 +15,15 @@ from generator.model import Event, PeopleFile, Settings, SourcesFile, TopicsFile
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # One schema per kind of file: file name → (model, what the file holds, the files it describes).
-SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
-    "explainer.schema.json": (Settings, "The explainer's settings", "data/explainer.yaml"),
-    "people.schema.json": (PeopleFile, "The people quoted or taking part", "data/people.yaml"),
-    "sources.schema.json": (SourcesFile, "The published sources", "data/sources.yaml"),
-    "topics.schema.json": (TopicsFile, "The questions: rows of the contrast table", "data/topics.yaml"),
-    "event.schema.json": (Event, "One event and the quotes said at it", "data/events/*.yaml"),
-}
+SCHEMAS: Mapping[str, tuple[type[BaseModel], str, str]] = MappingProxyType(
+    {
+        "explainer.schema.json": (Settings, "The explainer's settings", "data/explainer.yaml"),
+        "people.schema.json": (PeopleFile, "The people quoted or taking part", "data/people.yaml"),
+        "sources.schema.json": (SourcesFile, "The published sources", "data/sources.yaml"),
+        "topics.schema.json": (TopicsFile, "The questions: rows of the contrast table", "data/topics.yaml"),
+        "event.schema.json": (Event, "One event and the quotes said at it", "data/events/*.yaml"),
+    }
+)
 
 
 def schema_for(name: str) -> dict[str, Any]:
