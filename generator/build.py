@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.dataset import Dataset
+from generator.errors import DataError
 from generator.load import load_data
+from generator.render.embeds import check_pages
 from generator.render.site import render_site
-from generator.validate import validate
+from generator.validate import validate, written_days, written_quote_ids
 
 
 @dataclass(frozen=True)
@@ -41,13 +43,19 @@ def load_dataset(project: Project) -> Dataset:
 
 
 def generate(project: Project, *, directory_urls: bool = True) -> dict[str, str]:
-    """Every page of the site as text, by path under the docs directory; raises DataError on bad data."""
-    return render_site(
-        load_dataset(project),
-        project.read_content(),
-        content_dir=project.content_dir,
-        directory_urls=directory_urls,
-    )
+    """Every page of the site as text, by path under the docs directory; raises DataError on bad data.
+
+    When the data has problems, the embeds in content/ are checked against the ids written in it, so that
+    every problem is reported at once.
+    """
+    loaded = load_data(project.root, project.data_dir)
+    content = project.read_content()
+    try:
+        data = validate(loaded)
+    except DataError as error:
+        ids, days = written_quote_ids(loaded), written_days(loaded)
+        raise DataError([*error.problems, *check_pages(content, project.content_dir, ids, days)]) from None
+    return render_site(data, content, content_dir=project.content_dir, directory_urls=directory_urls)
 
 
 def replace_directory(

@@ -10,9 +10,12 @@ from pathlib import Path
 import click
 
 from generator.build import Project, build_site, generate, replace_directory
+from generator.dates import PartialDate
 from generator.errors import DataError, Problem
-from generator.load import load_data
+from generator.load import EVENTS_DIR, load_data
 from generator.provenance import Verdict, check_sources, read_saved, report_lines, saved_copies, summary
+from generator.scaffold import new_event
+from generator.schema import write_schemas
 from generator.validate import validate as validate_data
 
 _root_option = click.option(
@@ -33,8 +36,8 @@ def github_annotation(problem: Problem) -> str:
     def prop(text: str) -> str:
         return data(text).replace(":", "%3A").replace(",", "%2C")
 
-    message = f"{problem.field}: {problem.found}; expected {problem.expected}"
-    return f"::error file={prop(problem.path)},line={problem.line},col={problem.column}::{data(message)}"
+    where = f"file={prop(problem.path)},line={problem.line},col={problem.column}"
+    return f"::error {where}::{data(problem.message)}"
 
 
 def report(error: DataError) -> None:
@@ -142,3 +145,29 @@ def check_sources_command(root: Path, saved: Path) -> None:
 def serve(root: Path, mkdocs_args: tuple[str, ...]) -> None:
     """Serve the site with live reload on changes to content/ and data/ (extra arguments go to mkdocs serve)."""
     sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", *mkdocs_args], cwd=root))
+
+
+@main.command(name="new-event")
+@_root_option
+@click.option("--date", "date_text", required=True, help="When it happened: YYYY-MM-DD, YYYY-MM or YYYY.")
+@click.option("--title", required=True, help="A short headline in your own words.")
+def new_event_command(root: Path, date_text: str, title: str) -> None:
+    """Create data/events/DATE-TITLE.yaml from the commented template, ready to fill in."""
+    try:
+        date = PartialDate.parse(date_text)
+    except ValueError as error:
+        raise click.BadParameter(f'"{date_text}"; expected {error}', param_hint="--date") from None
+    if not title.strip():
+        raise click.BadParameter("empty text; expected a short headline", param_hint="--title")
+    path = new_event(root / Project(root).data_dir / EVENTS_DIR, date, title.strip())
+    click.echo(f"Created {path.relative_to(root).as_posix()}: fill in each FILL IN, then run ./dev validate.")
+
+
+@main.command()
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"), show_default=True
+)
+def schema(out: Path) -> None:
+    """Write the JSON Schema of each kind of data file into OUT (for editors' YAML tools)."""
+    for path in write_schemas(out):
+        click.echo(f"Wrote {path.as_posix()}")

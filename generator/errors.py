@@ -2,8 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters (line breaks included) shown as ``\\uXXXX``: one message, one line."""
+    return "".join(
+        f"\\u{ord(char):04X}" if unicodedata.category(char) in _BREAKING else char for char in text
+    )
+
+
+# Control characters, and the line and paragraph separators some viewers break lines at.
+_BREAKING = frozenset({"Cc", "Zl", "Zp"})
 
 
 @dataclass(frozen=True, order=True)
@@ -17,8 +29,13 @@ class Problem:
     found: str
     expected: str
 
+    @property
+    def message(self) -> str:
+        """What is wrong, without the place: ``field: found; expected …``, on one line."""
+        return one_line(f"{self.field}: {self.found}; expected {self.expected}")
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.found}; expected {self.expected}"
+        return f"{one_line(self.path)}:{self.line}:{self.column}: {self.message}"
 
 
 class DataError(Exception):

@@ -28,6 +28,8 @@ class LoadedData:
     events: tuple[LoadedFile, ...]
     problems: tuple[Problem, ...]
     corrections: LoadedFile | None = None
+    unreadable_events: tuple[str, ...] = ()
+    """Paths of event files that could not be read at all (not UTF-8, not YAML…)."""
 
 
 def load_data(root: Path, data_dir: str = "data") -> LoadedData:
@@ -45,7 +47,9 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
 
     named = {name: read(f"{data_dir}/{name}") for name in REQUIRED_FILES}
     event_paths = sorted((root / data_dir / EVENTS_DIR).glob("*.y*ml"))
-    events = [read(path.relative_to(root).as_posix()) for path in event_paths]
+    events = {
+        path.relative_to(root).as_posix(): read(path.relative_to(root).as_posix()) for path in event_paths
+    }
     corrections = f"{data_dir}/{CORRECTIONS_FILE}"
     optional = read(corrections) if (root / corrections).is_file() else None
     return LoadedData(
@@ -53,7 +57,8 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
         people=named[PEOPLE_FILE],
         sources=named[SOURCES_FILE],
         topics=named[TOPICS_FILE],
-        events=tuple(event for event in events if event is not None),
+        events=tuple(event for event in events.values() if event is not None),
         problems=tuple(problems),
         corrections=optional,
+        unreadable_events=tuple(path for path, event in events.items() if event is None),
     )

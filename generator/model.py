@@ -33,11 +33,8 @@ ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
 def _no_control_characters(text: str) -> str:
     for index, char in enumerate(text):
         if char not in "\n\t" and unicodedata.category(char) == "Cc":
-            raise PydanticCustomError(
-                "control_character",
-                "text without control characters (found U+{code:04X} at character {index})",
-                {"code": ord(char), "index": index + 1},
-            )
+            where = f"found U+{ord(char):04X} at character {index + 1}"
+            raise PydanticCustomError("control_character", f"text without control characters ({where})", {})
     if not text.strip():
         raise PydanticCustomError("blank_text", "text that is not only spaces", {})
     return text
@@ -73,7 +70,10 @@ def _time_of_day(value: Any) -> TimeOfDay:
 
 
 Text = Annotated[
-    str, StringConstraints(min_length=1, max_length=20_000), AfterValidator(_no_control_characters)
+    str,
+    StringConstraints(min_length=1, max_length=20_000),
+    AfterValidator(_no_control_characters),
+    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 20_000, "pattern": r"\S"}),
 ]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 HttpsUrl = Annotated[

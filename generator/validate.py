@@ -6,6 +6,7 @@ plain words and adds the checks that span files: unique ids, references, and quo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
@@ -13,12 +14,15 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from generator.chronology import check_chronology
 from generator.dataset import Dataset
-from generator.errors import DataError, Problem
+from generator.dates import PartialDate
+from generator.errors import DataError, Problem, one_line
 from generator.load import LoadedData
-from generator.model import Correction, Event, Person, Quote, Settings, Source, Topic
+from generator.model import Correction, DateValue, Event, Person, Quote, Settings, Source, Topic
+from generator.scaffold import placeholder_problems
 from generator.yamlfile import FieldPath, LoadedFile
 
 M = TypeVar("M", bound=BaseModel)
@@ -29,6 +33,8 @@ _KIND_FILES = {"person": "data/people.yaml", "source": "data/sources.yaml", "top
 def validate(loaded: LoadedData) -> Dataset:
     """Return the dataset, or raise DataError with every problem in the data."""
     problems = list(loaded.problems)
+    # Before the models' findings: at the same place, "a placeholder" explains more than "not an id".
+    problems += [problem for file in loaded.events for problem in placeholder_problems(file)]
     settings = _one(loaded.settings, Settings, problems)
     people = _items(loaded.people, "people", Person, problems)
     sources = _items(loaded.sources, "sources", Source, problems)
@@ -37,8 +43,10 @@ def validate(loaded: LoadedData) -> Dataset:
     corrections = _items(loaded.corrections, "corrections", Correction, problems)
     known = _KnownIds.collect(loaded)
     problems += _check_ids(people, sources, topics, events)
-    problems += _check_references(settings, loaded.settings, events, known)
+    problems += _check_references(loaded, known)
+    problems += _check_repeats(loaded)
     problems += _check_events(events)
+    problems += check_chronology(events)
     problems += _check_roles(people)
     written_events = {file.data.get("id") for file in loaded.events if isinstance(file.data, dict)}
     problems += _check_corrections(corrections, known, {str(i) for i in written_events if isinstance(i, str)})
@@ -83,13 +91,8 @@ def _items(
     if file is None:
         return []
     data = file.data
-    if not isinstance(data, dict) or not isinstance(data.get(key), tuple) or set(data) != {key}:
-        found = (
-            _describe(data)
-            if not isinstance(data, dict)
-            else f"the fields {', '.join(map(str, data)) or 'none'}"
-        )
-        problems.append(file.problem((), found, f'a single field "{key}:" holding a list'))
+    problems += _list_file_shape(file, key)
+    if not isinstance(data, dict) or not isinstance(data.get(key), tuple):
         return []
     valid = []
     for index, item in enumerate(data[key]):
@@ -101,12 +104,30 @@ def _items(
     return valid
 
 
+def _list_file_shape(file: LoadedFile, key: str) -> Iterator[Problem]:
+    """A file such as people.yaml holds one field, ``people:``, with a list; name each way it does not."""
+    data = file.data
+    if not isinstance(data, dict):
+        yield file.problem((), _describe(data), f'a single field "{key}:" holding a list')
+        return
+    for name in data:
+        if name != key:
+            found = f'an unknown field "{name}"'
+            yield file.problem((name,), found, f'only the field "{key}:" holding a list', key=True)
+    if key not in data:
+        yield file.problem((key,), f'no "{key}" field', f'a "{key}:" field holding a list', at=())
+    elif not isinstance(data[key], tuple):
+        yield file.problem((key,), _describe(data[key]), "a list")
+
+
 def _explain(
     error: ValidationError, file: LoadedFile, prefix: FieldPath, model: type[BaseModel]
 ) -> Iterator[Problem]:
     for detail in error.errors(include_url=False):
         loc: FieldPath = (*prefix, *detail["loc"])
         kind, value = detail["type"], detail.get("input")
+        if kind == "too_short" and len(value) >= detail["ctx"]["min_length"]:
+            continue  # items were given but failed: their own problems say why
         if kind == "missing":
             field = _field_info(model, detail["loc"])
             # A missing field has no position of its own: point at the mapping that lacks it.
@@ -169,7 +190,8 @@ def _describe(value: object) -> str:
 
 
 def _shorten(text: str, limit: int = 60) -> str:
-    text = text.replace("\n", " ")
+    """One line of at most ``limit`` characters; other control characters shown as ``\\uXXXX``."""
+    text = one_line(text.replace("\n", " "))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -229,18 +251,22 @@ def _field_expectation(field: Any, name: str | int) -> str:
 
 @dataclass(frozen=True)
 class _KnownIds:
-    """Ids written in the data, valid or not, so a broken entry is not reported again at every reference."""
+    """Ids written in the data, valid or not, so a broken entry is not reported again at every reference.
 
-    people: frozenset[str]
-    sources: frozenset[str]
-    topics: frozenset[str]
-    quotes: frozenset[str]
+    None where a file could not be read, or holds no list: references to it cannot be checked (the file's own
+    problem is reported instead of one "not defined" per reference).
+    """
+
+    people: frozenset[str] | None
+    sources: frozenset[str] | None
+    topics: frozenset[str] | None
+    quotes: frozenset[str] | None
 
     @classmethod
     def collect(cls, loaded: LoadedData) -> _KnownIds:
-        def ids(file: LoadedFile | None, key: str) -> frozenset[str]:
+        def ids(file: LoadedFile | None, key: str) -> frozenset[str] | None:
             items = file.data.get(key) if file and isinstance(file.data, dict) else None
-            return _ids_in(items)
+            return _ids_in(items) if isinstance(items, tuple) else None
 
         quotes: set[str] = set()
         for file in loaded.events:
@@ -250,8 +276,32 @@ class _KnownIds:
             ids(loaded.people, "people"),
             ids(loaded.sources, "sources"),
             ids(loaded.topics, "topics"),
-            frozenset(quotes),
+            None if loaded.unreadable_events else frozenset(quotes),
         )
+
+
+def written_quote_ids(loaded: LoadedData) -> frozenset[str] | None:
+    """The quote ids written in the events, valid data or not; None when an event file could not be read."""
+    return _KnownIds.collect(loaded).quotes
+
+
+def written_days(loaded: LoadedData) -> list[str] | None:
+    """The valid dates written in the events, in order (ISO, at their precision), valid data or not.
+
+    None when an event file could not be read.
+    """
+    if loaded.unreadable_events:
+        return None
+    dates: set[PartialDate] = set()
+    for file in loaded.events:
+        value = file.data.get("date") if isinstance(file.data, dict) else None
+        if value is not None:
+            with contextlib.suppress(ValidationError):
+                dates.add(_DATE.validate_python(value))
+    return [date.iso() for date in sorted(dates)]
+
+
+_DATE: TypeAdapter[PartialDate] = TypeAdapter(DateValue)
 
 
 def _ids_in(items: object) -> frozenset[str]:
@@ -291,40 +341,73 @@ def _check_ids(
                 first[item.id] = (file, path)
 
 
-def _check_references(
-    settings: Settings | None,
-    settings_file: LoadedFile | None,
-    events: list[tuple[LoadedFile, Event]],
-    known: _KnownIds,
-) -> Iterator[Problem]:
+# Where files refer to ids defined elsewhere: a path ("*" = each item of a list) and the kind of id.
+_SETTINGS_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = ((("speakers", "*"), "person"),)
+_EVENT_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("participants", "*"), "person"),
+    (("sources", "*"), "source"),
+    (("quotes", "*", "speaker"), "person"),
+    (("quotes", "*", "topics", "*", "topic"), "topic"),
+    (("quotes", "*", "citations", "*", "source"), "source"),
+    (("quotes", "*", "relations", "*", "quote"), "quote"),
+)
+
+
+def _check_references(loaded: LoadedData, known: _KnownIds) -> Iterator[Problem]:
+    """Every reference, read from the data as written: an entry with other problems is checked too."""
     ids = {"person": known.people, "source": known.sources, "topic": known.topics, "quote": known.quotes}
+    files = [(loaded.settings, _SETTINGS_REFERENCES)] + [(file, _EVENT_REFERENCES) for file in loaded.events]
+    for file, references in files:
+        if file is None:
+            continue
+        for pattern, kind in references:
+            for path, value in _strings_at(file.data, pattern, ()):
+                yield from _check_reference(file, path, kind, value, ids[kind])
 
-    def check(file: LoadedFile, path: FieldPath, kind: str, value: str) -> Iterator[Problem]:
-        if value not in ids[kind]:
-            where = _KIND_FILES.get(kind, "an event's quotes")
-            guess = difflib.get_close_matches(value, sorted(ids[kind]), n=1, cutoff=0.6)
-            hint = f' (did you mean "{guess[0]}"?)' if guess else ""
-            yield file.problem(
-                path, f'the {kind} id "{value}", which is not defined', f"a {kind} id from {where}{hint}"
-            )
 
-    if settings and settings_file:
-        for index, speaker in enumerate(settings.speakers):
-            yield from check(settings_file, ("speakers", index), "person", speaker)
-    for file, event in events:
-        for index, person in enumerate(event.participants):
-            yield from check(file, ("participants", index), "person", person)
-        for index, source in enumerate(event.sources):
-            yield from check(file, ("sources", index), "source", source)
-        for q, quote in enumerate(event.quotes):
-            at: FieldPath = ("quotes", q)
-            yield from check(file, (*at, "speaker"), "person", quote.speaker)
-            for t, link in enumerate(quote.topics):
-                yield from check(file, (*at, "topics", t, "topic"), "topic", link.topic)
-            for c, citation in enumerate(quote.citations):
-                yield from check(file, (*at, "citations", c, "source"), "source", citation.source)
-            for r, relation in enumerate(quote.relations):
-                yield from check(file, (*at, "relations", r, "quote"), "quote", relation.quote)
+def _strings_at(data: Any, pattern: Sequence[str], path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """The text values at ``pattern`` in ``data``, with their paths."""
+    if not pattern:
+        if isinstance(data, str):
+            yield path, data
+        return
+    head, *rest = pattern
+    if head == "*" and isinstance(data, tuple):
+        for index, item in enumerate(data):
+            yield from _strings_at(item, rest, (*path, index))
+    elif isinstance(data, dict) and head in data:
+        yield from _strings_at(data[head], rest, (*path, head))
+
+
+def _check_reference(
+    file: LoadedFile, path: FieldPath, kind: str, value: str, known: frozenset[str] | None
+) -> Iterator[Problem]:
+    if known is not None and value not in known:
+        where = _KIND_FILES.get(kind, "an event's quotes")
+        guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+        hint = f' (did you mean "{guess[0]}"?)' if guess else ""
+        found = f'the {kind} id "{value}", which is not defined'
+        yield file.problem(path, found, f"a {kind} id from {where}{hint}")
+
+
+def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
+    """An id listed twice in one list of ids (speakers, participants, sources)."""
+    lists = [(loaded.settings, "speakers", "person")]
+    lists += [
+        (file, name, kind)
+        for file in loaded.events
+        for name, kind in (("participants", "person"), ("sources", "source"))
+    ]
+    for file, name, kind in lists:
+        if file is None:
+            continue
+        seen: set[str] = set()
+        for path, value in _strings_at(file.data, (name, "*"), ()):
+            if value in seen:
+                yield file.problem(
+                    path, f'the {kind} id "{value}" a second time', "each id once in this list"
+                )
+            seen.add(value)
 
 
 def _check_events(events: list[tuple[LoadedFile, Event]]) -> Iterator[Problem]:
@@ -370,7 +453,11 @@ def _check_corrections(
     corrections: list[tuple[LoadedFile, FieldPath, Correction]], known: _KnownIds, event_ids: set[str]
 ) -> Iterator[Problem]:
     """Each correction has a unique id and names at least one item, and every item it names exists."""
-    ids = {"quotes": known.quotes, "events": frozenset(event_ids), "sources": known.sources}
+    ids: dict[str, frozenset[str] | None] = {
+        "quotes": known.quotes,
+        "events": frozenset(event_ids),
+        "sources": known.sources,
+    }
     first: dict[str, FieldPath] = {}
     for file, path, correction in corrections:
         if correction.id in first:
@@ -381,6 +468,8 @@ def _check_corrections(
         if not (correction.quotes or correction.events or correction.sources):
             yield file.problem(path, "a correction that names no item", _CORRECTED_ITEMS)
         for kind, known_ids in ids.items():
+            if known_ids is None:  # that file could not be read; its own problem is reported
+                continue
             for index, item in enumerate(getattr(correction, kind)):
                 if item not in known_ids:
                     noun = kind.removesuffix("s")

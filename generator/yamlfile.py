@@ -86,7 +86,7 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Pr
         what = error.problem or error.context or "a syntax error"
         problems.append(Problem(display_path, line, column, "(file)", f"invalid YAML: {what}", _YAML_HINT))
         return None, problems
-    converter = _Converter(display_path, text)
+    converter = _Converter(display_path, text, _alias_marks(text))
     data = converter.convert(node, ()) if node is not None else None
     loaded = LoadedFile(display_path, data, converter.values, converter.keys)
     return loaded, problems + converter.problems
@@ -124,30 +124,54 @@ def _check_tabs(text: str, path: str) -> Iterator[Problem]:
             )
 
 
+def _alias_marks(text: str) -> Iterator[Any]:
+    """Where each alias (``*name``) is written, in document order: composed nodes do not keep this."""
+    if "*" not in text:
+        return  # no alias can be written without one: skip the second parse
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            yield event.start_mark
+
+
 class _Converter:
     """Turn composed nodes into plain values, noting positions and the YAML traps."""
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, alias_marks: Iterator[Any]) -> None:
         self.path = path
         self.text = text
+        self._alias_marks = alias_marks
         self.values: dict[FieldPath, Position] = {}
         self.keys: dict[FieldPath, Position] = {}
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
 
-    def _problem(self, node: yaml.Node, path: FieldPath, found: str, expected: str) -> None:
-        mark = node.start_mark
+    def _problem(
+        self, node: yaml.Node, path: FieldPath, found: str, expected: str, mark: yaml.Mark | None = None
+    ) -> None:
+        mark = mark or node.start_mark
         self.problems.append(
             Problem(self.path, mark.line + 1, mark.column + 1, format_path(path), found, expected)
         )
 
+    def _is_alias(self, node: yaml.Node, path: FieldPath) -> bool:
+        """Report a node met a second time: the composer hands back one node object for every alias.
+
+        Each alias is reported once and not expanded, so an "alias bomb" costs no more than its own text.
+        """
+        if id(node) not in self._seen:
+            self._seen.add(id(node))
+            return False
+        mark = next(self._alias_marks, None)
+        if mark is not None:
+            self.values[path] = Position(mark.line + 1, mark.column + 1)
+        found = "an alias (*name) of an anchor (&name)"
+        self._problem(node, path, found, "each value written out in full", mark)
+        return True
+
     def convert(self, node: yaml.Node, path: FieldPath) -> Any:
         self.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
-        if id(node) in self._seen:
-            # The composer hands back the same node object for every alias of an anchor.
-            self._problem(node, path, "an alias (*name) of an anchor", "each value written out in full")
+        if self._is_alias(node, path):
             return None
-        self._seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -157,6 +181,8 @@ class _Converter:
     def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
+            if self._is_alias(key_node, path):
+                continue
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _TAG + "str":
                 self._problem(key_node, path, "a field name that is not plain text", "a name such as title:")
                 continue

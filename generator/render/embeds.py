@@ -6,7 +6,7 @@ Resolved here, by plain text substitution, so the same content builds with any e
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
 from generator.errors import Problem
 from generator.markup import raw_block
@@ -66,21 +66,67 @@ def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
 
 def _render(ctx: Context, page: str, kind: str, argument: str | None) -> tuple[str, tuple[str, str] | None]:
     data = ctx.data
+    days = [date.iso() for date, _ in data.days]
+    problem = embed_error(kind, argument, frozenset(data.statement), days)
+    if problem:
+        return "", problem
     if kind == "quote" and argument:
-        if argument not in data.statement:
-            return "", (f'the quote id "{argument}", which is not defined', "a quote id from data/events/")
         return raw_block(quote_figure(ctx, page, data.statement[argument], anchored=False)), None
-    if kind == "contrast-table" and argument is None:
+    if kind == "contrast-table":
         return raw_block(contrast_table(ctx, page, anchored=False)), None
+    events = [event for date, events in data.days if date.iso() == argument for event in events]
+    blocks = [block for event in events for block in event_block(ctx, page, event, level=3, anchored=False)]
+    return "\n\n".join(blocks), None
+
+
+def embed_error(
+    kind: str, argument: str | None, quote_ids: frozenset[str] | None, days: Sequence[str] | None
+) -> tuple[str, str] | None:
+    """What is wrong with an embed, as (found, expected), given the quote ids and the days with events.
+
+    Ids or days given as None are unknown (an event file could not be read): those are not checked.
+    """
+    if kind == "quote" and argument:
+        if quote_ids is not None and argument not in quote_ids:
+            return f'the quote id "{argument}", which is not defined', "a quote id from data/events/"
+        return None
+    if kind == "contrast-table" and argument is None:
+        return None
     if kind == "timeline-day" and argument:
-        events = [event for date, events in data.days if date.iso() == argument for event in events]
-        if not events:
-            days = ", ".join(date.iso() for date, _ in data.days)
-            return "", (f'the day "{argument}", which has no events', f"a day with events: {days}")
-        blocks = [
-            block for event in events for block in event_block(ctx, page, event, level=3, anchored=False)
-        ]
-        return "\n\n".join(blocks), None
+        if days is not None and argument not in days:
+            return f'the day "{argument}", which has no events', f"a day with events: {', '.join(days)}"
+        return None
     if kind not in EMBED_KINDS:
-        return "", (f'an embed of kind "{kind}"', f"one of {', '.join(EMBED_KINDS)}")
-    return "", (f'"{kind}" with {"the argument " + repr(argument) if argument else "no argument"}', _SYNTAX)
+        return f'an embed of kind "{kind}"', f"one of {', '.join(EMBED_KINDS)}"
+    return f'"{kind}" with {"the argument " + repr(argument) if argument else "no argument"}', _SYNTAX
+
+
+def check_pages(
+    content: Mapping[str, str],
+    content_dir: str,
+    quote_ids: frozenset[str] | None,
+    days: Sequence[str] | None,
+) -> list[Problem]:
+    """The embed problems of every hand-written page (path → Markdown), without rendering."""
+    return [
+        problem
+        for path, text in sorted(content.items())
+        for problem in check_embeds(f"{content_dir}/{path}", text, quote_ids, days)
+    ]
+
+
+def check_embeds(
+    display_path: str, text: str, quote_ids: frozenset[str] | None, days: Sequence[str] | None
+) -> Iterator[Problem]:
+    """The embed problems of a page without rendering it: for when the data has problems of its own."""
+    for number, line, in_code in _lines(text):
+        stripped = line.strip()
+        if in_code or not stripped.startswith("{{"):
+            continue
+        column = len(line) - len(line.lstrip()) + 1
+        match = _EMBED.fullmatch(stripped)
+        problem = embed_error(match["kind"], match["argument"], quote_ids, days) if match else None
+        if not match:
+            yield Problem(display_path, number, column, "embed", f'"{stripped}"', _SYNTAX)
+        elif problem:
+            yield Problem(display_path, number, column, "embed", *problem)

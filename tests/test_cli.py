@@ -1,0 +1,112 @@
+"""The command line as editors and CI meet it: exit codes, messages, GitHub annotations, an untouched site/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import github_annotation, main
+from generator.errors import Problem
+from tests.conftest import FIXTURES, ROOT, copy_project
+
+EVENT = "data/events/2021-03-02-site-visit.yaml"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "small", root)
+    return root
+
+
+def edit(root: Path, relative: str, old: str, new: str) -> None:
+    path = root / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_valid_data_exits_0(project: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--root", str(project)])
+    assert (result.exit_code, result.stdout) == (0, "The data is valid: 14 pages would be built.\n")
+
+
+def test_invalid_data_exits_1_with_every_problem_on_stderr(project: Path) -> None:
+    edit(project, EVENT, "speaker: engineer", "speaker: enginer")
+    edit(project, EVENT, "order: 2", "order: 0")
+    result = CliRunner(env={"GITHUB_ACTIONS": "false"}).invoke(main, ["validate", "--root", str(project)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{EVENT}:4:8: order: the number 0; expected a whole number from 1 up",
+        f'{EVENT}:11:14: quotes[0].speaker: the person id "enginer", which is not defined; '
+        'expected a person id from data/people.yaml (did you mean "engineer"?)',
+        "2 problems found in the data.",
+    ]
+
+
+def test_inside_github_actions_each_problem_is_also_an_annotation(project: Path) -> None:
+    edit(project, EVENT, "order: 2", "order: 0")
+    result = CliRunner(env={"GITHUB_ACTIONS": "true"}).invoke(main, ["validate", "--root", str(project)])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        f"::error file={EVENT},line=4,col=8::order: the number 0; expected a whole number from 1 up"
+    ]
+
+
+def test_annotation_escapes_what_could_end_the_command_or_forge_another() -> None:
+    problem = Problem(
+        "data/events/a,b:c%.yaml", 2, 3, "title", '"50% done\r\n::error file=x.yaml::forged"', "text"
+    )
+    assert github_annotation(problem) == (
+        "::error file=data/events/a%2Cb%3Ac%25.yaml,line=2,col=3::"
+        'title: "50%25 done\\u000D\\u000A::error file=x.yaml::forged"; expected text'
+    )
+
+
+def test_a_line_break_written_in_the_data_cannot_start_a_line_of_output(project: Path) -> None:
+    """A quoted field name may hold any character; the message keeps it on its line, escaped."""
+    edit(project, EVENT, "summary:", '"sumary\\n::error file=x::forged\\u2028":')
+    result = CliRunner(env={"GITHUB_ACTIONS": "true"}).invoke(main, ["validate", "--root", str(project)])
+    assert result.exit_code == 1
+    assert all(line.startswith(("data/", "2 problems")) for line in result.stderr.splitlines())
+    assert [line.split("::")[0] for line in result.stdout.splitlines()] == ["", ""]
+    assert result.stdout.splitlines()[1] == (
+        f"::error file={EVENT},line=6,col=1::sumary\\u000A::error file=x::forged\\u2028: "
+        'an unknown field "sumary\\u000A::error file=x::forged\\u2028"; expected one of id, date, time, '
+        "order, title, place, summary, participants, sources, quotes"
+    )
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()
+    }
+
+
+def test_a_build_on_invalid_data_exits_1_and_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    root.mkdir()
+    copy_project(ROOT, root)
+    site = root / "site"
+    (site / "timeline").mkdir(parents=True)
+    (site / "index.html").write_text("<!doctype html><title>The last good site</title>\n", encoding="utf-8")
+    (site / "timeline" / "index.html").write_bytes(b"<p>\xe2\x80\x9cno mass deportations\xe2\x80\x9d</p>\n")
+    before = snapshot(site)
+    edit(root, "data/events/2017-02-23-kelly-mexico-city.yaml", "speaker: kelly", "speaker: kely")
+
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "1 problem found in the data."
+    assert snapshot(site) == before
+    assert sorted(path.name for path in root.iterdir()) == [
+        "content",
+        "data",
+        "mkdocs.yml",
+        "overrides",
+        "site",
+    ]
