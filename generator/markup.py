@@ -85,6 +85,17 @@ def front_matter(fields: Mapping[str, str]) -> str:
     return "---\n" + "\n".join(lines) + "\n---"
 
 
+class _OneLineDumper(yaml.SafeDumper):
+    """YAML with every string double-quoted, so line breaks and other special characters become escapes."""
+
+
+def _double_quoted(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+
+
+_OneLineDumper.add_representer(str, _double_quoted)
+
+
 def with_front_matter(page: str, key: str, value: Any) -> str:
     """``page`` with one more front-matter key holding structured data (mappings, lists, strings, numbers).
 
@@ -94,8 +105,13 @@ def with_front_matter(page: str, key: str, value: Any) -> str:
     """
     if not re.fullmatch(r"[a-z_]+", key):
         raise ValueError(f"unsafe front-matter key {key!r}")
-    line = f"{key}: " + yaml.safe_dump(
-        value, default_flow_style=True, allow_unicode=False, width=sys.maxsize, sort_keys=True
+    line = f"{key}: " + yaml.dump(
+        value,
+        Dumper=_OneLineDumper,
+        default_flow_style=True,
+        allow_unicode=False,
+        width=sys.maxsize,
+        sort_keys=True,
     ).rstrip("\n")
     if "\n" in line:
         raise ValueError(f"front-matter value for {key} is not one line")

@@ -125,9 +125,11 @@ def citation_rows(data: Dataset) -> list[CitationRow]:
 
 
 def to_csv(model: type[Row], rows: Sequence[Row]) -> str:
-    """A CSV table with a header row, ``\\n`` line ends, quoting only where needed."""
+    """A CSV table with a header row and ``\\n`` line ends; every value quoted, so any text reads back."""
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=list(model.model_fields), lineterminator="\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(model.model_fields), lineterminator="\n", quoting=csv.QUOTE_ALL
+    )
     writer.writeheader()
     writer.writerows(row.model_dump() for row in rows)
     return buffer.getvalue()
