@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +82,6 @@ def test_other_pages_carry_no_json_ld(real_site: Path) -> None:
 def test_script_end_tag_in_the_data_cannot_break_out(tmp_path: Path) -> None:
     (tmp_path / "project").mkdir()
     project = copy_project(ROOT, tmp_path / "project")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
     event = project / "data" / "events" / "2017-02-23-kelly-mexico-city.yaml"
     hostile = "Kelly </script><script>window.pwned=1</script> & <!-- in Mexico City"
     text = event.read_text(encoding="utf-8")
