@@ -124,6 +124,14 @@ def test_loading_rejects_an_unknown_field(files: dict[str, str]) -> None:
         load_document(json.dumps(document))
 
 
+def test_loading_refuses_records_that_would_be_lost(files: dict[str, str]) -> None:
+    document = json.loads(files["data/explainer.json"])
+    document["quotes"][0]["event"] = "no-such-event"
+    with pytest.raises(ValueError) as caught:
+        load_document(json.dumps(document))
+    assert str(caught.value) == f"quotes: {document['quotes'][0]['id']} is at unknown event no-such-event"
+
+
 # CSV
 
 TABLES: list[tuple[str, type[Row]]] = [("quotes", QuoteRow), ("events", EventRow), ("citations", CitationRow)]

@@ -11,7 +11,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TypeVar
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from generator.dataset import Dataset, Statement
 from generator.export.address import SiteAddress
@@ -31,37 +31,37 @@ R = TypeVar("R", bound=Row)
 
 
 class EventRow(Row):
-    id: str
-    date: str
-    time: str
-    order: str
-    title: str
-    place: str
-    summary: str
-    participants: str
-    sources: str
-    url: str
+    id: str = Field(description="The event's id.")
+    date: str = Field(description="YYYY-MM-DD, YYYY-MM or YYYY.")
+    time: str = Field(description="HH:MM with the UTC offset, as reported; empty if unknown.")
+    order: str = Field(description="Position within the day (1 = first); empty if not given.")
+    title: str = Field(description="A short headline in our own words.")
+    place: str = Field(description="Where it happened; empty if not given.")
+    summary: str = Field(description="In our own words: what happened.")
+    participants: str = Field(description="Person ids, separated by ;.")
+    sources: str = Field(description="Source ids, separated by ;.")
+    url: str = Field(description="The event on the published timeline.")
 
 
 class QuoteRow(Row):
-    id: str
-    event: str
-    date: str
-    speaker: str
-    speaker_name: str
-    speaker_role: str
-    text: str
-    context: str
-    topics: str
-    url: str
+    id: str = Field(description="The quote's id.")
+    event: str = Field(description="The id of the event it was said at.")
+    date: str = Field(description="The event's date.")
+    speaker: str = Field(description="The speaker's person id.")
+    speaker_name: str = Field(description="The speaker's name.")
+    speaker_role: str = Field(description="The speaker's office on that date; empty if none.")
+    text: str = Field(description="The words, as they occur in every citation's as_printed.")
+    context: str = Field(description="In our own words: the setting; empty if not given.")
+    topics: str = Field(description="Topic ids, each optionally with :stance, separated by ;.")
+    url: str = Field(description="The quote on the published timeline.")
 
 
 class CitationRow(Row):
-    quote: str
-    source: str
-    outlet: str
-    source_url: str
-    as_printed: str
+    quote: str = Field(description="The quote's id.")
+    source: str = Field(description="The source's id.")
+    outlet: str = Field(description="The publication.")
+    source_url: str = Field(description="The article's address.")
+    as_printed: str = Field(description="The quoted words exactly as this source printed them.")
 
 
 def joined(items: Iterable[str]) -> str:

@@ -152,8 +152,26 @@ def _quote(
     )
 
 
+def dangling_references(document: Document) -> list[str]:
+    """Quotes, citations and relations that point at a record the document does not have."""
+    events = {event.id for event in document.events}
+    quotes = {quote.id for quote in document.quotes}
+    found = [
+        f"quotes: {q.id} is at unknown event {q.event}" for q in document.quotes if q.event not in events
+    ]
+    found += [f"citations: unknown quote {c.quote}" for c in document.citations if c.quote not in quotes]
+    found += [f"relations: unknown quote {r.quote}" for r in document.relations if r.quote not in quotes]
+    return found
+
+
 def to_dataset(document: Document) -> Dataset:
-    """The dataset a (validated) document describes: the inverse of :func:`to_document`."""
+    """The dataset a (validated) document describes: the inverse of :func:`to_document`.
+
+    Raises ValueError if a record points at one the document does not have (it would be lost otherwise).
+    """
+    dangling = dangling_references(document)
+    if dangling:
+        raise ValueError("; ".join(dangling))
     citations: defaultdict[str, list[CitationRecord]] = defaultdict(list)
     relations: defaultdict[str, list[RelationRecord]] = defaultdict(list)
     quotes: defaultdict[str, list[Quote]] = defaultdict(list)
