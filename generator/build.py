@@ -11,8 +11,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from generator.dataset import Dataset
 from generator.errors import DataError
+from generator.export import export_files
+from generator.export.address import SiteAddress
 from generator.load import load_data
 from generator.render.embeds import check_pages
 from generator.render.site import render_site
@@ -36,17 +40,29 @@ class Project:
             for path in sorted(base.rglob("*.md"))
         }
 
+    def site_url(self) -> str | None:
+        """``site_url`` from the config file (read without constructing its tags), if it is set."""
+        path = self.root / self.config_file
+        if not path.is_file():
+            return None
+        node = yaml.compose(path.read_text(encoding="utf-8"))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == "site_url" and isinstance(value, yaml.ScalarNode):
+                    return str(value.value) or None
+        return None
+
 
 def load_dataset(project: Project) -> Dataset:
     """Read and validate the data; raises DataError with every problem."""
     return validate(load_data(project.root, project.data_dir))
 
 
-def generate(project: Project, *, directory_urls: bool = True) -> dict[str, str]:
-    """Every page of the site as text, by path under the docs directory; raises DataError on bad data.
+def generate(project: Project, *, directory_urls: bool = True, site_url: str | None = None) -> dict[str, str]:
+    """Every file of the site as text, by path under the docs directory; raises DataError on bad data.
 
-    When the data has problems, the embeds in content/ are checked against the ids written in it, so that
-    every problem is reported at once.
+    ``site_url`` defaults to the one in the project's config file. When the data has problems, the embeds in
+    content/ are checked against the ids written in it, so that every problem is reported at once.
     """
     loaded = load_data(project.root, project.data_dir)
     content = project.read_content()
@@ -55,7 +71,19 @@ def generate(project: Project, *, directory_urls: bool = True) -> dict[str, str]
     except DataError as error:
         ids, days = written_quote_ids(loaded), written_days(loaded)
         raise DataError([*error.problems, *check_pages(content, project.content_dir, ids, days)]) from None
-    return render_site(data, content, content_dir=project.content_dir, directory_urls=directory_urls)
+    return render_site(
+        data,
+        content,
+        content_dir=project.content_dir,
+        directory_urls=directory_urls,
+        site_url=site_url if site_url is not None else project.site_url(),
+    )
+
+
+def export_data(project: Project) -> dict[str, str]:
+    """The data exports alone, by path, as the site publishes them; raises DataError on bad data."""
+    site_url = project.site_url()
+    return export_files(load_dataset(project), SiteAddress(site_url) if site_url else None)
 
 
 def replace_directory(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from generator.build import Project, build_site, generate, replace_directory
+from generator.build import Project, build_site, export_data, generate, replace_directory
 from generator.dates import PartialDate
 from generator.errors import DataError, Problem
 from generator.load import EVENTS_DIR, load_data
@@ -78,6 +78,22 @@ def generate_command(root: Path, out: Path) -> None:
         sys.exit(1)
     replace_directory(out, pages)
     click.echo(f"Wrote {len(pages)} files to {out}.")
+
+
+@main.command()
+@_root_option
+@click.option(
+    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/export"), show_default=True
+)
+def export(root: Path, out: Path) -> None:
+    """Write the data exports (JSON, CSV, JSON Schema, Atom feed, TimelineJS) into OUT, replacing it."""
+    try:
+        files = export_data(Project(root))
+    except DataError as error:
+        report(error)
+        sys.exit(1)
+    replace_directory(out, files)
+    click.echo(f"Wrote {len(files)} files to {out}.")
 
 
 @main.command()

@@ -13,11 +13,16 @@ Data is untrusted. Python-Markdown passes raw HTML through, turns ``{: …}`` in
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
+
+import yaml
 
 from generator.urls import check_external_url
 
@@ -78,6 +83,47 @@ def front_matter(fields: Mapping[str, str]) -> str:
         f"{key}: {json.dumps(one_line(value), ensure_ascii=True)}" for key, value in sorted(fields.items())
     ]
     return "---\n" + "\n".join(lines) + "\n---"
+
+
+class _OneLineDumper(yaml.SafeDumper):
+    """YAML with every string double-quoted, so line breaks and other special characters become escapes."""
+
+
+def _double_quoted(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+
+
+_OneLineDumper.add_representer(str, _double_quoted)
+
+
+def with_front_matter(page: str, key: str, value: Any) -> str:
+    """``page`` with one more front-matter key holding structured data (mappings, lists, strings, numbers).
+
+    The value is written as a single-line YAML flow collection, every non-ASCII or special character escaped
+    by PyYAML's emitter, so no string can end the line or the front matter; a page without front matter gets
+    one.
+    """
+    if not re.fullmatch(r"[a-z_]+", key):
+        raise ValueError(f"unsafe front-matter key {key!r}")
+    line = f"{key}: " + yaml.dump(
+        value,
+        Dumper=_OneLineDumper,
+        default_flow_style=True,
+        allow_unicode=False,
+        width=sys.maxsize,
+        sort_keys=True,
+    ).rstrip("\n")
+    if "\n" in line:
+        raise ValueError(f"front-matter value for {key} is not one line")
+    opening = "---\n"
+    if page.startswith(opening):
+        return opening + line + "\n" + page[len(opening) :]
+    return f"{opening}{line}\n---\n\n{page}"
+
+
+def html_text(text: str) -> str:
+    """Text for HTML that another program renders (TimelineJS's headlines), escaped and on one line."""
+    return html.escape(one_line(text), quote=True)
 
 
 def _checked_anchor(anchor: str) -> str:

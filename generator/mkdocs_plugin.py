@@ -35,7 +35,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         try:
-            pages = generate(self._project(config), directory_urls=config.use_directory_urls)
+            pages = generate(
+                self._project(config), directory_urls=config.use_directory_urls, site_url=config.site_url
+            )
         except DataError as error:
             raise PluginError(f"The data has problems:\n{error}") from None
         for path, text in pages.items():

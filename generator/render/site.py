@@ -7,6 +7,9 @@ from importlib.resources import files
 
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
+from generator.export import export_files
+from generator.export.address import SiteAddress
+from generator.export.jsonld import with_structured_data
 from generator.render.context import (
     CONTRAST,
     CORRECTIONS,
@@ -21,6 +24,7 @@ from generator.render.context import (
 )
 from generator.render.contrast import contrast_page
 from generator.render.corrections import corrections_page
+from generator.render.downloads import DATA_PAGE, data_page
 from generator.render.embeds import resolve_embeds
 from generator.render.people import people_index, person_detail
 from generator.render.sources import sources_page
@@ -48,14 +52,22 @@ def stylesheet() -> str:
 
 
 def render_site(
-    data: Dataset, content: Mapping[str, str], *, content_dir: str = "content", directory_urls: bool = True
+    data: Dataset,
+    content: Mapping[str, str],
+    *,
+    content_dir: str = "content",
+    directory_urls: bool = True,
+    site_url: str | None = None,
 ) -> dict[str, str]:
-    """All pages by path: hand-written ``content`` (path → Markdown) with embeds resolved, plus generated pages.
+    """All files by path: hand-written ``content`` (path → Markdown) with embeds resolved, generated pages,
+    and the data exports (their links and structured data need ``site_url``, the published address).
 
     Raises DataError naming every unknown embed, or a hand-written page that would hide a generated one.
     """
     ctx = Context(data, directory_urls=directory_urls)
-    pages = generated_pages(ctx)
+    site = SiteAddress(site_url, directory_urls) if site_url else None
+    exports = export_files(data, site)
+    pages = generated_pages(ctx) | {DATA_PAGE: data_page(exports, directory_urls=directory_urls)}
     problems: list[Problem] = []
     resolved: dict[str, str] = {}
     for path, text in sorted(content.items()):
@@ -76,4 +88,7 @@ def render_site(
         problems += found
     if problems:
         raise DataError(problems)
-    return dict(sorted((pages | resolved | {STYLESHEET: stylesheet()}).items()))
+    everything = pages | resolved | {STYLESHEET: stylesheet()}
+    if site:
+        everything = with_structured_data(everything, data, site)
+    return dict(sorted((everything | exports).items()))

@@ -1,0 +1,33 @@
+"""Absolute addresses of the published site's pages, for exports read outside the site (feeds, JSON-LD)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.urls import page_url
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published (``site_url``) and how the engine lays out page URLs."""
+
+    base: str
+    directory_urls: bool = True
+
+    def __post_init__(self) -> None:
+        if not self.base.startswith(("https://", "http://")):
+            raise ValueError(f"site_url {self.base!r}: expected an http(s):// address")
+
+    @property
+    def root(self) -> str:
+        """The site's address, ending in ``/``."""
+        return self.base if self.base.endswith("/") else self.base + "/"
+
+    def page(self, path: str, anchor: str = "") -> str:
+        """The absolute URL of a Markdown page (``timeline.md``), optionally of an anchor on it."""
+        url = self.root + page_url(path, directory_urls=self.directory_urls)
+        return f"{url}#{anchor}" if anchor else url
+
+    def file(self, path: str) -> str:
+        """The absolute URL of a file copied as it is (``feed.xml``)."""
+        return self.root + path

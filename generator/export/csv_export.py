@@ -1,0 +1,143 @@
+"""The quotes, events and citations as CSV tables: one row per record, lists joined with ``;``.
+
+Each table's columns are the fields of a frozen model (every value a string, empty where the data has
+none), which also gives the table's JSON Schema and reads rows back.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from generator.dataset import Dataset, Statement
+from generator.export.address import SiteAddress
+from generator.model import Event
+from generator.render.context import TIMELINE, event_anchor, quote_anchor
+
+LIST_SEPARATOR = ";"
+
+
+class Row(BaseModel):
+    """A CSV row: all text, nothing missing, nothing extra."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=True)
+
+
+R = TypeVar("R", bound=Row)
+
+
+class EventRow(Row):
+    id: str = Field(description="The event's id.")
+    date: str = Field(description="YYYY-MM-DD, YYYY-MM or YYYY.")
+    time: str = Field(description="HH:MM with the UTC offset, as reported; empty if unknown.")
+    order: str = Field(description="Position within the day (1 = first); empty if not given.")
+    title: str = Field(description="A short headline in our own words.")
+    place: str = Field(description="Where it happened; empty if not given.")
+    summary: str = Field(description="In our own words: what happened.")
+    participants: str = Field(description="Person ids, separated by ;.")
+    sources: str = Field(description="Source ids, separated by ;.")
+    url: str = Field(description="The event on the published timeline.")
+
+
+class QuoteRow(Row):
+    id: str = Field(description="The quote's id.")
+    event: str = Field(description="The id of the event it was said at.")
+    date: str = Field(description="The event's date.")
+    speaker: str = Field(description="The speaker's person id.")
+    speaker_name: str = Field(description="The speaker's name.")
+    speaker_role: str = Field(description="The speaker's office on that date; empty if none.")
+    text: str = Field(description="The words, as they occur in every citation's as_printed.")
+    context: str = Field(description="In our own words: the setting; empty if not given.")
+    topics: str = Field(description="Topic ids, each optionally with :stance, separated by ;.")
+    url: str = Field(description="The quote on the published timeline.")
+
+
+class CitationRow(Row):
+    quote: str = Field(description="The quote's id.")
+    source: str = Field(description="The source's id.")
+    outlet: str = Field(description="The publication.")
+    source_url: str = Field(description="The article's address.")
+    as_printed: str = Field(description="The quoted words exactly as this source printed them.")
+
+
+def joined(items: Iterable[str]) -> str:
+    return LIST_SEPARATOR.join(items)
+
+
+def _url(site: SiteAddress | None, anchor: str) -> str:
+    return site.page(TIMELINE, anchor) if site else ""
+
+
+def event_rows(data: Dataset, site: SiteAddress | None) -> list[EventRow]:
+    def row(event: Event) -> EventRow:
+        return EventRow(
+            id=event.id,
+            date=event.date.iso(),
+            time=event.time.iso() if event.time else "",
+            order=str(event.order) if event.order is not None else "",
+            title=event.title,
+            place=event.place or "",
+            summary=event.summary,
+            participants=joined(event.participants),
+            sources=joined(event.sources),
+            url=_url(site, event_anchor(event.id)),
+        )
+
+    return [row(event) for event in data.events]
+
+
+def quote_rows(data: Dataset, site: SiteAddress | None) -> list[QuoteRow]:
+    def row(statement: Statement) -> QuoteRow:
+        quote = statement.quote
+        role = data.person[quote.speaker].role_on(statement.date)
+        return QuoteRow(
+            id=quote.id,
+            event=statement.event.id,
+            date=statement.date.iso(),
+            speaker=quote.speaker,
+            speaker_name=data.person[quote.speaker].name,
+            speaker_role=role.title if role else "",
+            text=quote.text,
+            context=quote.context or "",
+            topics=joined(f"{t.topic}:{t.stance.value}" if t.stance else t.topic for t in quote.topics),
+            url=_url(site, quote_anchor(quote.id)),
+        )
+
+    return [row(statement) for statement in data.statements]
+
+
+def citation_rows(data: Dataset) -> list[CitationRow]:
+    return [
+        CitationRow(
+            quote=statement.quote.id,
+            source=citation.source,
+            outlet=data.source[citation.source].outlet,
+            source_url=data.source[citation.source].url,
+            as_printed=citation.as_printed,
+        )
+        for statement in data.statements
+        for citation in statement.quote.citations
+    ]
+
+
+def to_csv(model: type[Row], rows: Sequence[Row]) -> str:
+    """A CSV table with a header row and ``\\n`` line ends; every value quoted, so any text reads back."""
+    buffer = io.StringIO(newline="")
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(model.model_fields), lineterminator="\n", quoting=csv.QUOTE_ALL
+    )
+    writer.writeheader()
+    writer.writerows(row.model_dump() for row in rows)
+    return buffer.getvalue()
+
+
+def read_csv(model: type[R], text: str) -> list[R]:
+    """Rows read back from :func:`to_csv` output; raises ValueError if the header is not the model's."""
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if reader.fieldnames != list(model.model_fields):
+        raise ValueError(f"columns {reader.fieldnames}; expected {list(model.model_fields)}")
+    return [model.model_validate(row) for row in reader]

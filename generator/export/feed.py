@@ -1,0 +1,123 @@
+"""An Atom feed (RFC 4287) of the events, newest first, so a reader can follow a developing story.
+
+Entry ids are the permanent addresses of the events on the timeline, so they stay the same from build to
+build. Corrections are entries of their own, pointing at their place on the corrections page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from generator.dataset import Dataset
+from generator.export.address import SiteAddress
+from generator.markup import one_line
+from generator.model import Event
+from generator.render.context import CORRECTIONS, TIMELINE, correction_anchor, event_anchor
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED = "feed.xml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One feed entry; ``id`` is also its web address. ``rank`` orders entries (date, then place in the day)."""
+
+    id: str
+    title: str
+    updated: dt.datetime
+    summary: str
+    category: str
+    rank: tuple[dt.date, int]
+
+
+def event_time(event: Event) -> dt.datetime:
+    """When an event happened: its time with its UTC offset, else the first day its date covers at 00:00 UTC."""
+    start = event.date.start
+    if event.time and event.date.precision == "day":
+        zone = dt.timezone(dt.timedelta(minutes=event.time.offset_minutes))
+        return dt.datetime(
+            start.year, start.month, start.day, event.time.hour, event.time.minute, tzinfo=zone
+        )
+    return dt.datetime(start.year, start.month, start.day, tzinfo=dt.UTC)
+
+
+def event_entries(data: Dataset, site: SiteAddress) -> list[Entry]:
+    return [
+        Entry(
+            id=site.page(TIMELINE, event_anchor(event.id)),
+            title=event.title,
+            updated=event_time(event),
+            summary=event.summary,
+            category="event",
+            rank=(event.date.start, position),
+        )
+        for position, event in enumerate(data.events)
+    ]
+
+
+def correction_entries(data: Dataset, site: SiteAddress) -> list[Entry]:
+    """Each correction, dated the day it was made; after that day's events in the feed's order."""
+    return [
+        Entry(
+            id=site.page(CORRECTIONS, correction_anchor(correction.id)),
+            title=f"Correction: {correction.changed}",
+            updated=dt.datetime.combine(correction.date.start, dt.time(), tzinfo=dt.UTC),
+            summary=correction.reason,
+            category="correction",
+            rank=(correction.date.start, len(data.events) + position),
+        )
+        for position, correction in enumerate(data.corrections)
+    ]
+
+
+def rfc3339(moment: dt.datetime) -> str:
+    return moment.isoformat().replace("+00:00", "Z")
+
+
+def _child(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    if text is not None:
+        element.text = one_line(text)
+    return element
+
+
+def _entry(feed: ET.Element, entry: Entry) -> None:
+    element = _child(feed, "entry")
+    _child(element, "id", entry.id)
+    _child(element, "title", entry.title, type="text")
+    _child(element, "link", rel="alternate", type="text/html", href=entry.id)
+    _child(element, "updated", rfc3339(entry.updated))
+    _child(element, "category", term=entry.category)
+    _child(element, "summary", entry.summary, type="text")
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Newest first: by date, then by place within the day (events in the timeline's order), then by id."""
+    return sorted(entries, key=lambda entry: (entry.rank, entry.id), reverse=True)
+
+
+def atom_feed(title: str, subtitle: str, site: SiteAddress, entries: Sequence[Entry]) -> str:
+    """The feed document; ``updated`` is the newest entry's moment (never the build time)."""
+    ordered = newest_first(entries)
+    feed = ET.Element("feed", xmlns=ATOM)
+    _child(feed, "id", site.root)
+    _child(feed, "title", title, type="text")
+    _child(feed, "subtitle", subtitle, type="text")
+    _child(feed, "link", rel="self", type="application/atom+xml", href=site.file(FEED))
+    _child(feed, "link", rel="alternate", type="text/html", href=site.root)
+    updated = max((entry.updated for entry in ordered), default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
+    _child(feed, "updated", rfc3339(updated))
+    _child(_child(feed, "author"), "name", f"The editors of {title}")
+    for entry in ordered:
+        _entry(feed, entry)
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def events_feed(data: Dataset, site: SiteAddress) -> str:
+    """``feed.xml``: every event and every correction, newest first."""
+    entries = event_entries(data, site) + correction_entries(data, site)
+    return atom_feed(data.settings.title, data.settings.summary, site, entries)

@@ -1,0 +1,45 @@
+"""The data set as one JSON document, its JSON Schema, and reading the document back."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel
+
+from generator.dataset import Dataset
+from generator.export.records import Document, to_dataset, to_document
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def dumps(value: Any) -> str:
+    """Deterministic JSON: sorted keys, two-space indent, UTF-8 text as it is, a final newline."""
+    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def document_json(data: Dataset) -> str:
+    """``data/explainer.json``: every record of the explainer, normalised."""
+    return dumps(to_document(data).model_dump(mode="json", by_alias=True))
+
+
+def load_document(text: str) -> Dataset:
+    """Read ``explainer.json`` back (validated against the same models) into a dataset."""
+    return to_dataset(Document.model_validate_json(text))
+
+
+def schema_of(model: type[BaseModel], title: str, description: str) -> dict[str, Any]:
+    """A model's JSON Schema (draft 2020-12) with a title and description for readers."""
+    schema = model.model_json_schema(by_alias=True, mode="validation")
+    return {"$schema": JSON_SCHEMA_DIALECT, **schema, "title": title, "description": description}
+
+
+def document_schema_json() -> str:
+    """``data/schema/explainer.schema.json``: the JSON Schema of ``explainer.json``."""
+    return dumps(
+        schema_of(
+            Document,
+            "Explainer data",
+            "Every person, source, topic, event, quote, citation and relation of a news explainer.",
+        )
+    )

@@ -1,0 +1,113 @@
+"""schema.org structured data (JSON-LD) for the pages that show it: the home page and the timeline.
+
+The home page describes the explainer as a ``NewsArticle`` citing its sources; the timeline describes every
+event as an ``Event`` and every quote shown there as a ``Quotation`` — its speaker (``creator``), the words
+exactly as the page shows them (``text``), when (``dateCreated``), the articles it is based on
+(``isBasedOn``) and the event it was spoken at (``recordedAt``). The generator puts each page's data into its
+front matter; the theme partial ``explainer-structured-data.html`` prints it in a script element.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.dataset import Dataset, Statement
+from generator.export.address import SiteAddress
+from generator.export.feed import event_time
+from generator.markup import one_line, with_front_matter
+from generator.model import Event, Source
+from generator.render.context import TIMELINE, event_anchor, person_page, quote_anchor
+
+CONTEXT = "https://schema.org"
+FRONT_MATTER_KEY = "structured_data"
+HOME = "index.md"
+
+Node = dict[str, Any]
+
+
+def when(event: Event) -> str:
+    """The event's date at its precision, or date and time with the UTC offset when the time is known."""
+    if event.time and event.date.precision == "day":
+        return event_time(event).isoformat()
+    return event.date.iso()
+
+
+def person(data: Dataset, site: SiteAddress, person_id: str) -> Node:
+    url = site.page(person_page(person_id))
+    return {"@type": "Person", "@id": url, "url": url, "name": one_line(data.person[person_id].name)}
+
+
+def article(source: Source) -> Node:
+    """A cited source: the published article, by its own address."""
+    return {
+        "@type": "NewsArticle",
+        "@id": source.url,
+        "url": source.url,
+        "headline": one_line(source.title),
+        "datePublished": source.published.iso(),
+        "publisher": {"@type": "Organization", "name": one_line(source.outlet)},
+    }
+
+
+def event_node(data: Dataset, site: SiteAddress, event: Event) -> Node:
+    url = site.page(TIMELINE, event_anchor(event.id))
+    node: Node = {
+        "@type": "Event",
+        "@id": url,
+        "url": url,
+        "name": one_line(event.title),
+        "startDate": when(event),
+        "description": one_line(event.summary),
+    }
+    if event.place:
+        node["location"] = {"@type": "Place", "name": one_line(event.place)}
+    if event.participants:
+        node["attendee"] = [person(data, site, pid) for pid in event.participants]
+    return node
+
+
+def quotation(data: Dataset, site: SiteAddress, statement: Statement) -> Node:
+    quote, event = statement.quote, statement.event
+    url = site.page(TIMELINE, quote_anchor(quote.id))
+    sources = dict.fromkeys(citation.source for citation in quote.citations)
+    return {
+        "@type": "Quotation",
+        "@id": url,
+        "url": url,
+        "text": one_line(quote.text),
+        "creator": person(data, site, quote.speaker),
+        "dateCreated": when(event),
+        "isBasedOn": [article(data.source[source_id]) for source_id in sources],
+        "recordedAt": {"@id": site.page(TIMELINE, event_anchor(event.id))},
+    }
+
+
+def timeline_graph(data: Dataset, site: SiteAddress) -> Node:
+    """Every event and every quote, as the timeline shows them."""
+    graph = [event_node(data, site, event) for event in data.events]
+    graph += [quotation(data, site, statement) for statement in data.statements]
+    return {"@context": CONTEXT, "@graph": graph}
+
+
+def explainer_article(data: Dataset, site: SiteAddress) -> Node:
+    """The explainer itself, on its home page."""
+    url = site.page(HOME)
+    return {
+        "@context": CONTEXT,
+        "@type": "NewsArticle",
+        "@id": url,
+        "url": url,
+        "mainEntityOfPage": url,
+        "headline": one_line(data.settings.title),
+        "description": one_line(data.settings.summary),
+        "citation": [article(source) for source in data.sources],
+    }
+
+
+def with_structured_data(pages: dict[str, str], data: Dataset, site: SiteAddress) -> dict[str, str]:
+    """The pages, the home page and the timeline with their JSON-LD added to the front matter."""
+    annotated = dict(pages)
+    for path, node in ((HOME, explainer_article(data, site)), (TIMELINE, timeline_graph(data, site))):
+        if path in annotated:
+            annotated[path] = with_front_matter(annotated[path], FRONT_MATTER_KEY, node)
+    return annotated

@@ -1,0 +1,199 @@
+"""The export format: one normalised document with every record, as typed, frozen models.
+
+Nested YAML (quotes inside events, citations and relations inside quotes) becomes flat lists that refer to
+each other by id, the shape a researcher loads into a data frame or a database. The models give both the
+JSON Schema published beside the data and the validation used when the document is read back.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Annotated, Final, Literal
+
+from pydantic import Field, Strict
+
+from generator.dataset import Dataset
+from generator.model import (
+    Citation,
+    Correction,
+    DateValue,
+    Event,
+    Id,
+    Person,
+    Quote,
+    Record,
+    Relation,
+    RelationType,
+    Settings,
+    Source,
+    Text,
+    TimeValue,
+    Topic,
+    TopicLink,
+)
+
+FORMAT: Final = "explainer-data/1"
+
+
+class EventRecord(Record):
+    """An event without its quotes (they are in ``quotes``, pointing back with ``event``)."""
+
+    id: Id
+    date: DateValue
+    time: TimeValue | None
+    order: int | None = Field(ge=1)
+    title: Text
+    place: Text | None
+    summary: Text
+    participants: tuple[Id, ...] = Field(description="Person ids.")
+    sources: tuple[Id, ...] = Field(description="Source ids.")
+
+
+class QuoteRecord(Record):
+    """A quote, with the event it was said at; its citations and relations are in their own lists."""
+
+    id: Id
+    event: Id = Field(description="The id of the event the quote was said at.")
+    speaker: Id = Field(description="A person id.")
+    text: Text = Field(description="The words shown; they occur exactly in a citation's as_printed.")
+    context: Text | None
+    topics: tuple[TopicLink, ...]
+
+
+class CitationRecord(Record):
+    """One source's printing of a quote, exactly as printed."""
+
+    quote: Id
+    source: Id
+    as_printed: Text
+    prefix: Text | None = Field(None, description="Text just before the words in the source, if recorded.")
+    suffix: Text | None = Field(None, description="Text just after the words in the source, if recorded.")
+
+
+class RelationRecord(Record):
+    """``quote`` <type> ``other``: e.g. Spicer's remark clarifies Trump's."""
+
+    quote: Id
+    type: Annotated[RelationType, Strict(False)]
+    other: Id
+    note: Text
+
+
+class Document(Record):
+    """The whole explainer's data. Lists keep the data's order; events and quotes are chronological."""
+
+    format: Literal["explainer-data/1"] = Field(description="The version of this format.")
+    explainer: Settings
+    people: tuple[Person, ...]
+    sources: tuple[Source, ...]
+    topics: tuple[Topic, ...]
+    events: tuple[EventRecord, ...]
+    quotes: tuple[QuoteRecord, ...]
+    citations: tuple[CitationRecord, ...]
+    relations: tuple[RelationRecord, ...]
+    corrections: tuple[Correction, ...] = Field(description="Published corrections, in the data's order.")
+
+
+def _event_record(event: Event) -> EventRecord:
+    return EventRecord.model_construct(**{name: getattr(event, name) for name in EventRecord.model_fields})
+
+
+def to_document(data: Dataset) -> Document:
+    """The normalised document for a validated dataset."""
+    statements = data.statements
+    return Document.model_construct(
+        format=FORMAT,
+        explainer=data.settings,
+        people=data.people,
+        sources=data.sources,
+        topics=data.topics,
+        events=tuple(_event_record(event) for event in data.events),
+        quotes=tuple(
+            QuoteRecord.model_construct(
+                id=s.quote.id,
+                event=s.event.id,
+                speaker=s.quote.speaker,
+                text=s.quote.text,
+                context=s.quote.context,
+                topics=s.quote.topics,
+            )
+            for s in statements
+        ),
+        citations=tuple(
+            CitationRecord.model_construct(
+                quote=s.quote.id, source=c.source, as_printed=c.as_printed, prefix=c.prefix, suffix=c.suffix
+            )
+            for s in statements
+            for c in s.quote.citations
+        ),
+        relations=tuple(
+            RelationRecord.model_construct(quote=s.quote.id, type=r.type, other=r.quote, note=r.note)
+            for s in statements
+            for r in s.quote.relations
+        ),
+        corrections=data.corrections,
+    )
+
+
+def _quote(
+    record: QuoteRecord,
+    citations: dict[str, list[CitationRecord]],
+    relations: dict[str, list[RelationRecord]],
+) -> Quote:
+    return Quote.model_construct(
+        id=record.id,
+        speaker=record.speaker,
+        text=record.text,
+        context=record.context,
+        topics=record.topics,
+        citations=tuple(
+            Citation.model_construct(
+                source=c.source, as_printed=c.as_printed, prefix=c.prefix, suffix=c.suffix
+            )
+            for c in citations[record.id]
+        ),
+        relations=tuple(
+            Relation.model_construct(type=r.type, quote=r.other, note=r.note) for r in relations[record.id]
+        ),
+    )
+
+
+def dangling_references(document: Document) -> list[str]:
+    """Quotes, citations and relations that point at a record the document does not have."""
+    events = {event.id for event in document.events}
+    quotes = {quote.id for quote in document.quotes}
+    found = [
+        f"quotes: {q.id} is at unknown event {q.event}" for q in document.quotes if q.event not in events
+    ]
+    found += [f"citations: unknown quote {c.quote}" for c in document.citations if c.quote not in quotes]
+    found += [f"relations: unknown quote {r.quote}" for r in document.relations if r.quote not in quotes]
+    return found
+
+
+def to_dataset(document: Document) -> Dataset:
+    """The dataset a (validated) document describes: the inverse of :func:`to_document`.
+
+    Raises ValueError if a record points at one the document does not have (it would be lost otherwise).
+    """
+    dangling = dangling_references(document)
+    if dangling:
+        raise ValueError("; ".join(dangling))
+    citations: defaultdict[str, list[CitationRecord]] = defaultdict(list)
+    relations: defaultdict[str, list[RelationRecord]] = defaultdict(list)
+    quotes: defaultdict[str, list[Quote]] = defaultdict(list)
+    for citation in document.citations:
+        citations[citation.quote].append(citation)
+    for relation in document.relations:
+        relations[relation.quote].append(relation)
+    for record in document.quotes:
+        quotes[record.event].append(_quote(record, citations, relations))
+    events = tuple(
+        Event.model_construct(
+            **{name: getattr(record, name) for name in EventRecord.model_fields},
+            quotes=tuple(quotes[record.id]),
+        )
+        for record in document.events
+    )
+    return Dataset(
+        document.explainer, document.people, document.sources, document.topics, events, document.corrections
+    )

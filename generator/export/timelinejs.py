@@ -1,0 +1,59 @@
+"""The events in Knight Lab TimelineJS3's JSON format, for newsrooms that embed our timeline.
+
+TimelineJS renders its ``headline`` and ``text`` fields as HTML, so every string is escaped: the body is built
+as an element tree through :mod:`generator.markup`, headlines with :func:`generator.markup.html_text`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from generator.dataset import Dataset
+from generator.export.address import SiteAddress
+from generator.markup import Href, h, html_text, raw_block
+from generator.model import Event
+from generator.render.context import TIMELINE, event_anchor
+
+Slide = dict[str, Any]
+
+
+def start_date(event: Event) -> dict[str, str]:
+    """TimelineJS date fields, as far as the date (and the reported local time) is known."""
+    date = event.date
+    fields = {"year": str(date.year)}
+    if date.month:
+        fields["month"] = str(date.month)
+    if date.day:
+        fields["day"] = str(date.day)
+        if event.time:
+            fields["hour"] = str(event.time.hour)
+            fields["minute"] = str(event.time.minute)
+    display = date.human() + (f", {event.time.iso()}" if event.time and date.day else "")
+    fields["display_date"] = html_text(display)
+    return fields
+
+
+def body(data: Dataset, site: SiteAddress | None, event: Event) -> str:
+    """The slide text: what happened, the quotes with their speakers, and a link back to the published timeline."""
+    parts = [h("p", event.summary)]
+    for quote in event.quotes:
+        speaker = data.person[quote.speaker].name
+        parts.append(h("blockquote", h("p", f"“{quote.text}”"), h("p", f"— {speaker}")))
+    if site and site.root.startswith("https://"):
+        link = Href.external(site.page(TIMELINE, event_anchor(event.id)))
+        parts.append(h("p", h("a", "Sources and every quote as printed", href=link)))
+    return "".join(raw_block(part) for part in parts)
+
+
+def slide(data: Dataset, site: SiteAddress | None, event: Event) -> Slide:
+    return {
+        "unique_id": event.id,
+        "start_date": start_date(event),
+        "text": {"headline": html_text(event.title), "text": body(data, site, event)},
+    }
+
+
+def timeline(data: Dataset, site: SiteAddress | None) -> dict[str, Any]:
+    """``data/timelinejs.json``: a title slide and one slide per event, in order."""
+    title = {"text": {"headline": html_text(data.settings.title), "text": html_text(data.settings.summary)}}
+    return {"title": title, "events": [slide(data, site, event) for event in data.events]}

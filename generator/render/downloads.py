@@ -1,0 +1,55 @@
+"""The data page: every download with a sentence on what it holds."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Collection
+
+from generator.export import DOWNLOADS
+from generator.markup import Href, front_matter, h, heading, paragraph, raw_block
+from generator.urls import page_url
+
+DATA_PAGE = "data.md"
+
+
+def file_link(from_page: str, path: str, *, directory_urls: bool) -> Href:
+    """A relative link from a page to a file copied as it is (not a page)."""
+    base = posixpath.dirname(page_url(from_page, directory_urls=directory_urls)) or "."
+    return Href.internal(posixpath.relpath(path, base))
+
+
+def data_page(files: Collection[str], *, directory_urls: bool) -> str:
+    """``data.md``: links to the downloads present in ``files``."""
+    items = [
+        h(
+            "li",
+            h("a", download.label, href=file_link(DATA_PAGE, download.path, directory_urls=directory_urls)),
+            " (",
+            h("code", posixpath.basename(download.path)),
+            "): ",
+            download.description,
+        )
+        for download in DOWNLOADS
+        if download.path in files
+    ]
+    return (
+        "\n\n".join(
+            [
+                front_matter(
+                    {"description": "The explainer's data as JSON, CSV, JSON Schema, Atom and TimelineJS."}
+                ),
+                heading(1, "Data for re-use"),
+                paragraph(
+                    "Everything on this site is made from structured data. Researchers and newsrooms may take it "
+                    "as it is: the files below are rebuilt with every change to the data, and the same data "
+                    "always gives the same files."
+                ),
+                raw_block(h("ul", *items, class_="ex-downloads")),
+                paragraph(
+                    "Quotes are the speakers' words exactly as the cited sources printed them; summaries and notes "
+                    "are our own words. Lists inside a CSV cell are separated by semicolons."
+                ),
+            ]
+        )
+        + "\n"
+    )

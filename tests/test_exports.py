@@ -1,0 +1,331 @@
+"""The data exports, each checked with a real reader of its format: jsonschema, csv, feedparser, pyld."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+from pyld import jsonld
+
+from generator.build import Project, load_dataset
+from generator.cli import main
+from generator.dataset import Dataset
+from generator.export import DOWNLOADS, export_files, schema_path
+from generator.export.address import SiteAddress
+from generator.export.csv_export import (
+    CitationRow,
+    EventRow,
+    QuoteRow,
+    Row,
+    citation_rows,
+    event_rows,
+    quote_rows,
+    read_csv,
+    to_csv,
+)
+from generator.export.json_export import document_json, load_document
+from generator.export.jsonld import explainer_article, timeline_graph
+from generator.export.timelinejs import timeline
+from generator.markup import with_front_matter
+from tests.conftest import FIXTURES, ROOT
+
+SITE = SiteAddress("https://example.org/small/")
+PROJECTS = {"small fixture": FIXTURES / "small", "real explainer": ROOT}
+
+
+@pytest.fixture(scope="module", params=sorted(PROJECTS))
+def data(request: pytest.FixtureRequest) -> Dataset:
+    return load_dataset(Project(PROJECTS[request.param]))
+
+
+@pytest.fixture(scope="module")
+def files(data: Dataset) -> dict[str, str]:
+    return export_files(data, SITE)
+
+
+def test_exports_are_deterministic(data: Dataset, files: dict[str, str]) -> None:
+    assert export_files(data, SITE) == files
+    assert sorted(files) == sorted(download.path for download in DOWNLOADS)
+
+
+# JSON
+
+
+def test_document_validates_against_its_schema(files: dict[str, str]) -> None:
+    schema = json.loads(files[schema_path("explainer")])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(json.loads(files["data/explainer.json"]))
+
+
+def test_schema_rejects_a_quote_without_text(files: dict[str, str]) -> None:
+    schema = json.loads(files[schema_path("explainer")])
+    document = json.loads(files["data/explainer.json"])
+    del document["quotes"][0]["text"]
+    with pytest.raises(jsonschema.ValidationError) as caught:
+        jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
+    assert caught.value.message == "'text' is a required property"
+
+
+def test_round_trip_gives_the_same_dataset(data: Dataset, files: dict[str, str]) -> None:
+    loaded = load_document(files["data/explainer.json"])
+    assert loaded == data
+    assert loaded.statements == data.statements
+    assert document_json(loaded) == files["data/explainer.json"]
+
+
+def test_document_is_normalised(data: Dataset, files: dict[str, str]) -> None:
+    document = json.loads(files["data/explainer.json"])
+    assert sorted(document) == [
+        "citations",
+        "corrections",
+        "events",
+        "explainer",
+        "format",
+        "people",
+        "quotes",
+        "relations",
+        "sources",
+        "topics",
+    ]
+    assert [event["id"] for event in document["events"]] == [event.id for event in data.events]
+    assert all("quotes" not in event for event in document["events"])
+    assert [quote["id"] for quote in document["quotes"]] == [s.quote.id for s in data.statements]
+    assert len(document["citations"]) == sum(len(s.quote.citations) for s in data.statements)
+    assert [correction["id"] for correction in document["corrections"]] == [c.id for c in data.corrections]
+
+
+def test_real_document_keeps_both_printings_of_kelly() -> None:
+    document = json.loads(export_files(load_dataset(Project(ROOT)), SITE)["data/explainer.json"])
+    printed = {
+        c["source"]: c["as_printed"]
+        for c in document["citations"]
+        if c["quote"] == "kelly-no-mass-deportations"
+    }
+    assert printed == {
+        "theblaze-2017-02-23-no-mass-deportations": "Let me be very, very clear: There will be no — I repeat —\u00a0no mass deportations.",
+        "abc-2017-02-23-kelly-no-mass-deportations": "no, repeat, no mass deportations",
+    }
+    relation = next(r for r in document["relations"] if r["quote"] == "kelly-no-mass-deportations")
+    assert (relation["type"], relation["other"]) == ("contradicts", "trump-military-operation")
+
+
+def test_loading_rejects_an_unknown_field(files: dict[str, str]) -> None:
+    document = json.loads(files["data/explainer.json"])
+    document["quotes"][0]["speker"] = "x"
+    with pytest.raises(ValueError, match="Extra inputs are not permitted"):
+        load_document(json.dumps(document))
+
+
+def test_loading_refuses_records_that_would_be_lost(files: dict[str, str]) -> None:
+    document = json.loads(files["data/explainer.json"])
+    document["quotes"][0]["event"] = "no-such-event"
+    with pytest.raises(ValueError) as caught:
+        load_document(json.dumps(document))
+    assert str(caught.value) == f"quotes: {document['quotes'][0]['id']} is at unknown event no-such-event"
+
+
+# CSV
+
+TABLES: list[tuple[str, type[Row]]] = [("quotes", QuoteRow), ("events", EventRow), ("citations", CitationRow)]
+
+
+def test_csv_tables_read_back_into_the_same_records(data: Dataset, files: dict[str, str]) -> None:
+    assert read_csv(QuoteRow, files["data/quotes.csv"]) == quote_rows(data, SITE)
+    assert read_csv(EventRow, files["data/events.csv"]) == event_rows(data, SITE)
+    assert read_csv(CitationRow, files["data/citations.csv"]) == citation_rows(data)
+
+
+@pytest.mark.parametrize(("name", "model"), TABLES)
+def test_csv_rows_validate_against_their_schema(files: dict[str, str], name: str, model: type[Row]) -> None:
+    validator = jsonschema.Draft202012Validator(json.loads(files[schema_path(name)]))
+    rows = read_csv(model, files[f"data/{name}.csv"])
+    assert rows
+    for row in rows:
+        validator.validate(row.model_dump())
+
+
+def test_csv_quote_row_of_kelly() -> None:
+    data = load_dataset(Project(ROOT))
+    row = next(r for r in quote_rows(data, SITE) if r.id == "kelly-no-mass-deportations")
+    assert row.model_dump() == {
+        "id": "kelly-no-mass-deportations",
+        "event": "2017-02-23-kelly-mexico-city",
+        "date": "2017-02-23",
+        "speaker": "kelly",
+        "speaker_name": "John Kelly",
+        "speaker_role": "Secretary of Homeland Security",
+        "text": "no mass deportations",
+        "context": row.context,
+        "topics": "mass-deportations:denies",
+        "url": "https://example.org/small/timeline/#quote-kelly-no-mass-deportations",
+    }
+
+
+def test_csv_header_mismatch_is_refused() -> None:
+    with pytest.raises(ValueError) as caught:
+        read_csv(CitationRow, "quote,source\nq,s\n")
+    assert str(caught.value) == (
+        "columns ['quote', 'source']; expected ['quote', 'source', 'outlet', 'source_url', 'as_printed']"
+    )
+
+
+@given(st.lists(st.text(), min_size=5, max_size=5).map(tuple))
+def test_any_text_survives_a_csv_round_trip(values: tuple[str, ...]) -> None:
+    row = CitationRow(**dict(zip(CitationRow.model_fields, values, strict=True)))
+    assert read_csv(CitationRow, to_csv(CitationRow, [row])) == [row]
+
+
+# Atom
+
+
+def test_feed_parses_with_entries_newest_first(data: Dataset, files: dict[str, str]) -> None:
+    parsed = feedparser.parse(files["feed.xml"])
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert parsed.feed.title == data.settings.title
+    by_kind = {
+        kind: [entry.id for entry in parsed.entries if entry.tags[0].term == kind]
+        for kind in ("event", "correction")
+    }
+    assert by_kind["event"] == [
+        f"https://example.org/small/timeline/#event-{event.id}" for event in reversed(data.events)
+    ]
+    newest = sorted(data.corrections, key=lambda correction: correction.date, reverse=True)
+    assert by_kind["correction"] == [
+        f"https://example.org/small/corrections/#correction-{correction.id}" for correction in newest
+    ]
+    assert [entry.link for entry in parsed.entries] == [entry.id for entry in parsed.entries]
+    titles = [event.title for event in reversed(data.events)]
+    assert [entry.title for entry in parsed.entries if entry.tags[0].term == "event"] == titles
+    assert parsed.feed.updated == max(entry.updated for entry in parsed.entries)
+
+
+def test_feed_interleaves_events_and_corrections_by_date() -> None:
+    data = load_dataset(Project(FIXTURES / "small"))
+    parsed = feedparser.parse(export_files(data, SITE)["feed.xml"])
+    assert [(entry.tags[0].term, entry.id.rsplit("#", 1)[1]) for entry in parsed.entries] == [
+        ("event", "event-2021-04-council-vote"),
+        ("correction", "correction-2021-03-10-engineer-wording"),
+        ("correction", "correction-2021-03-05-visit-time"),
+        ("event", "event-2021-03-02-site-visit"),
+        ("event", "event-2021-03-02-council-meeting"),
+    ]
+    engineer = next(entry for entry in parsed.entries if entry.id.endswith("engineer-wording"))
+    assert engineer.title == f"Correction: {data.corrections[0].changed}"
+    assert engineer.summary == data.corrections[0].reason
+
+
+def test_real_feed_entry_for_kelly() -> None:
+    parsed = feedparser.parse(export_files(load_dataset(Project(ROOT)), SITE)["feed.xml"])
+    entry = next(e for e in parsed.entries if e.id.endswith("#event-2017-02-23-kelly-mexico-city"))
+    assert entry.updated == "2017-02-23T00:00:00Z"
+    assert entry.tags[0].term == "event"
+    assert parsed.feed.updated == "2017-02-23T00:00:00Z"
+
+
+def test_without_a_site_address_there_is_no_feed(data: Dataset) -> None:
+    assert "feed.xml" not in export_files(data, None)
+
+
+# TimelineJS
+
+
+def test_timelinejs_has_a_slide_per_event_in_order(data: Dataset, files: dict[str, str]) -> None:
+    document = json.loads(files["data/timelinejs.json"])
+    assert document["title"]["text"]["headline"]
+    assert [slide["unique_id"] for slide in document["events"]] == [event.id for event in data.events]
+    for slide, event in zip(document["events"], data.events, strict=True):
+        assert slide["start_date"]["year"] == str(event.date.year)
+        assert set(slide["text"]) == {"headline", "text"}
+
+
+def test_timelinejs_escapes_html(data: Dataset) -> None:
+    hostile = "<img src=x onerror=alert(1)> & “more”"
+    event = data.events[0].model_copy(update={"title": hostile, "summary": hostile})
+    changed = Dataset(data.settings, data.people, data.sources, data.topics, (event, *data.events[1:]))
+    slide = timeline(changed, SITE)["events"][0]
+    assert slide["text"]["headline"] == "&lt;img src=x onerror=alert(1)&gt; &amp; “more”"
+    assert slide["text"]["text"].startswith("<p>&lt;img src=x onerror=alert(1)&gt; &amp; “more”</p>")
+
+
+# JSON-LD
+
+# pyld must fetch https://schema.org to expand; this machine has no internet, so the loader serves the
+# vocabulary mapping that schema.org's own context starts with (every term is a schema.org IRI).
+SCHEMA_ORG_CONTEXT = {"@context": {"@vocab": "http://schema.org/"}}
+S = "http://schema.org/"
+
+
+def load_document_offline(url: str, options: object = None) -> dict[str, Any]:
+    assert url.rstrip("/") == "https://schema.org", url
+    return {"contextUrl": None, "documentUrl": url, "document": SCHEMA_ORG_CONTEXT}
+
+
+def expand(document: dict[str, Any]) -> list[dict[str, Any]]:
+    expanded: list[dict[str, Any]] = jsonld.expand(document, {"documentLoader": load_document_offline})
+    return expanded
+
+
+def values(node: dict[str, Any], prop: str) -> list[Any]:
+    return [item.get("@value", item.get("@id")) for item in node.get(S + prop, [])]
+
+
+def test_timeline_json_ld_expands_to_events_and_quotations(data: Dataset) -> None:
+    nodes = expand(timeline_graph(data, SITE))
+    quotations = [n for n in nodes if n["@type"] == [S + "Quotation"]]
+    events = [n for n in nodes if n["@type"] == [S + "Event"]]
+    assert [n["@id"] for n in events] == [SITE.page("timeline.md", f"event-{e.id}") for e in data.events]
+    assert [values(n, "text")[0] for n in quotations] == [s.quote.text for s in data.statements]
+    for node, statement in zip(quotations, data.statements, strict=True):
+        creator = node[S + "creator"][0]
+        assert values(creator, "name") == [data.person[statement.quote.speaker].name]
+        assert values(node, "recordedAt") == [SITE.page("timeline.md", f"event-{statement.event.id}")]
+        based_on = {values(article, "url")[0] for article in node[S + "isBasedOn"]}
+        assert based_on == {data.source[c.source].url for c in statement.quote.citations}
+        assert values(node, "dateCreated")[0].startswith(statement.date.iso())
+
+
+def test_home_json_ld_expands_to_a_news_article(data: Dataset) -> None:
+    [node] = expand(explainer_article(data, SITE))
+    assert node["@type"] == [S + "NewsArticle"]
+    assert values(node, "headline") == [data.settings.title]
+    assert len(node[S + "citation"]) == len(data.sources)
+
+
+@given(
+    st.recursive(
+        st.text(), lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(), inner, max_size=3)
+    )
+)
+def test_front_matter_value_stays_on_one_line_and_reads_back(value: Any) -> None:
+    page = with_front_matter("# Title\n", "structured_data", {"x": value, "y": "</script>\n---\n"})
+    front, body = page.removeprefix("---\n").split("\n---\n", 1)
+    assert body == "\n# Title\n"
+    assert yaml.safe_load(front) == {"structured_data": {"x": value, "y": "</script>\n---\n"}}
+
+
+def test_front_matter_joins_existing_front_matter() -> None:
+    page = with_front_matter('---\ndescription: "d"\n---\n\n# T\n', "structured_data", {"a": 1})
+    assert page == '---\nstructured_data: {"a": 1}\ndescription: "d"\n---\n\n# T\n'
+
+
+# CLI
+
+
+def test_cli_export_writes_every_file(tmp_path: Path) -> None:
+    out = tmp_path / "export"
+    result = CliRunner().invoke(main, ["export", "--root", str(FIXTURES / "small"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"Wrote {len(DOWNLOADS)} files to {out}.\n"
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == sorted(download.path for download in DOWNLOADS)
+    data = load_dataset(Project(FIXTURES / "small"))
+    assert load_document((out / "data/explainer.json").read_text(encoding="utf-8")) == data
