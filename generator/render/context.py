@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
 from generator.markup import Href
-from generator.urls import relative_url
+from generator.urls import LinkStyle, relative_url, source_url
 
 CONTRAST = "contrast.md"
 TIMELINE = "timeline.md"
@@ -51,8 +51,11 @@ class Context:
 
     data: Dataset
     directory_urls: bool = True
+    link_style: LinkStyle = "built"
 
     def link(self, from_page: str, to_page: str, anchor: str = "") -> Href:
+        if self.link_style == "source":
+            return Href.internal(source_url(from_page, to_page, anchor))
         return Href.internal(relative_url(from_page, to_page, anchor, directory_urls=self.directory_urls))
 
     def quote_link(self, from_page: str, statement: Statement) -> Href:

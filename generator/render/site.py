@@ -24,6 +24,7 @@ from generator.render.people import people_index, person_detail
 from generator.render.sources import sources_page
 from generator.render.timeline import timeline_page
 from generator.render.topics import topic_detail, topics_index
+from generator.urls import LinkStyle
 
 
 def generated_pages(ctx: Context) -> dict[str, str]:
@@ -45,13 +46,18 @@ def stylesheet() -> str:
 
 
 def render_site(
-    data: Dataset, content: Mapping[str, str], *, content_dir: str = "content", directory_urls: bool = True
+    data: Dataset,
+    content: Mapping[str, str],
+    *,
+    content_dir: str = "content",
+    directory_urls: bool = True,
+    link_style: LinkStyle = "built",
 ) -> dict[str, str]:
     """All pages by path: hand-written ``content`` (path → Markdown) with embeds resolved, plus generated pages.
 
     Raises DataError naming every unknown embed, or a hand-written page that would hide a generated one.
     """
-    ctx = Context(data, directory_urls=directory_urls)
+    ctx = Context(data, directory_urls=directory_urls, link_style=link_style)
     pages = generated_pages(ctx)
     problems: list[Problem] = []
     resolved: dict[str, str] = {}
