@@ -14,8 +14,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import Tag
+from click.testing import CliRunner
 
 from generator.build import Project, build_site, load_dataset
+from generator.cli import main
 from tests.conftest import ROOT, copy_project
 from tests.html import one, parse, text_of
 
@@ -137,7 +139,9 @@ def test_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "project")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     site = tmp_path / "site"
-    assert build_site(Project(project), site, engine="zensical") == 0
+    command = ["build", "--root", str(project), "--site-dir", str(site), "--engine", "zensical"]
+    result = CliRunner().invoke(main, command)
+    assert (result.exit_code, result.output) == (0, f"Built the site into {site}/.\n")
     before = {path: path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
     method = project / "content" / "method.md"
     method.write_text(method.read_text(encoding="utf-8") + "\n[Broken](no-such-page.md)\n", encoding="utf-8")

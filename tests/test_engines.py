@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
 
@@ -9,11 +10,11 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.build import Project, generate, write_docs
+from generator.build import Project, generate, load_dataset, write_docs
 from generator.cli import main
 from generator.engines import DERIVED_CONFIG, write_zensical_config, zensical_config
 from generator.urls import source_url
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"  # the first bytes of a PNG: binary, not UTF-8
 
@@ -69,14 +70,28 @@ def test_write_docs_copies_content_files_and_generated_pages_win(tmp_path: Path)
     assert (out / "people" / "mayor.md").read_text(encoding="utf-8") == pages["people/mayor.md"]
 
 
-def test_generate_command_writes_the_docs_folder(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("engine", "link"), [("mkdocs", 'href="engineer/"'), ("zensical", 'href="engineer.md"')]
+)
+def test_generate_command_writes_the_docs_folder(tmp_path: Path, engine: str, link: str) -> None:
     project = _small_project(tmp_path)
     out = tmp_path / "docs"
-    result = CliRunner().invoke(main, ["generate", "--root", str(project.root), "--out", str(out)])
+    command = ["generate", "--root", str(project.root), "--out", str(out), "--engine", engine]
+    result = CliRunner().invoke(main, command)
     assert result.exit_code == 0, result.output
     files = [path for path in out.rglob("*") if path.is_file()]
     assert result.output == f"Wrote {len(files)} files to {out}.\n"
-    assert 'href="engineer/"' in (out / "people" / "index.md").read_text(encoding="utf-8")
+    assert link in (out / "people" / "index.md").read_text(encoding="utf-8")
+
+
+def test_synthetic_benchmark_data_is_valid(tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("engines_compare", ROOT / "bench" / "engines_compare.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    data = load_dataset(bench.make_project(tmp_path / "synthetic", 30))
+    assert len(data.statements) == 30
+    assert len(data.events) == 8
 
 
 MKDOCS_YML = {
