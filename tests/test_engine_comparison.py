@@ -137,7 +137,6 @@ def test_internal_links_lead_to_pages_of_the_zensical_site(
 def test_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None:
     (tmp_path / "project").mkdir()
     project = copy_project(ROOT, tmp_path / "project")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
     site = tmp_path / "site"
     command = ["build", "--root", str(project), "--site-dir", str(site), "--engine", "zensical"]
     result = CliRunner().invoke(main, command)
