@@ -36,12 +36,16 @@ class Project:
         }
 
     def content_files(self) -> dict[str, Path]:
-        """Everything else in the content folder (images, downloads…) by relative path, copied as it is."""
+        """Everything else in the content folder (images, downloads…) by relative path, copied as it is.
+
+        Hidden files and folders (``.DS_Store``, ``.git``…) are left out, as MkDocs leaves them out.
+        """
         base = self.root / self.content_dir
+        files = (path.relative_to(base) for path in sorted(base.rglob("*")) if path.is_file())
         return {
-            path.relative_to(base).as_posix(): path
-            for path in sorted(base.rglob("*"))
-            if path.is_file() and path.suffix != ".md"
+            relative.as_posix(): base / relative
+            for relative in files
+            if relative.suffix != ".md" and not any(part.startswith(".") for part in relative.parts)
         }
 
 

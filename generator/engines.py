@@ -74,8 +74,11 @@ def zensical_config(config: dict[str, Any], *, project_root: Path) -> dict[str, 
         theme["custom_dir"] = str((project_root / theme["custom_dir"]).resolve())
     theme.setdefault("variant", "classic")
     derived["theme"] = theme
-    plugins = [entry for entry in config.get("plugins", []) if plugin_name(entry) not in GENERATOR_PLUGINS]
-    derived["plugins"] = plugins
+    plugins = config.get("plugins", [])
+    if isinstance(plugins, dict):  # MkDocs also takes ``plugins:`` as a mapping of name to options
+        derived["plugins"] = {name: value for name, value in plugins.items() if name not in GENERATOR_PLUGINS}
+    else:
+        derived["plugins"] = [entry for entry in plugins if plugin_name(entry) not in GENERATOR_PLUGINS]
     return derived
 
 

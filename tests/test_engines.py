@@ -54,6 +54,7 @@ def _small_project(tmp_path: Path) -> Project:
     (root / "content" / "images" / "map.png").write_bytes(PNG)
     (root / "content" / "assets").mkdir()
     (root / "content" / "assets" / "explainer.css").write_text("/* hand-written */\n", encoding="utf-8")
+    (root / "content" / "images" / ".DS_Store").write_bytes(b"\x00")
     return Project(root)
 
 
@@ -120,6 +121,11 @@ def test_zensical_config_is_mkdocs_yml_with_docs_site_theme_and_plugins_changed(
         "plugins": ["search", {"other": {"x": 1}}],
     }
     assert MKDOCS_YML["plugins"] == ["search", {"explainer": {"data_dir": "data"}}, {"other": {"x": 1}}]
+
+
+def test_zensical_config_filters_plugins_given_as_a_mapping(tmp_path: Path) -> None:
+    config = {**MKDOCS_YML, "plugins": {"search": {}, "explainer": {"data_dir": "data"}}}
+    assert zensical_config(config, project_root=tmp_path)["plugins"] == {"search": {}}
 
 
 def test_zensical_config_keeps_a_chosen_variant_and_a_theme_given_by_name(tmp_path: Path) -> None:
