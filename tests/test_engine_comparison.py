@@ -148,3 +148,16 @@ def test_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None:
     after = {path: path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
     assert after == before
     assert (project / "build" / "mkdocs.yml").is_file()
+
+
+def test_zensical_uses_the_theme_overrides(tmp_path: Path) -> None:
+    """The partials that overrides/main.html includes (security, meta, structured data) reach every page."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(ROOT, tmp_path / "project")
+    partial = project / "overrides" / "partials" / "explainer-meta.html"
+    partial.write_text('<meta name="x-engine-check" content="overrides">\n', encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site(Project(project), site, engine="zensical") == 0
+    for page in ("index.html", "contrast/index.html", "people/kelly/index.html"):
+        marker = one(parse(site / page), 'head meta[name="x-engine-check"]')
+        assert marker["content"] == "overrides"
