@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -13,13 +11,16 @@ from pathlib import Path
 
 import yaml
 
+from generator import engines
 from generator.dataset import Dataset
+from generator.engines import EngineName
 from generator.errors import DataError
 from generator.export import export_files
 from generator.export.address import SiteAddress
 from generator.load import load_data
 from generator.render.embeds import check_pages
 from generator.render.site import render_site
+from generator.urls import LinkStyle
 from generator.validate import validate, written_days, written_quote_ids
 
 
@@ -52,13 +53,32 @@ class Project:
                     return str(value.value) or None
         return None
 
+    def content_files(self) -> dict[str, Path]:
+        """Everything else in the content folder (images, downloads…) by relative path, copied as it is.
+
+        Hidden files and folders (``.DS_Store``, ``.git``…) are left out, as MkDocs leaves them out.
+        """
+        base = self.root / self.content_dir
+        files = (path.relative_to(base) for path in sorted(base.rglob("*")) if path.is_file())
+        return {
+            relative.as_posix(): base / relative
+            for relative in files
+            if relative.suffix != ".md" and not any(part.startswith(".") for part in relative.parts)
+        }
+
 
 def load_dataset(project: Project) -> Dataset:
     """Read and validate the data; raises DataError with every problem."""
     return validate(load_data(project.root, project.data_dir))
 
 
-def generate(project: Project, *, directory_urls: bool = True, site_url: str | None = None) -> dict[str, str]:
+def generate(
+    project: Project,
+    *,
+    directory_urls: bool = True,
+    site_url: str | None = None,
+    link_style: LinkStyle = "built",
+) -> dict[str, str]:
     """Every file of the site as text, by path under the docs directory; raises DataError on bad data.
 
     ``site_url`` defaults to the one in the project's config file. When the data has problems, the embeds in
@@ -77,6 +97,7 @@ def generate(project: Project, *, directory_urls: bool = True, site_url: str | N
         content_dir=project.content_dir,
         directory_urls=directory_urls,
         site_url=site_url if site_url is not None else project.site_url(),
+        link_style=link_style,
     )
 
 
@@ -86,10 +107,26 @@ def export_data(project: Project) -> dict[str, str]:
     return export_files(load_dataset(project), SiteAddress(site_url) if site_url else None)
 
 
+def write_docs(project: Project, out: Path, *, engine: EngineName = engines.DEFAULT_ENGINE) -> int:
+    """Replace ``out`` with a complete docs folder for ``engine``: every page, and content/'s other files.
+
+    Returns the number of files written. Raises DataError (and writes nothing) on bad data.
+    """
+    pages = generate(project, link_style=engines.link_style(engine))
+    copies = {path: source for path, source in project.content_files().items() if path not in pages}
+    replace_directory(out, pages, copies=copies)
+    return len(pages) + len(copies)
+
+
 def replace_directory(
-    target: Path, fill: Mapping[str, str] | None = None, *, built: Path | None = None
+    target: Path,
+    fill: Mapping[str, str] | None = None,
+    *,
+    built: Path | None = None,
+    copies: Mapping[str, Path] | None = None,
 ) -> None:
-    """Make ``target`` hold exactly ``built`` (a finished folder) or ``fill`` (files to write), all or nothing.
+    """Make ``target`` hold exactly ``built`` (a finished folder) or ``fill`` (files to write) and ``copies``
+    (files to copy, by relative path), all or nothing.
 
     The new content is completed beside the target first; the old folder is swapped out only then.
     """
@@ -101,6 +138,10 @@ def replace_directory(
             path = built / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        for relative, source in (copies or {}).items():
+            path = built / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, path)
     old = target.parent / f".{target.name}-old-{os.getpid()}"
     if target.exists():
         target.rename(old)
@@ -108,24 +149,46 @@ def replace_directory(
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(project: Project, site_dir: Path, *, engine: str = "mkdocs") -> int:
+def build_site(
+    project: Project,
+    site_dir: Path,
+    *,
+    engine: EngineName = engines.DEFAULT_ENGINE,
+    work_dir: Path | None = None,
+) -> int:
     """Build the site into a fresh folder with the engine in strict mode; replace ``site_dir`` only on success.
 
     Returns the engine's exit code. The data is validated first, so bad data never reaches the engine.
+    Zensical builds from pages written into ``work_dir`` (default: build/ in the project).
     """
     load_dataset(project)
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
-        command = [sys.executable, "-m", engine, "build", "--strict", "--clean", "--site-dir", str(staging)]
-        command += ["--config-file", str(project.root / project.config_file)]
-        # Material's end-of-life banner is documented in the README; keep the build log to real findings.
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run(command, cwd=project.root, env=env, check=False)
-        if result.returncode != 0:
-            return result.returncode
+        if engine == "zensical":
+            code = _build_with_zensical(project, staging, work_dir or project.root / "build")
+        else:
+            config_file = project.root / project.config_file
+            code = engines.run(engines.mkdocs_command(config_file, staging), cwd=project.root)
+        if code != 0:
+            return code
         replace_directory(site_dir, built=staging)
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _build_with_zensical(project: Project, staging: Path, work_dir: Path) -> int:
+    """Generate the pages into ``work_dir``, build them there with Zensical, move the site to ``staging``."""
+    work_dir = work_dir.resolve()
+    work_dir.mkdir(parents=True, exist_ok=True)
+    write_docs(project, work_dir / engines.DOCS, engine="zensical")
+    config_file = engines.write_zensical_config(project.root / project.config_file, work_dir)
+    built = work_dir / engines.SITE
+    shutil.rmtree(built, ignore_errors=True)  # a failed earlier run may have left pages behind
+    code = engines.run(engines.zensical_command(config_file), cwd=work_dir)
+    if code == 0:
+        staging.rmdir()
+        shutil.move(built, staging)
+    return code

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import click
 
-from generator.build import Project, build_site, export_data, generate, replace_directory
+from generator.build import Project, build_site, export_data, generate, replace_directory, write_docs
 from generator.dates import PartialDate
+from generator.engines import DEFAULT_ENGINE, ENGINES, EngineName
 from generator.errors import DataError, Problem
 from generator.load import EVENTS_DIR, load_data
 from generator.provenance import Verdict, check_sources, read_saved, report_lines, saved_copies, summary
@@ -24,6 +25,13 @@ _root_option = click.option(
     default=Path(),
     show_default=True,
     help="The project folder (holding mkdocs.yml, data/ and content/).",
+)
+_engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default=DEFAULT_ENGINE,
+    show_default=True,
+    help="The site engine that reads mkdocs.yml (see the README on engines).",
 )
 
 
@@ -69,15 +77,16 @@ def validate(root: Path) -> None:
 @click.option(
     "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/docs"), show_default=True
 )
-def generate_command(root: Path, out: Path) -> None:
-    """Write every page (generated and hand-written, embeds resolved) into OUT, for any engine to build."""
+@_engine_option
+def generate_command(root: Path, out: Path, engine: EngineName) -> None:
+    """Write every page (generated and hand-written, embeds resolved) and content/'s other files into OUT,
+    as the docs folder of ENGINE (which decides how links inside generated HTML are written)."""
     try:
-        pages = generate(Project(root))
+        count = write_docs(Project(root), out, engine=engine)
     except DataError as error:
         report(error)
         sys.exit(1)
-    replace_directory(out, pages)
-    click.echo(f"Wrote {len(pages)} files to {out}.")
+    click.echo(f"Wrote {count} files to {out}.")
 
 
 @main.command()
@@ -101,10 +110,12 @@ def export(root: Path, out: Path) -> None:
 @click.option(
     "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True
 )
-def build(root: Path, site_dir: Path) -> None:
-    """Build the site with MkDocs (strict); site/ is replaced only when the whole build succeeds."""
+@_engine_option
+def build(root: Path, site_dir: Path, engine: EngineName) -> None:
+    """Build the site with MkDocs or Zensical (strict); site/ is replaced only when the whole build succeeds."""
     try:
-        code = build_site(Project(root), root / site_dir if not site_dir.is_absolute() else site_dir)
+        target = root / site_dir if not site_dir.is_absolute() else site_dir
+        code = build_site(Project(root), target, engine=engine)
     except DataError as error:
         report(error)
         sys.exit(1)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import posixpath
 import string
+from typing import Literal
 from urllib.parse import urlsplit
+
+LinkStyle = Literal["built", "source"]
+"""How an engine treats links inside raw HTML blocks.
+
+``built``: left as written (MkDocs), so links are URLs of built pages relative to the built page.
+``source``: resolved like Markdown links (Zensical), so links are Markdown paths relative to the source page.
+"""
 
 _ALLOWED_URL_CHARS = frozenset(string.ascii_letters + string.digits + "-._~:/?#[]@!$&'()*+,;=%")
 
@@ -50,3 +58,12 @@ def relative_url(from_page: str, to_page: str, anchor: str = "", *, directory_ur
     if anchor:
         return f"{link}#{anchor}"
     return link or "./"
+
+
+def source_url(from_page: str, to_page: str, anchor: str = "") -> str:
+    """The link from one Markdown source to another, as an engine resolves it: ``../timeline.md#quote-a``."""
+    if to_page == from_page:
+        link = "" if anchor else posixpath.basename(to_page)
+    else:
+        link = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{link}#{anchor}" if anchor else link

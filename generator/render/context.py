@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from dataclasses import dataclass
 
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
 from generator.markup import Href
-from generator.urls import relative_url
+from generator.urls import LinkStyle, page_url, relative_url, source_url
 
 CONTRAST = "contrast.md"
 TIMELINE = "timeline.md"
@@ -56,9 +58,19 @@ class Context:
 
     data: Dataset
     directory_urls: bool = True
+    link_style: LinkStyle = "built"
 
     def link(self, from_page: str, to_page: str, anchor: str = "") -> Href:
+        if self.link_style == "source":
+            return Href.internal(source_url(from_page, to_page, anchor))
         return Href.internal(relative_url(from_page, to_page, anchor, directory_urls=self.directory_urls))
+
+    def file_link(self, from_page: str, path: str) -> Href:
+        """A link from a page to a file published as it is (a download, not a page)."""
+        if self.link_style == "source":
+            return Href.internal(source_url(from_page, path))
+        base = posixpath.dirname(page_url(from_page, directory_urls=self.directory_urls)) or "."
+        return Href.internal(posixpath.relpath(path, base))
 
     def quote_link(self, from_page: str, statement: Statement) -> Href:
         """The quote in context: its place in the timeline."""

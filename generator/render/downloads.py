@@ -6,24 +6,18 @@ import posixpath
 from collections.abc import Collection
 
 from generator.export import DOWNLOADS
-from generator.markup import Href, front_matter, h, heading, paragraph, raw_block
-from generator.urls import page_url
+from generator.markup import front_matter, h, heading, paragraph, raw_block
+from generator.render.context import Context
 
 DATA_PAGE = "data.md"
 
 
-def file_link(from_page: str, path: str, *, directory_urls: bool) -> Href:
-    """A relative link from a page to a file copied as it is (not a page)."""
-    base = posixpath.dirname(page_url(from_page, directory_urls=directory_urls)) or "."
-    return Href.internal(posixpath.relpath(path, base))
-
-
-def data_page(files: Collection[str], *, directory_urls: bool) -> str:
+def data_page(ctx: Context, files: Collection[str]) -> str:
     """``data.md``: links to the downloads present in ``files``."""
     items = [
         h(
             "li",
-            h("a", download.label, href=file_link(DATA_PAGE, download.path, directory_urls=directory_urls)),
+            h("a", download.label, href=ctx.file_link(DATA_PAGE, download.path)),
             " (",
             h("code", posixpath.basename(download.path)),
             "): ",

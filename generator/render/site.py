@@ -30,6 +30,7 @@ from generator.render.people import people_index, person_detail
 from generator.render.sources import sources_page
 from generator.render.timeline import timeline_page
 from generator.render.topics import topic_detail, topics_index
+from generator.urls import LinkStyle
 
 
 def generated_pages(ctx: Context) -> dict[str, str]:
@@ -58,16 +59,17 @@ def render_site(
     content_dir: str = "content",
     directory_urls: bool = True,
     site_url: str | None = None,
+    link_style: LinkStyle = "built",
 ) -> dict[str, str]:
     """All files by path: hand-written ``content`` (path → Markdown) with embeds resolved, generated pages,
     and the data exports (their links and structured data need ``site_url``, the published address).
 
     Raises DataError naming every unknown embed, or a hand-written page that would hide a generated one.
     """
-    ctx = Context(data, directory_urls=directory_urls)
+    ctx = Context(data, directory_urls=directory_urls, link_style=link_style)
     site = SiteAddress(site_url, directory_urls) if site_url else None
     exports = export_files(data, site)
-    pages = generated_pages(ctx) | {DATA_PAGE: data_page(exports, directory_urls=directory_urls)}
+    pages = generated_pages(ctx) | {DATA_PAGE: data_page(ctx, exports)}
     problems: list[Problem] = []
     resolved: dict[str, str] = {}
     for path, text in sorted(content.items()):

@@ -1,0 +1,97 @@
+"""The site engines that read ``mkdocs.yml``: how each is run, and how the generator writes links for it.
+
+MkDocs runs the generator through its plugin (``generator/mkdocs_plugin.py``). Zensical drops MkDocs plugins
+it does not know, so for Zensical the pages are written first (``explainer generate``) into a work folder,
+and Zensical gets a config derived from ``mkdocs.yml`` that points at them. Nothing here is hand-maintained
+per engine beyond that derivation.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any, Literal, get_args
+
+import yaml
+
+from generator.urls import LinkStyle
+
+EngineName = Literal["mkdocs", "zensical"]
+ENGINES: tuple[EngineName, ...] = get_args(EngineName)
+DEFAULT_ENGINE: EngineName = "mkdocs"
+
+# Plugins of ours whose work the generator does before the engine runs; other engines must not see them.
+GENERATOR_PLUGINS = frozenset({"explainer"})
+
+DERIVED_CONFIG = "mkdocs.yml"
+DOCS = "docs"
+SITE = "site"
+_HEADER = (
+    "# Derived from {source} by `explainer build --engine zensical` on every build: edit that file instead.\n"
+)
+
+
+def link_style(engine: EngineName) -> LinkStyle:
+    """MkDocs leaves links in raw HTML alone; Zensical resolves them like Markdown links, from the source."""
+    return "source" if engine == "zensical" else "built"
+
+
+def engine_env() -> dict[str, str]:
+    """The environment for an engine run: Material's end-of-life banner is documented in the README."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def mkdocs_command(config_file: Path, site_dir: Path) -> list[str]:
+    """``mkdocs build`` in strict mode into ``site_dir``; the explainer plugin generates the pages."""
+    return [
+        *(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"),
+        *("--site-dir", str(site_dir), "--config-file", str(config_file)),
+    ]
+
+
+def zensical_command(config_file: Path) -> list[str]:
+    """``zensical build`` in strict mode; it has no --site-dir, the derived config names it."""
+    return [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config_file)]
+
+
+def plugin_name(entry: str | dict[str, Any]) -> str:
+    """The name of a ``plugins:`` entry, written either as ``name`` or as ``name: {options}``."""
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def zensical_config(config: dict[str, Any], *, project_root: Path) -> dict[str, Any]:
+    """``mkdocs.yml`` for Zensical: docs and site in the work folder, our plugin dropped, Material's look kept.
+
+    Zensical wants ``docs_dir`` and ``site_dir`` inside the folder of its config file; ``custom_dir`` (the
+    theme overrides) may lie anywhere, so it is made absolute.
+    """
+    derived = {**config, "docs_dir": DOCS, "site_dir": SITE}
+    theme = config.get("theme", {})
+    theme = {"name": theme} if isinstance(theme, str) else dict(theme)
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str((project_root / theme["custom_dir"]).resolve())
+    theme.setdefault("variant", "classic")
+    derived["theme"] = theme
+    plugins = config.get("plugins", [])
+    if isinstance(plugins, dict):  # MkDocs also takes ``plugins:`` as a mapping of name to options
+        derived["plugins"] = {name: value for name, value in plugins.items() if name not in GENERATOR_PLUGINS}
+    else:
+        derived["plugins"] = [entry for entry in plugins if plugin_name(entry) not in GENERATOR_PLUGINS]
+    return derived
+
+
+def write_zensical_config(config_file: Path, work_dir: Path) -> Path:
+    """Write the config derived from ``config_file`` into ``work_dir``; returns its path."""
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    derived = zensical_config(config, project_root=config_file.parent)
+    target = work_dir / DERIVED_CONFIG
+    text = yaml.safe_dump(derived, allow_unicode=True, sort_keys=False, width=110)
+    target.write_text(_HEADER.format(source=config_file.resolve()) + text, encoding="utf-8")
+    return target
+
+
+def run(command: list[str], cwd: Path) -> int:
+    """Run an engine; its own output goes to the terminal. Returns its exit code."""
+    return subprocess.run(command, cwd=cwd, env=engine_env(), check=False).returncode

@@ -1,0 +1,165 @@
+"""The real explainer built with MkDocs and with Zensical: the same pages, quotes and links in both.
+
+Compared within each page's article (the content a reader came for); the theme around it differs by engine
+(see the README, "Engines and the end of MkDocs 1.x").
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import Tag
+from click.testing import CliRunner
+
+from generator.build import Project, build_site, load_dataset
+from generator.cli import main
+from tests.conftest import ROOT, copy_project
+from tests.html import one, parse, text_of
+
+pytestmark = pytest.mark.slow
+
+# Any host will do: links are resolved against it only to compare where they lead.
+BASE = "https://site.invalid/"
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real explainer built once with Zensical (strict), work folder and site in temporary folders."""
+    base = tmp_path_factory.mktemp("zensical")
+    site = base / "site"
+    assert build_site(Project(ROOT), site, engine="zensical", work_dir=base / "work") == 0
+    yield site
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def _pages() -> list[str]:
+    """The built pages a reader reaches: home, contrast table, timeline, sources, corrections, data downloads,
+    every person and topic."""
+    data = load_dataset(Project(ROOT))
+    pages = ["index.html", "contrast/index.html", "timeline/index.html", "sources/index.html"]
+    pages += ["corrections/index.html", "data/index.html"]
+    pages += ["people/index.html", *(f"people/{person.id}/index.html" for person in data.people)]
+    pages += ["topics/index.html", *(f"topics/{topic.id}/index.html" for topic in data.topics)]
+    return pages
+
+
+PAGES = _pages()
+
+
+@dataclass(frozen=True)
+class Content:
+    """What a page's article shows, in order: the quotations, and where each link leads."""
+
+    quotes: tuple[str, ...]
+    links: tuple[str, ...]
+
+
+def read(site: Path) -> dict[str, Content]:
+    """Every compared page of a built site, parsed once."""
+    content = {}
+    for page in PAGES:
+        article = one(parse(site / page), "article")
+        quotes = tuple(text_of(tag) for tag in article.select("blockquote, q"))
+        content[page] = Content(quotes, links(article, page))
+    return content
+
+
+def links(article: Tag, page: str) -> tuple[str, ...]:
+    """External addresses as written; internal links resolved to a path from the site root
+    (``./`` and ``../kelly/`` on the Kelly page are the same link)."""
+    here = BASE + page.removesuffix("index.html")
+    targets = []
+    for anchor in article.select("a[href]"):
+        href = str(anchor["href"])
+        if urlsplit(href).scheme:
+            targets.append(href)
+        else:
+            resolved = urlsplit(urljoin(here, href))
+            path = resolved.path.removesuffix("index.html")
+            targets.append(path + (f"#{resolved.fragment}" if resolved.fragment else ""))
+    return tuple(targets)
+
+
+@pytest.fixture(scope="module")
+def mkdocs_pages(real_site: Path) -> dict[str, Content]:
+    return read(real_site)
+
+
+@pytest.fixture(scope="module")
+def zensical_pages(zensical_site: Path) -> dict[str, Content]:
+    return read(zensical_site)
+
+
+def test_every_page_exists_in_both_builds(real_site: Path, zensical_site: Path) -> None:
+    missing = {
+        engine: [page for page in PAGES if not (site / page).is_file()]
+        for engine, site in (("mkdocs", real_site), ("zensical", zensical_site))
+    }
+    assert missing == {"mkdocs": [], "zensical": []}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_same_quotes(mkdocs_pages: dict[str, Content], zensical_pages: dict[str, Content], page: str) -> None:
+    assert zensical_pages[page].quotes == mkdocs_pages[page].quotes
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_same_links(mkdocs_pages: dict[str, Content], zensical_pages: dict[str, Content], page: str) -> None:
+    assert zensical_pages[page].links == mkdocs_pages[page].links
+
+
+def test_the_comparison_sees_the_content(mkdocs_pages: dict[str, Content]) -> None:
+    """Guard against comparing empty lists: the pages that carry quotes and sources have them."""
+    for page in ("index.html", "contrast/index.html", "timeline/index.html", "sources/index.html"):
+        assert mkdocs_pages[page].quotes, page
+        assert any(link.startswith("https://") for link in mkdocs_pages[page].links), page
+    kelly = mkdocs_pages["people/kelly/index.html"].links
+    assert "/timeline/#event-2017-02-23-kelly-mexico-city" in kelly
+    assert "/people/kelly/" in kelly  # the speaker link in a quote caption, on his own page
+
+
+def test_internal_links_lead_to_pages_of_the_zensical_site(
+    zensical_site: Path, zensical_pages: dict[str, Content]
+) -> None:
+    broken = []
+    for page, content in zensical_pages.items():
+        for link in content.links:
+            if link.startswith("/"):
+                path = zensical_site / link.partition("#")[0].lstrip("/")
+                if not (path / "index.html" if path.is_dir() else path).is_file():
+                    broken.append(f"{page}: {link}")
+    assert broken == []
+
+
+def test_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    project = copy_project(ROOT, tmp_path / "project")
+    site = tmp_path / "site"
+    command = ["build", "--root", str(project), "--site-dir", str(site), "--engine", "zensical"]
+    result = CliRunner().invoke(main, command)
+    assert (result.exit_code, result.output) == (0, f"Built the site into {site}/.\n")
+    before = {path: path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+    method = project / "content" / "method.md"
+    method.write_text(method.read_text(encoding="utf-8") + "\n[Broken](no-such-page.md)\n", encoding="utf-8")
+    assert build_site(Project(project), site, engine="zensical") != 0
+    after = {path: path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+    assert after == before
+    assert (project / "build" / "mkdocs.yml").is_file()
+
+
+def test_zensical_uses_the_theme_overrides(tmp_path: Path) -> None:
+    """The partials that overrides/main.html includes (security, meta, structured data) reach every page."""
+    (tmp_path / "project").mkdir()
+    project = copy_project(ROOT, tmp_path / "project")
+    partial = project / "overrides" / "partials" / "explainer-meta.html"
+    partial.write_text('<meta name="x-engine-check" content="overrides">\n', encoding="utf-8")
+    site = tmp_path / "site"
+    assert build_site(Project(project), site, engine="zensical") == 0
+    for page in ("index.html", "contrast/index.html", "people/kelly/index.html"):
+        marker = one(parse(site / page), 'head meta[name="x-engine-check"]')
+        assert marker["content"] == "overrides"
