@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-
 from dataclasses import dataclass
 
 from generator.dataset import Dataset, Statement
