@@ -54,12 +54,15 @@ def day_section(
 
 
 def timeline_page(ctx: Context) -> str:
+    from generator.render.timeline_svg import timeline_picture  # the picture reuses day_title from here
+
     first, last = ctx.data.days[0][0], ctx.data.days[-1][0]
     description = f"What happened and who said what, {first.human()} to {last.human()}, in order."
     blocks = [
         front_matter({"description": description}),
         heading(1, "Timeline"),
         paragraph("Events in order, grouped by day. Every quote links to the sources that printed it."),
+        raw_block(timeline_picture(ctx, TIMELINE)),
     ]
     for date, events in ctx.data.days:
         blocks += day_section(ctx, TIMELINE, date, events, level=2)
