@@ -202,7 +202,7 @@ def timeline_picture(ctx: Context, page: str) -> ET.Element:
         viewBox=f"0 0 {width} {height}",
         width=str(width),
         height=str(height),
-        role="img",
+        role="group",  # not "img": an img hides its children, and these links must stay reachable
         aria_labelledby=TITLE_ID,
         aria_describedby=DESC_ID,
         class_="ex-tl",
