@@ -212,3 +212,30 @@ def test_sitemap_lists_every_page_under_site_url_without_build_dates(
         site_url if folder == "." else f"{site_url}{folder}/" for folder in folders if folder != "search"
     ]
     assert sorted(locations) == sorted(pages)
+
+
+def test_topic_page_opens_with_who_said_what_at_a_glance(real_site: Path, data: Dataset) -> None:
+    soup = parse(real_site / "topics" / "military-operation" / "index.html")
+    glance = one(soup, ".ex-glance")
+    lines = [text_of(li) for li in glance.select("li")]
+    assert lines == [
+        "Donald Trump (1 quote): Affirms",
+        "John Kelly (2 quotes): Denies",
+        "Sean Spicer (2 quotes): Qualifies Qualifies",
+    ]
+    ids = {tag["id"] for tag in soup.select("[id]")}
+    assert all(str(a["href"]).removeprefix("#") in ids for a in glance.select("li a"))
+    assert one(glance, "p a")["href"] == "../../contrast/#topic-military-operation"
+
+
+def test_person_page_gives_the_record_and_others_on_the_same_questions(
+    real_site: Path, data: Dataset
+) -> None:
+    soup = parse(real_site / "people" / "kelly" / "index.html")
+    record = text_of(one(soup, ".ex-record"))
+    assert record.startswith("6 quotes in our sources on 4 questions, 23 February 2017 : ")
+    captions = [text_of(caption) for caption in soup.select("figure.ex-quote figcaption")]
+    assert captions and all(c.startswith("John Kelly, Secretary of Homeland Security · ") for c in captions)
+    others = soup.select(".ex-others li")
+    assert others and not any(text_of(li).startswith("John Kelly") for li in others)
+    assert "Qualifies" in [text_of(stance) for stance in soup.select(".ex-others .ex-stance")]
