@@ -26,7 +26,7 @@ fi
 ./dev build >&2
 OUT=$(mktemp -d)
 cp -r site "$OUT/explainer"
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$OUT" >/dev/null 2>&1 &
+.venv/bin/python bench/static_server.py "$OUT" "$PORT" &
 SERVER=$!
 trap 'kill "$SERVER"; rm -rf "$OUT"' EXIT
 for _ in $(seq 50); do

@@ -235,7 +235,7 @@ def test_person_page_gives_the_record_and_others_on_the_same_questions(
     record = text_of(one(soup, ".ex-record"))
     assert record.startswith("6 quotes in our sources on 4 questions, 23 February 2017 : ")
     captions = [text_of(caption) for caption in soup.select("figure.ex-quote figcaption")]
-    assert captions and all(c.startswith("John Kelly, Secretary of Homeland Security · ") for c in captions)
+    assert captions and all(c.startswith("John Kelly , Secretary of Homeland Security · ") for c in captions)
     others = soup.select(".ex-others li")
     assert others and not any(text_of(li).startswith("John Kelly") for li in others)
     assert "Qualifies" in [text_of(stance) for stance in soup.select(".ex-others .ex-stance")]
