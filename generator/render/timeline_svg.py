@@ -1,55 +1,37 @@
 """The timeline as a picture: an SVG made at build time, readable without JavaScript.
 
 Days run top to bottom, each event a dot on one line with its title (a link to the event) and who spoke; the
-quotes that relate to others get a row of their own, joined in the right-hand gutter by labelled connectors
-(contradicts, clarifies…). Relation types differ in words and in line style, never in colour alone.
+quotes that relate to others get a row of their own, starting with the relation in words (contradicts,
+clarifies…), and a connector in the lanes left of the text runs to the quote it is about. The lanes sit on the
+left so that a phone shows them without scrolling. Relation types differ in words and line style, never in
+colour alone.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from generator.dataset import Statement
 from generator.markup import h
-from generator.model import Event, Relation
+from generator.model import Event, Relation, RelationType
 from generator.render.components import RELATION_LABELS
 from generator.render.context import Context
 from generator.render.timeline import day_title
 
 ROW = 24
-TEXT_X = 40
-GUTTER_X = 520
-LANE_STEP = 14
-LABEL_ROOM = 96
+SPINE_X = 20
+LANE_STEP = 12
+CHAR_WIDTH = 8.2  # a generous average for bold 13 px system sans-serif, to size the picture
 MAX_CHARS = 62
-_STYLE = {
-    "contradicts": "solid line",
-    "clarifies": "dashed line",
-    "walks-back": "dotted line",
-    "repeats": "thin line",
+LINE_STYLES = {
+    RelationType.CONTRADICTS: "solid line",
+    RelationType.CLARIFIES: "dashed line",
+    RelationType.WALKS_BACK: "dotted line",
+    RelationType.REPEATS: "thin line",
 }
 TITLE_ID = "timeline-picture-title"
 DESC_ID = "timeline-picture-desc"
-
-
-@dataclass(frozen=True)
-class _Row:
-    """One line of the picture: a day heading, an event or a related quote, at height ``y``."""
-
-    kind: str
-    y: int
-    element: ET.Element
-
-
-@dataclass(frozen=True)
-class _Connector:
-    """A relation drawn from the quote that makes it (``start``) to the quote it is about (``end``)."""
-
-    start: int
-    end: int
-    relation: Relation
 
 
 def shorten(text: str, limit: int = MAX_CHARS) -> str:
@@ -78,80 +60,81 @@ def _people_line(ctx: Context, event: Event) -> str | None:
     return f"{label}: " + ", ".join(ctx.data.person[pid].name for pid in dict.fromkeys(ids))
 
 
-def _event_row(ctx: Context, page: str, event: Event, y: int) -> ET.Element:
+def _event_row(ctx: Context, page: str, event: Event, y: int, text_x: int) -> ET.Element:
     people = _people_line(ctx, event)
-    who = h("text", people, x=str(TEXT_X), y=str(y + 16), class_="ex-tl__who") if people else None
+    who = h("text", people, x=str(text_x), y=str(y + 16), class_="ex-tl__who") if people else None
     return h(
         "g",
-        h("circle", cx="20", cy=str(y - 4), r="6", class_="ex-tl__dot"),
+        h("circle", cx=str(SPINE_X), cy=str(y - 4), r="6", class_="ex-tl__dot"),
         h(
             "a",
-            h("text", shorten(event.title), x=str(TEXT_X), y=str(y), class_="ex-tl__event"),
+            h("text", shorten(event.title), x=str(text_x), y=str(y), class_="ex-tl__event"),
             href=ctx.event_link(page, event.id),
         ),
         who,
     )
 
 
-def _quote_row(ctx: Context, page: str, statement: Statement, y: int) -> ET.Element:
+def _quote_row(ctx: Context, page: str, statement: Statement, y: int, text_x: int) -> ET.Element:
+    """The quote's relations in words, then speaker and words, all one link to the quote in context."""
     speaker = ctx.data.person[statement.quote.speaker].name
-    words = shorten(f"{speaker}: “{statement.quote.text}”", MAX_CHARS - 4)
+    labels: list[ET.Element | str] = []
+    for relation in statement.quote.relations:
+        if labels:
+            labels.append(", ")
+        labels.append(h("tspan", RELATION_LABELS[relation.type].lower(), class_="ex-tl__label"))
+    text = h(
+        "text",
+        *labels,
+        ": " if labels else None,
+        shorten(f"{speaker}: “{statement.quote.text}”", MAX_CHARS - 4),
+        x=str(text_x + 10),
+        y=str(y),
+        class_="ex-tl__quote",
+    )
     return h(
         "a",
-        h("circle", cx=str(TEXT_X + 6), cy=str(y - 4), r="3", class_="ex-tl__quote-dot"),
-        h("text", words, x=str(TEXT_X + 16), y=str(y), class_="ex-tl__quote"),
+        h("circle", cx=str(text_x + 2), cy=str(y - 4), r="3", class_="ex-tl__quote-dot"),
+        text,
         href=ctx.quote_link(page, statement),
     )
 
 
-def _layout(ctx: Context, page: str) -> tuple[list[_Row], dict[str, int], int]:
-    """Every row with its height, where each related quote sits, and the total height."""
+def _layout(ctx: Context, page: str, text_x: int) -> tuple[list[ET.Element], dict[str, int], int]:
+    """Every row's element, the height at which each related quote sits, and the total height."""
     related = _related(ctx)
-    rows: list[_Row] = []
+    rows: list[ET.Element] = []
     quote_y: dict[str, int] = {}
     y = 28
     for date, events in ctx.data.days:
-        rows.append(_Row("day", y, h("text", day_title(date), x="8", y=str(y), class_="ex-tl__day")))
+        rows.append(h("text", day_title(date), x="8", y=str(y), class_="ex-tl__day"))
         y += ROW + 4
         for event in events:
-            rows.append(_Row("event", y, _event_row(ctx, page, event, y)))
+            rows.append(_event_row(ctx, page, event, y, text_x))
             y += ROW + (16 if _people_line(ctx, event) else 0)
             for quote in event.quotes:
                 if quote.id in related:
                     quote_y[quote.id] = y
-                    rows.append(_Row("quote", y, _quote_row(ctx, page, ctx.data.statement[quote.id], y)))
+                    rows.append(_quote_row(ctx, page, ctx.data.statement[quote.id], y, text_x))
                     y += ROW
             y += 8
         y += 8
     return rows, quote_y, y
 
 
-def _connectors(ctx: Context, quote_y: dict[str, int]) -> list[_Connector]:
-    connectors = [
-        _Connector(quote_y[statement.quote.id], quote_y[relation.quote], relation)
-        for statement in ctx.data.statements
-        for relation in statement.quote.relations
-    ]
-    return sorted(connectors, key=lambda c: (abs(c.start - c.end), c.start, c.end, c.relation.type.value))
+def _connectors(ctx: Context) -> list[tuple[str, Relation]]:
+    """Every relation as (the quote making it, the relation), in the order the data gives them."""
+    return [(s.quote.id, relation) for s in ctx.data.statements for relation in s.quote.relations]
 
 
-def _connector(connector: _Connector, lane: int, lanes: int) -> ET.Element:
-    """An elbow from the quote making the relation to the quote it is about, labelled in words at its start."""
-    x = GUTTER_X + (lane + 1) * LANE_STEP
-    start, end = connector.start - 4, connector.end - 4
-    kind = connector.relation.type.value
-    label = RELATION_LABELS[connector.relation.type].lower()
-    label_x = GUTTER_X + (lanes + 1) * LANE_STEP + 6
+def _connector(start: int, end: int, relation: Relation, lane_x: int, dot_x: int) -> ET.Element:
+    """An elbow from the quote making the relation, through its lane, to an arrow at the quote it is about."""
+    kind = relation.type.value
     return h(
-        "g",
-        h(
-            "path",
-            d=f"M {GUTTER_X - 16} {start} H {x} V {end} H {GUTTER_X - 12}",
-            class_=f"ex-tl__link ex-tl__link--{kind}",
-            marker_end="url(#ex-tl-arrow)",
-        ),
-        h("text", label, x=str(label_x), y=str(start + 4), class_="ex-tl__label"),
-        class_=f"ex-tl__relation ex-tl__relation--{kind}",
+        "path",
+        d=f"M {dot_x - 4} {start - 4} H {lane_x} V {end - 4} H {dot_x - 4}",
+        class_=f"ex-tl__link ex-tl__link--{kind}",
+        marker_end="url(#ex-tl-arrow)",
     )
 
 
@@ -186,19 +169,29 @@ def _description(ctx: Context) -> str:
 
 def timeline_picture(ctx: Context, page: str) -> ET.Element:
     """The whole picture as a ``figure`` holding one inline ``svg``."""
-    rows, quote_y, height = _layout(ctx, page)
-    connectors = _connectors(ctx, quote_y)
+    relations = _connectors(ctx)
+    text_x = SPINE_X + 16 + len(relations) * LANE_STEP
+    rows, quote_y, height = _layout(ctx, page, text_x)
+    spans = sorted(
+        ((quote_y[source], quote_y[relation.quote], relation) for source, relation in relations),
+        key=lambda span: (abs(span[0] - span[1]), span[0], span[1]),
+    )
+    # The shortest span gets the lane nearest the text, so connectors do not cross.
+    paths = [
+        _connector(start, end, relation, text_x - 8 - lane * LANE_STEP, text_x)
+        for lane, (start, end, relation) in enumerate(spans)
+    ]
+    width = text_x + 16 + round(MAX_CHARS * CHAR_WIDTH)
     first, last = ctx.data.days[0][0], ctx.data.days[-1][0]
-    width = GUTTER_X + (len(connectors) + 1) * LANE_STEP + LABEL_ROOM
-    spine = h("line", x1="20", y1="40", x2="20", y2=str(height - 24), class_="ex-tl__spine")
+    spine = h("line", x1=str(SPINE_X), y1="40", x2=str(SPINE_X), y2=str(height - 24), class_="ex-tl__spine")
     svg = h(
         "svg",
         h("title", f"Timeline, {first.human()} to {last.human()}", id=TITLE_ID),
         h("desc", _description(ctx), id=DESC_ID),
         _arrow_marker(),
         spine,
-        *(row.element for row in rows),
-        *(_connector(connector, lane, len(connectors)) for lane, connector in enumerate(connectors)),
+        *paths,
+        *rows,
         viewBox=f"0 0 {width} {height}",
         width=str(width),
         height=str(height),
@@ -207,13 +200,13 @@ def timeline_picture(ctx: Context, page: str) -> ET.Element:
         aria_describedby=DESC_ID,
         class_="ex-tl",
     )
-    return h(
-        "figure", h("div", svg, class_="ex-tl__scroll"), _legend(connectors), class_="ex-timeline-picture"
-    )
+    kinds = sorted({relation.type for _, relation in relations}, key=lambda kind: kind.value)
+    return h("figure", h("div", svg, class_="ex-tl__scroll"), _legend(kinds), class_="ex-timeline-picture")
 
 
-def _legend(connectors: Sequence[_Connector]) -> ET.Element:
-    kinds = sorted({connector.relation.type for connector in connectors}, key=lambda kind: kind.value)
-    words = ", ".join(f"{RELATION_LABELS[kind].lower()} ({_STYLE[kind.value]})" for kind in kinds)
-    text = "Each event links to its place below." + (f" Connectors: {words}." if words else "")
+def _legend(kinds: Sequence[RelationType]) -> ET.Element:
+    words = ", ".join(f"{RELATION_LABELS[kind].lower()} ({LINE_STYLES[kind]})" for kind in kinds)
+    text = "Each event and quote links to its place below."
+    if words:
+        text += f" A quote's relation to an earlier one is named first, and its connector ends in an arrow: {words}."
     return h("figcaption", text)
