@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -239,3 +240,20 @@ def test_person_page_gives_the_record_and_others_on_the_same_questions(
     others = soup.select(".ex-others li")
     assert others and not any(text_of(li).startswith("John Kelly") for li in others)
     assert "Qualifies" in [text_of(stance) for stance in soup.select(".ex-others .ex-stance")]
+
+
+def test_an_event_url_lands_on_its_heading(browser: Browser, pages_host: str, data: Dataset) -> None:
+    event = data.events[-1]
+    with local_page(browser, viewport=PHONE) as page:
+        page.goto(pages_host + f"timeline/#event-{event.id}")
+        heading = page.locator(f"#event-{event.id}")
+        header = page.locator("header.md-header").bounding_box()
+        box = heading.bounding_box()
+        assert header is not None and box is not None
+        assert header["y"] + header["height"] <= box["y"] < PHONE["height"]
+        assert heading.inner_text().startswith(event.title)
+
+
+def test_compressed_sitemap_matches_the_sitemap(real_site: Path) -> None:
+    compressed = gzip.decompress((real_site / "sitemap.xml.gz").read_bytes())
+    assert compressed == (real_site / "sitemap.xml").read_bytes()
