@@ -15,9 +15,8 @@ from collections.abc import Sequence
 from generator.dataset import Statement
 from generator.markup import h
 from generator.model import Event, Relation, RelationType
-from generator.render.components import RELATION_LABELS
+from generator.render.components import RELATION_LABELS, day_title
 from generator.render.context import Context
-from generator.render.timeline import day_title
 
 ROW = 24
 SPINE_X = 20
