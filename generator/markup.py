@@ -77,11 +77,9 @@ def paragraph(text: str) -> str:
     return inline(text)
 
 
-def front_matter(fields: Mapping[str, str]) -> str:
-    """Page metadata as YAML front matter; JSON strings are valid YAML and cannot break out of their line."""
-    lines = [
-        f"{key}: {json.dumps(one_line(value), ensure_ascii=True)}" for key, value in sorted(fields.items())
-    ]
+def front_matter(fields: Mapping[str, str | tuple[str, ...]]) -> str:
+    """Page metadata as YAML front matter; JSON strings (and lists of them) are valid YAML on one line each."""
+    lines = [f"{key}: {_json_value(value)}" for key, value in sorted(fields.items())]
     return "---\n" + "\n".join(lines) + "\n---"
 
 
@@ -124,6 +122,12 @@ def with_front_matter(page: str, key: str, value: Any) -> str:
 def html_text(text: str) -> str:
     """Text for HTML that another program renders (TimelineJS's headlines), escaped and on one line."""
     return html.escape(one_line(text), quote=True)
+
+
+def _json_value(value: str | tuple[str, ...]) -> str:
+    if isinstance(value, str):
+        return json.dumps(one_line(value), ensure_ascii=True)
+    return json.dumps([one_line(item) for item in value], ensure_ascii=True)
 
 
 def _checked_anchor(anchor: str) -> str:

@@ -31,6 +31,11 @@ def time_element(date: PartialDate) -> ET.Element:
     return h("time", date.human(), datetime=date.iso())
 
 
+def day_title(date: PartialDate) -> str:
+    """``Thursday 23 February 2017`` for a day; a month or a year as it is."""
+    return date.start.strftime("%A ") + date.human() if date.precision == "day" else date.human()
+
+
 def joined(items: Sequence[ET.Element | str], separator: str = ", ") -> list[ET.Element | str]:
     """``[a, ", ", b, ", ", c]``: items with separators between them."""
     result: list[ET.Element | str] = []

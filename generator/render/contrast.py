@@ -69,7 +69,7 @@ def contrast_page(ctx: Context) -> str:
     return (
         "\n\n".join(
             [
-                front_matter({"description": description}),
+                front_matter({"description": description, "hide": ("toc",)}),  # the table needs the width
                 heading(1, "Contrast table"),
                 paragraph(
                     "Each row is a question, each column a speaker. A cell quotes the speaker's words exactly as a "

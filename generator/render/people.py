@@ -6,8 +6,9 @@ import xml.etree.ElementTree as ET
 
 from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Person
-from generator.render.components import quote_figure, time_element
+from generator.render.components import quote_figure, stance_label, stance_on, time_element
 from generator.render.context import PEOPLE, Context, person_page
+from generator.render.glance import person_description, person_record
 
 
 def _roles(person: Person) -> str:
@@ -63,11 +64,11 @@ def people_index(ctx: Context) -> str:
 def person_detail(ctx: Context, person: Person) -> str:
     page = person_page(person.id)
     statements = ctx.data.statements_by_speaker.get(person.id, ())
+    record = person_record(ctx, page, person, statements)
     blocks = [
-        front_matter(
-            {"description": f"Everything {person.name} is quoted saying in this explainer, with sources."}
-        ),
+        front_matter({"description": person_description(person, statements)}),
         heading(1, person.name),
+        *([raw_block(record)] if record is not None else []),
     ]
     if person.roles:
         blocks += [heading(2, "Roles"), _roles(person)]
@@ -92,10 +93,20 @@ def person_detail(ctx: Context, person: Person) -> str:
                 " (",
                 time_element(s.date),
                 ")",
+                *_stance_suffix(stance_label(stance_on(s, topic_id))),
             )
             for s in others
         ]
-        others_blocks += [heading(3, topic.question), raw_block(h("ul", *entries, class_="ex-others"))]
+        everyone = h("p", h("a", "Everything said on this question", href=ctx.topic_link(page, topic_id)))
+        others_blocks += [
+            heading(3, topic.question),
+            raw_block(h("ul", *entries, class_="ex-others")),
+            raw_block(everyone),
+        ]
     if others_blocks:
         blocks += [heading(2, "What others said on the same questions"), *others_blocks]
     return "\n\n".join(blocks) + "\n"
+
+
+def _stance_suffix(label: ET.Element | None) -> list[ET.Element | str]:
+    return [" ", label] if label is not None else []

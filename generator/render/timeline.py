@@ -9,13 +9,10 @@ from generator.dataset import Statement
 from generator.dates import PartialDate
 from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Event
-from generator.render.components import joined, quote_figure, source_links, time_element
+from generator.render.components import day_title, joined, quote_figure, source_links, time_element
 from generator.render.context import TIMELINE, Context, day_anchor, event_anchor
 from generator.render.corrections import correction_note
-
-
-def day_title(date: PartialDate) -> str:
-    return date.start.strftime("%A ") + date.human() if date.precision == "day" else date.human()
+from generator.render.timeline_svg import timeline_picture
 
 
 def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: bool = True) -> list[str]:
@@ -56,12 +53,14 @@ def day_section(
 
 
 def timeline_page(ctx: Context) -> str:
+
     first, last = ctx.data.days[0][0], ctx.data.days[-1][0]
     description = f"What happened and who said what, {first.human()} to {last.human()}, in order."
     blocks = [
         front_matter({"description": description}),
         heading(1, "Timeline"),
         paragraph("Events in order, grouped by day. Every quote links to the sources that printed it."),
+        raw_block(timeline_picture(ctx, TIMELINE)),
     ]
     for date, events in ctx.data.days:
         blocks += day_section(ctx, TIMELINE, date, events, level=2)

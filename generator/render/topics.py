@@ -6,6 +6,7 @@ from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Topic
 from generator.render.components import quote_figure
 from generator.render.context import TOPICS, Context, topic_page
+from generator.render.glance import topic_at_a_glance
 from generator.render.people import people_ordered
 
 
@@ -38,9 +39,11 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
         heading(1, topic.question),
         paragraph(topic.summary),
     ]
+    if said:
+        blocks.append(raw_block(topic_at_a_glance(ctx, page, topic, said)))
     speakers = [person for person in people_ordered(ctx) if any(s.quote.speaker == person.id for s in said)]
     for person in speakers:
-        blocks.append(heading(2, person.name))
+        blocks.append(heading(2, person.name, f"speaker-{person.id}"))
         blocks += [raw_block(quote_figure(ctx, page, s)) for s in said if s.quote.speaker == person.id]
     if not speakers:
         blocks.append(paragraph("No statement on this question in our sources."))

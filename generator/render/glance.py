@@ -1,0 +1,80 @@
+"""Short summaries that open person and topic pages: who said what at a glance, and a person's record."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+from generator.dataset import Statement
+from generator.markup import h
+from generator.model import Person, Topic
+from generator.render.components import joined, stance_label, stance_on, time_element
+from generator.render.context import CONTRAST, Context, topic_anchor
+
+
+def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Statement]) -> ET.Element:
+    """One line per speaker with the stances of their quotes, in words, and a link to the table row."""
+    items = []
+    for person in _speakers_in_order(ctx, said):
+        theirs = [s for s in said if s.quote.speaker == person.id]
+        stances = [label for s in theirs if (label := stance_label(stance_on(s, topic.id))) is not None]
+        count = f"{len(theirs)} quote" + ("" if len(theirs) == 1 else "s")
+        items.append(
+            h(
+                "li",
+                h("a", person.name, href=ctx.link(page, page, f"speaker-{person.id}")),
+                f" ({count})",
+                ": " if stances else None,
+                *joined(stances, " "),
+            )
+        )
+    row = ctx.link(page, CONTRAST, topic_anchor(topic.id))
+    return h(
+        "div",
+        h("p", "At a glance", class_="ex-glance__title"),
+        h("ul", *items),
+        h("p", h("a", "This question in the contrast table", href=row)),
+        class_="ex-glance",
+        role="note",
+        aria_label="At a glance",
+    )
+
+
+def _speakers_in_order(ctx: Context, said: Sequence[Statement]) -> list[Person]:
+    """Contrast-table speakers first, in their order, then others in the order they spoke."""
+    ids = list(dict.fromkeys(s.quote.speaker for s in said))
+    first = [pid for pid in ctx.data.settings.speakers if pid in ids]
+    return [ctx.data.person[pid] for pid in first + [pid for pid in ids if pid not in first]]
+
+
+def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statement]) -> ET.Element | None:
+    """``6 quotes on 4 questions, 22 February 2017 to 23 February 2017.``, with the questions linked."""
+    if not said:
+        return None
+    topics = list(dict.fromkeys(link.topic for s in said for link in s.quote.topics))
+    count = f"{len(said)} quote" + ("" if len(said) == 1 else "s")
+    questions = f"{len(topics)} question" + ("" if len(topics) == 1 else "s")
+    first, last = said[0].date, said[-1].date
+    span: list[ET.Element | str] = (
+        [time_element(first)] if first == last else [time_element(first), " to ", time_element(last)]
+    )
+    links = [h("a", ctx.data.topic[tid].question, href=ctx.topic_link(page, tid)) for tid in topics]
+    return h(
+        "p",
+        f"{count} in our sources on {questions}, ",
+        *span,
+        ": ",
+        *joined(links, "; "),
+        ". Each quote shows the role held on the day it was said.",
+        class_="ex-record",
+    )
+
+
+def person_description(person: Person, said: Sequence[Statement]) -> str:
+    """The page's description for search and social previews, from the data."""
+    role = person.roles[-1].title if person.roles else None
+    who = f"{person.name} ({role})" if role else person.name
+    if not said:
+        return f"{who}: no quotes in our sources for this explainer."
+    count = f"{len(said)} quote" + ("" if len(said) == 1 else "s")
+    return f"What {who} is quoted saying in this explainer: {count}, each with its sources."

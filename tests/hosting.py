@@ -1,0 +1,71 @@
+"""The built site hosted as GitHub Pages hosts it (under /explainer/, 404.html for unknown paths) and pages in it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Route
+
+PREFIX = "explainer"
+
+
+class _PagesHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files under /explainer/; anything missing gets the site's own 404 page with status 404."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_head(self) -> Any:
+        path = Path(self.translate_path(self.path))
+        if path.exists():
+            return super().send_head()
+        body = (Path(self.directory) / PREFIX / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
+
+
+@pytest.fixture(scope="session")
+def pages_host(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site served at http://127.0.0.1:PORT/explainer/, the path its site_url gives it; yields that URL."""
+    root = tmp_path_factory.mktemp("host")
+    (root / PREFIX).symlink_to(real_site, target_is_directory=True)
+    handler = functools.partial(_PagesHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/{PREFIX}/"
+    server.shutdown()
+    server.server_close()
+
+
+@contextmanager
+def local_page(browser: Browser, **options: Any) -> Iterator[Page]:
+    """A page in a fresh context (viewport, colour scheme… as given) that may only reach 127.0.0.1."""
+    context = browser.new_context(reduced_motion="reduce", **options)
+    tab = context.new_page()
+    outside: list[str] = []
+
+    def guard(route: Route) -> None:
+        if route.request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    tab.route("**/*", guard)
+    try:
+        yield tab
+    finally:
+        context.close()
+    assert outside == [], f"requests left the machine: {outside}"

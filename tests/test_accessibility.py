@@ -1,0 +1,65 @@
+"""axe-core in a real Chromium on every page type, in the light and the dark scheme; keyboard focus is visible."""
+
+from __future__ import annotations
+
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.hosting import local_page, pages_host
+
+pytestmark = pytest.mark.slow
+__all__ = ["pages_host"]
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+PAGE_TYPES = {
+    "home": "",
+    "contrast": "contrast/",
+    "timeline": "timeline/",
+    "person": "people/kelly/",
+    "people": "people/",
+    "topic": "topics/military-operation/",
+    "topics": "topics/",
+    "sources": "sources/",
+    "method": "method/",
+    "404": "no-such-page/",
+}
+
+
+def _violations(result: dict[str, Any]) -> list[str]:
+    return [
+        f"{violation['id']} ({violation['impact']}): {node['target']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_axe_finds_no_violations(browser: Browser, pages_host: str, kind: str, scheme: str) -> None:
+    with local_page(browser, color_scheme=scheme, viewport={"width": 1280, "height": 900}) as page:
+        page.goto(pages_host + PAGE_TYPES[kind])
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document)")
+        assert _violations(result) == []
+
+
+def test_search_override_differs_from_material_only_by_the_dialog_name(project_root: Path) -> None:
+    """The copied partial must follow Material: re-copy it when Material is upgraded and this fails."""
+    spec = find_spec("material")
+    assert spec is not None and spec.origin is not None
+    material = Path(spec.origin).parent / "templates" / "partials" / "search.html"
+    theirs = material.read_text(encoding="utf-8").splitlines()
+    ours = (project_root / "overrides" / "partials" / "search.html").read_text(encoding="utf-8").splitlines()
+    their_body = theirs[theirs.index("-#}") + 1 :]
+    our_body = ours[next(i for i, line in enumerate(ours) if line.endswith("-#}")) + 1 :]
+    changed = [(a, b) for a, b in zip(their_body, our_body, strict=True) if a != b]
+    assert changed == [
+        (
+            '<div class="md-search" data-md-component="search" role="dialog">',
+            '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
+        )
+    ]
