@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
@@ -10,11 +11,25 @@ from generator.markup import Href
 from generator.urls import relative_url
 
 CONTRAST = "contrast.md"
-TIMELINE = "timeline.md"
-SOURCES = "sources.md"
+TIMELINE = "timeline.md"  # the list of days; each day has a page of its own (timeline_day_page)
+SOURCES = "sources.md"  # the list of sources; their quotes are on a page per month of publication
 PEOPLE = "people/index.md"
 TOPICS = "topics/index.md"
 STYLESHEET = "assets/explainer.css"
+
+
+def timeline_day_page(date: PartialDate) -> str:
+    """The page of one day's events (or a month's or year's, for events dated only that precisely).
+
+    A page per day keeps pages small however long the timeline grows, and an event's page, and so every
+    quote's permalink, changes only if its date does.
+    """
+    return f"timeline/{date.iso()}.md"
+
+
+def sources_month_page(published: PartialDate) -> str:
+    """The page of the sources published in one month, with every quote each one is cited for."""
+    return f"sources/{published.iso()[:7]}.md"
 
 
 def person_page(person_id: str) -> str:
@@ -37,6 +52,10 @@ def day_anchor(date: PartialDate) -> str:
     return f"day-{date.iso()}"
 
 
+def month_anchor(date: PartialDate) -> str:
+    return f"month-{date.iso()}"
+
+
 def source_anchor(source_id: str) -> str:
     return f"source-{source_id}"
 
@@ -55,12 +74,20 @@ class Context:
     def link(self, from_page: str, to_page: str, anchor: str = "") -> Href:
         return Href.internal(relative_url(from_page, to_page, anchor, directory_urls=self.directory_urls))
 
+    @cached_property
+    def _event_dates(self) -> dict[str, PartialDate]:
+        return {event.id: event.date for event in self.data.events}
+
     def quote_link(self, from_page: str, statement: Statement) -> Href:
-        """The quote in context: its place in the timeline."""
-        return self.link(from_page, TIMELINE, quote_anchor(statement.quote.id))
+        """The quote in context: its place on its day's timeline page. Every quote URL comes from here."""
+        return self.link(from_page, timeline_day_page(statement.date), quote_anchor(statement.quote.id))
 
     def event_link(self, from_page: str, event_id: str) -> Href:
-        return self.link(from_page, TIMELINE, event_anchor(event_id))
+        date = self._event_dates[event_id]
+        return self.link(from_page, timeline_day_page(date), event_anchor(event_id))
+
+    def day_link(self, from_page: str, date: PartialDate) -> Href:
+        return self.link(from_page, timeline_day_page(date))
 
     def person_link(self, from_page: str, person_id: str) -> Href:
         return self.link(from_page, person_page(person_id))
@@ -69,4 +96,5 @@ class Context:
         return self.link(from_page, topic_page(topic_id))
 
     def source_link(self, from_page: str, source_id: str) -> Href:
-        return self.link(from_page, SOURCES, source_anchor(source_id))
+        published = self.data.source[source_id].published
+        return self.link(from_page, sources_month_page(published), source_anchor(source_id))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 
+from generator.dataset import Statement
 from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Person
-from generator.render.components import quote_figure, time_element
+from generator.render.components import time_element
 from generator.render.context import PEOPLE, Context, person_page
+from generator.render.lists import figures, latest, more_link, statement_lines
 
 
 def _roles(person: Person) -> str:
@@ -60,6 +63,10 @@ def people_index(ctx: Context) -> str:
     )
 
 
+FIGURES_LIMIT = 20  # the latest quotes shown in full; earlier ones get a line each
+OTHERS_LIMIT = 5  # per question, the latest quotes by others; the rest are on the question's page
+
+
 def person_detail(ctx: Context, person: Person) -> str:
     page = person_page(person.id)
     statements = ctx.data.statements_by_speaker.get(person.id, ())
@@ -72,30 +79,31 @@ def person_detail(ctx: Context, person: Person) -> str:
     if person.roles:
         blocks += [heading(2, "Roles"), _roles(person)]
     blocks.append(heading(2, "What they said"))
-    if statements:
-        blocks += [raw_block(quote_figure(ctx, page, statement)) for statement in statements]
+    earlier, shown = latest(statements, FIGURES_LIMIT)
+    if shown:
+        blocks.append(raw_block(figures(ctx, page, shown)))
     else:
         blocks.append(paragraph("No quotes from this person in our sources."))
+    if earlier:
+        lines = statement_lines(ctx, page, earlier, class_="ex-earlier", speaker=False)
+        blocks += [heading(3, "Earlier statements"), raw_block(lines)]
+    blocks += _others(ctx, page, person, statements)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _others(ctx: Context, page: str, person: Person, statements: Sequence[Statement]) -> list[str]:
+    """What others said on the questions this person spoke to: the latest few per question."""
     topic_ids = list(dict.fromkeys(link.topic for statement in statements for link in statement.quote.topics))
-    others_blocks = []
+    blocks = []
     for topic_id in topic_ids:
         others = [s for s in ctx.data.statements_by_topic.get(topic_id, ()) if s.quote.speaker != person.id]
         if not others:
             continue
-        topic = ctx.data.topic[topic_id]
-        entries = [
-            h(
-                "li",
-                h("a", ctx.data.person[s.quote.speaker].name, href=ctx.person_link(page, s.quote.speaker)),
-                ": ",
-                h("a", h("q", s.quote.text), href=ctx.quote_link(page, s)),
-                " (",
-                time_element(s.date),
-                ")",
-            )
-            for s in others
-        ]
-        others_blocks += [heading(3, topic.question), raw_block(h("ul", *entries, class_="ex-others"))]
-    if others_blocks:
-        blocks += [heading(2, "What others said on the same questions"), *others_blocks]
-    return "\n\n".join(blocks) + "\n"
+        hidden, shown = latest(others, OTHERS_LIMIT)
+        entries = statement_lines(ctx, page, shown, class_="ex-others")
+        if hidden:
+            entries.append(h("li", more_link(ctx, page, len(hidden), topic_id)))
+        blocks += [heading(3, ctx.data.topic[topic_id].question), raw_block(entries)]
+    if blocks:
+        blocks.insert(0, heading(2, "What others said on the same questions"))
+    return blocks

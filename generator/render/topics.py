@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Topic
-from generator.render.components import quote_figure
 from generator.render.context import TOPICS, Context, topic_page
+from generator.render.lists import figures, latest, statement_lines
 from generator.render.people import people_ordered
 
 
@@ -30,6 +30,9 @@ def topics_index(ctx: Context) -> str:
     )
 
 
+FIGURES_LIMIT = 10  # per speaker, the latest quotes shown in full; earlier ones get a line each
+
+
 def topic_detail(ctx: Context, topic: Topic) -> str:
     page = topic_page(topic.id)
     said = ctx.data.statements_by_topic.get(topic.id, ())
@@ -40,8 +43,11 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
     ]
     speakers = [person for person in people_ordered(ctx) if any(s.quote.speaker == person.id for s in said)]
     for person in speakers:
-        blocks.append(heading(2, person.name))
-        blocks += [raw_block(quote_figure(ctx, page, s)) for s in said if s.quote.speaker == person.id]
+        earlier, shown = latest([s for s in said if s.quote.speaker == person.id], FIGURES_LIMIT)
+        blocks += [heading(2, person.name), raw_block(figures(ctx, page, shown))]
+        if earlier:
+            lines = statement_lines(ctx, page, earlier, class_="ex-earlier", speaker=False)
+            blocks += [paragraph(f"Earlier statements by {person.name}:"), raw_block(lines)]
     if not speakers:
         blocks.append(paragraph("No statement on this question in our sources."))
     silent = [
