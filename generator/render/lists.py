@@ -29,6 +29,11 @@ def figures(ctx: Context, page: str, statements: Sequence[Statement]) -> ET.Elem
     return h("section", *quotes, class_="ex-quotes", aria_label="Quotes", **SEARCH_EXCLUDE)
 
 
+def unindexed(*children: ET.Element) -> ET.Element:
+    """A block kept out of search (it must not hold a ``div``: see ``SEARCH_EXCLUDE``)."""
+    return h("div", *children, **SEARCH_EXCLUDE)
+
+
 def statement_line(ctx: Context, page: str, statement: Statement, *, speaker: bool = True) -> ET.Element:
     """``Speaker: “words” (date)``, the words linked to the quote in context."""
     name = ctx.data.person[statement.quote.speaker].name

@@ -10,7 +10,7 @@ from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Person
 from generator.render.components import time_element
 from generator.render.context import PEOPLE, Context, person_page
-from generator.render.lists import figures, latest, more_link, statement_lines
+from generator.render.lists import figures, latest, more_link, statement_lines, unindexed
 
 
 def _roles(person: Person) -> str:
@@ -63,7 +63,7 @@ def people_index(ctx: Context) -> str:
     )
 
 
-FIGURES_LIMIT = 20  # the latest quotes shown in full; earlier ones get a line each
+FIGURES_LIMIT = 10  # the latest quotes shown in full; earlier ones get a line each
 OTHERS_LIMIT = 5  # per question, the latest quotes by others; the rest are on the question's page
 
 
@@ -86,7 +86,7 @@ def person_detail(ctx: Context, person: Person) -> str:
         blocks.append(paragraph("No quotes from this person in our sources."))
     if earlier:
         lines = statement_lines(ctx, page, earlier, class_="ex-earlier", speaker=False)
-        blocks += [heading(3, "Earlier statements"), raw_block(lines)]
+        blocks.append(raw_block(unindexed(h("h3", "Earlier statements"), lines)))
     blocks += _others(ctx, page, person, statements)
     return "\n\n".join(blocks) + "\n"
 
@@ -94,7 +94,7 @@ def person_detail(ctx: Context, person: Person) -> str:
 def _others(ctx: Context, page: str, person: Person, statements: Sequence[Statement]) -> list[str]:
     """What others said on the questions this person spoke to: the latest few per question."""
     topic_ids = list(dict.fromkeys(link.topic for statement in statements for link in statement.quote.topics))
-    blocks = []
+    groups: list[ET.Element] = []
     for topic_id in topic_ids:
         others = [s for s in ctx.data.statements_by_topic.get(topic_id, ()) if s.quote.speaker != person.id]
         if not others:
@@ -103,7 +103,8 @@ def _others(ctx: Context, page: str, person: Person, statements: Sequence[Statem
         entries = statement_lines(ctx, page, shown, class_="ex-others")
         if hidden:
             entries.append(h("li", more_link(ctx, page, len(hidden), topic_id)))
-        blocks += [heading(3, ctx.data.topic[topic_id].question), raw_block(entries)]
-    if blocks:
-        blocks.insert(0, heading(2, "What others said on the same questions"))
-    return blocks
+        question = ctx.data.topic[topic_id].question
+        groups += [h("h3", h("a", question, href=ctx.topic_link(page, topic_id))), entries]
+    if not groups:
+        return []
+    return [heading(2, "What others said on the same questions"), raw_block(unindexed(*groups))]

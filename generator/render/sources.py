@@ -30,7 +30,7 @@ def _facts(source: Source) -> ET.Element:
     items: list[ET.Element] = []
     for term, value in rows:
         items += [h("dt", term), h("dd", value)]
-    return h("dl", *items, class_="ex-source__facts")
+    return h("dl", *items, class_="ex-source__facts", **SEARCH_EXCLUDE)
 
 
 def _cited_for(ctx: Context, page: str, source: Source) -> ET.Element:

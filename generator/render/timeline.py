@@ -18,6 +18,7 @@ from generator.render.context import (
     month_anchor,
     timeline_day_page,
 )
+from generator.render.lists import SEARCH_EXCLUDE
 
 
 def day_title(date: PartialDate) -> str:
@@ -38,10 +39,17 @@ def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: 
         facts += [" · With ", *joined(people)]
     body = h(
         "div",
-        h("p", *facts, class_="ex-event__facts"),
+        h("p", *facts, class_="ex-event__facts", **SEARCH_EXCLUDE),
         h("p", event.summary, class_="ex-event__summary"),
         *(quote_figure(ctx, page, statement, anchored=anchored) for statement in _statements(ctx, event)),
-        h("p", "Reported by ", *source_links(event.sources, ctx), ".", class_="ex-event__sources"),
+        h(
+            "p",
+            "Reported by ",
+            *source_links(event.sources, ctx),
+            ".",
+            class_="ex-event__sources",
+            **SEARCH_EXCLUDE,
+        ),
         class_="ex-event",
     )
     return [heading(level, event.title, event_anchor(event.id) if anchored else None), raw_block(body)]
@@ -128,4 +136,4 @@ def _neighbours(ctx: Context, page: str, before: PartialDate | None, after: Part
     links.append(h("a", "All days", href=ctx.link(page, TIMELINE)))
     if after is not None:
         links += [" · ", h("a", f"{day_title(after)} →", href=ctx.day_link(page, after), rel="next")]
-    return h("nav", h("p", *links), class_="ex-day-nav", aria_label="Other days")
+    return h("nav", h("p", *links), class_="ex-day-nav", aria_label="Other days", **SEARCH_EXCLUDE)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
+from generator.dataset import Statement
 from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Topic
 from generator.render.context import TOPICS, Context, topic_page
-from generator.render.lists import figures, latest, statement_lines
+from generator.render.lists import figures, latest, statement_lines, unindexed
 from generator.render.people import people_ordered
 
 
@@ -30,7 +33,7 @@ def topics_index(ctx: Context) -> str:
     )
 
 
-FIGURES_LIMIT = 10  # per speaker, the latest quotes shown in full; earlier ones get a line each
+FIGURES_LIMIT = 10  # the latest quotes on the question shown in full; all of them are listed by speaker
 
 
 def topic_detail(ctx: Context, topic: Topic) -> str:
@@ -41,13 +44,22 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
         heading(1, topic.question),
         paragraph(topic.summary),
     ]
-    speakers = [person for person in people_ordered(ctx) if any(s.quote.speaker == person.id for s in said)]
-    for person in speakers:
-        earlier, shown = latest([s for s in said if s.quote.speaker == person.id], FIGURES_LIMIT)
-        blocks += [heading(2, person.name), raw_block(figures(ctx, page, shown))]
-        if earlier:
-            lines = statement_lines(ctx, page, earlier, class_="ex-earlier", speaker=False)
-            blocks += [paragraph(f"Earlier statements by {person.name}:"), raw_block(lines)]
+    by_speaker: dict[str, list[Statement]] = {}
+    for statement in said:
+        by_speaker.setdefault(statement.quote.speaker, []).append(statement)
+    speakers = [person for person in people_ordered(ctx) if person.id in by_speaker]
+    if said:
+        _, shown = latest(said, FIGURES_LIMIT)
+        groups: list[ET.Element] = []
+        for person in speakers:
+            lines = statement_lines(ctx, page, by_speaker[person.id], class_="ex-earlier", speaker=False)
+            groups += [h("h3", h("a", person.name, href=ctx.person_link(page, person.id))), lines]
+        blocks += [
+            heading(2, "Latest statements"),
+            raw_block(figures(ctx, page, shown)),
+            heading(2, "Everything said on this question, by speaker"),
+            raw_block(unindexed(*groups)),
+        ]
     if not speakers:
         blocks.append(paragraph("No statement on this question in our sources."))
     silent = [
