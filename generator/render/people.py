@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Sequence
 
 from generator.dataset import Statement
@@ -63,8 +64,8 @@ def people_index(ctx: Context) -> str:
     )
 
 
-FIGURES_LIMIT = 10  # the latest quotes shown in full; earlier ones get a line each
-OTHERS_LIMIT = 5  # per question, the latest quotes by others; the rest are on the question's page
+FIGURES_LIMIT = 5  # the latest quotes shown in full; earlier ones get a line each
+OTHERS_LIMIT = 3  # per question, the latest quotes by others; the rest are on the question's page
 
 
 def person_detail(ctx: Context, person: Person) -> str:
@@ -91,18 +92,31 @@ def person_detail(ctx: Context, person: Person) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+def _latest_by_others(said: Sequence[Statement], person_id: str, limit: int) -> list[Statement]:
+    """The last ``limit`` statements not by ``person_id``, in order, found from the end (the lists are long)."""
+    found: list[Statement] = []
+    for statement in reversed(said):
+        if statement.quote.speaker != person_id:
+            found.append(statement)
+            if len(found) == limit:
+                break
+    return found[::-1]
+
+
 def _others(ctx: Context, page: str, person: Person, statements: Sequence[Statement]) -> list[str]:
     """What others said on the questions this person spoke to: the latest few per question."""
     topic_ids = list(dict.fromkeys(link.topic for statement in statements for link in statement.quote.topics))
     groups: list[ET.Element] = []
+    mine = Counter(link.topic for statement in statements for link in statement.quote.topics)
     for topic_id in topic_ids:
-        others = [s for s in ctx.data.statements_by_topic.get(topic_id, ()) if s.quote.speaker != person.id]
-        if not others:
+        said = ctx.data.statements_by_topic.get(topic_id, ())
+        shown = _latest_by_others(said, person.id, OTHERS_LIMIT)
+        if not shown:
             continue
-        hidden, shown = latest(others, OTHERS_LIMIT)
+        hidden = len(said) - mine[topic_id] - len(shown)
         entries = statement_lines(ctx, page, shown, class_="ex-others")
         if hidden:
-            entries.append(h("li", more_link(ctx, page, len(hidden), topic_id)))
+            entries.append(h("li", more_link(ctx, page, hidden, topic_id)))
         question = ctx.data.topic[topic_id].question
         groups += [h("h3", h("a", question, href=ctx.topic_link(page, topic_id))), entries]
     if not groups:
