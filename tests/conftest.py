@@ -34,7 +34,7 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def copy_project(source: Path, target: Path) -> Path:
     """A throwaway copy of a project (config, data, content) that a test may change."""
-    for name in ("mkdocs.yml", "data", "content"):
+    for name in ("mkdocs.yml", "data", "content", "overrides"):
         path = source / name
         if path.is_dir():
             shutil.copytree(path, target / name)
