@@ -65,11 +65,12 @@ def main() -> None:
 def validate(root: Path) -> None:
     """Check the data and the embeds in content/; list every problem and exit 1 if there is any."""
     try:
-        pages = generate(Project(root))
+        files = generate(Project(root))
     except DataError as error:
         report(error)
         sys.exit(1)
-    click.echo(f"The data is valid: {len(pages)} pages would be built.")
+    pages = sum(1 for path in files if path.endswith(".md"))
+    click.echo(f"The data is valid: {pages} pages and {len(files) - pages} other files would be written.")
 
 
 @main.command(name="generate")

@@ -175,5 +175,37 @@ def append(element: ET.Element, *children: ET.Element | str | None) -> ET.Elemen
 
 
 def raw_block(element: ET.Element) -> str:
-    """Serialise an element as one line of HTML that Markdown passes through untouched."""
-    return ET.tostring(element, encoding="unicode", method="html")
+    """Serialise an element as one line of HTML that Markdown passes through untouched.
+
+    The output is byte for byte what ``ET.tostring(element, method="html")`` gives for the trees ``h()`` builds
+    (no namespaces, comments or raw-text elements), with the same escaping, at a fraction of the cost: the
+    generic serialiser walks each tree twice, and was the generator's largest cost at a thousand quotes.
+    """
+    parts: list[str] = []
+    _serialise(element, parts)
+    return "".join(parts)
+
+
+_VOID_TAGS = frozenset(ET.HTML_EMPTY)
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _escape_attribute(value: str) -> str:
+    return value.replace("&", "&amp;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _serialise(element: ET.Element, parts: list[str]) -> None:
+    tag = element.tag
+    attributes = "".join(f' {name}="{_escape_attribute(value)}"' for name, value in element.items())
+    parts.append(f"<{tag}{attributes}>")
+    if element.text:
+        parts.append(_escape_text(element.text))
+    for child in element:
+        _serialise(child, parts)
+    if tag.lower() not in _VOID_TAGS:
+        parts.append(f"</{tag}>")
+    if element.tail:
+        parts.append(_escape_text(element.tail))

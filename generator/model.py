@@ -7,7 +7,7 @@ checks that span files, such as references and unique ids.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
+import re
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -30,11 +30,15 @@ from generator.urls import check_external_url
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
 
 
+# Unicode's control characters (category Cc) other than tab and line feed.
+_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _no_control_characters(text: str) -> str:
-    for index, char in enumerate(text):
-        if char not in "\n\t" and unicodedata.category(char) == "Cc":
-            where = f"found U+{ord(char):04X} at character {index + 1}"
-            raise PydanticCustomError("control_character", f"text without control characters ({where})", {})
+    found = _CONTROL_CHARACTER.search(text)
+    if found:
+        where = f"found U+{ord(found[0]):04X} at character {found.start() + 1}"
+        raise PydanticCustomError("control_character", f"text without control characters ({where})", {})
     if not text.strip():
         raise PydanticCustomError("blank_text", "text that is not only spaces", {})
     return text

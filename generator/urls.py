@@ -50,11 +50,9 @@ def relative_url(from_page: str, to_page: str, anchor: str = "", *, directory_ur
     if target == source:
         link = ""
     else:
-        base = posixpath.dirname(source) or "."
+        link = _relative_path(target, posixpath.dirname(source))
         if target == "" or target.endswith("/"):
-            link = posixpath.relpath(target or ".", base) + "/"
-        else:
-            link = posixpath.relpath(target, base)
+            link += "/"
     if anchor:
         return f"{link}#{anchor}"
     return link or "./"
@@ -67,3 +65,13 @@ def source_url(from_page: str, to_page: str, anchor: str = "") -> str:
     else:
         link = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{link}#{anchor}" if anchor else link
+
+
+def _relative_path(target: str, base: str) -> str:
+    """``posixpath.relpath`` for the normalised relative paths of pages, without its costly ``abspath`` calls."""
+    to_parts = [part for part in target.split("/") if part]
+    from_parts = [part for part in base.split("/") if part]
+    common = 0
+    while common < min(len(to_parts), len(from_parts)) and to_parts[common] == from_parts[common]:
+        common += 1
+    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."

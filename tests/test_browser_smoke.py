@@ -21,7 +21,7 @@ def test_contrast_page_renders_in_chromium(page: Page, site_server: str) -> None
 
 
 def test_quote_permalink_lands_on_the_quote(page: Page, site_server: str) -> None:
-    page.goto(site_server + "timeline/#quote-kelly-no-mass-deportations")
+    page.goto(site_server + "timeline/2017-02-23/#quote-kelly-no-mass-deportations")
     figure = page.locator("#quote-kelly-no-mass-deportations")
     assert figure.is_visible()
     assert figure.locator("blockquote").inner_text() == "no mass deportations"

@@ -31,7 +31,10 @@ def edit(root: Path, relative: str, old: str, new: str) -> None:
 
 def test_valid_data_exits_0(project: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--root", str(project)])
-    assert (result.exit_code, result.stdout) == (0, "The data is valid: 25 pages would be built.\n")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        "The data is valid: 17 pages and 11 other files would be written.\n",
+    )
 
 
 def test_invalid_data_exits_1_with_every_problem_on_stderr(project: Path) -> None:

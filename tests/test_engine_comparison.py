@@ -43,6 +43,8 @@ def _pages() -> list[str]:
     data = load_dataset(Project(ROOT))
     pages = ["index.html", "contrast/index.html", "timeline/index.html", "sources/index.html"]
     pages += ["corrections/index.html", "data/index.html"]
+    pages += [f"timeline/{date.iso()}/index.html" for date, _ in data.days]
+    pages += sorted({f"sources/{source.published.iso()[:7]}/index.html" for source in data.sources})
     pages += ["people/index.html", *(f"people/{person.id}/index.html" for person in data.people)]
     pages += ["topics/index.html", *(f"topics/{topic.id}/index.html" for topic in data.topics)]
     return pages
@@ -115,11 +117,16 @@ def test_same_links(mkdocs_pages: dict[str, Content], zensical_pages: dict[str, 
 
 def test_the_comparison_sees_the_content(mkdocs_pages: dict[str, Content]) -> None:
     """Guard against comparing empty lists: the pages that carry quotes and sources have them."""
-    for page in ("index.html", "contrast/index.html", "timeline/index.html", "sources/index.html"):
+    for page in (
+        "index.html",
+        "contrast/index.html",
+        "timeline/2017-02-23/index.html",
+        "sources/2017-02/index.html",
+    ):
         assert mkdocs_pages[page].quotes, page
         assert any(link.startswith("https://") for link in mkdocs_pages[page].links), page
     kelly = mkdocs_pages["people/kelly/index.html"].links
-    assert "/timeline/#event-2017-02-23-kelly-mexico-city" in kelly
+    assert "/timeline/2017-02-23/#event-2017-02-23-kelly-mexico-city" in kelly
     assert "/people/kelly/" in kelly  # the speaker link in a quote caption, on his own page
 
 

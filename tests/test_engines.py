@@ -37,7 +37,7 @@ def test_source_urls(source: str, target: str, anchor: str, expected: str) -> No
 def test_source_link_style_links_markdown_files() -> None:
     pages = generate(Project(FIXTURES / "small"), link_style="source")
     assert 'href="engineer.md"' in pages["people/index.md"]
-    assert 'href="../timeline.md#quote-engineer-not-by-summer"' in pages["people/mayor.md"]
+    assert 'href="../timeline/2021-03-02.md#quote-engineer-not-by-summer"' in pages["people/mayor.md"]
 
 
 def test_link_styles_differ_only_in_links() -> None:

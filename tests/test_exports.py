@@ -32,7 +32,7 @@ from generator.export.csv_export import (
     to_csv,
 )
 from generator.export.json_export import document_json, load_document
-from generator.export.jsonld import explainer_article, timeline_graph
+from generator.export.jsonld import day_graph, explainer_article
 from generator.export.timelinejs import timeline
 from generator.markup import with_front_matter
 from tests.conftest import FIXTURES, ROOT
@@ -165,7 +165,7 @@ def test_csv_quote_row_of_kelly() -> None:
         "text": "no mass deportations",
         "context": row.context,
         "topics": "mass-deportations:denies",
-        "url": "https://example.org/small/timeline/#quote-kelly-no-mass-deportations",
+        "url": "https://example.org/small/timeline/2017-02-23/#quote-kelly-no-mass-deportations",
     }
 
 
@@ -196,7 +196,8 @@ def test_feed_parses_with_entries_newest_first(data: Dataset, files: dict[str, s
         for kind in ("event", "correction")
     }
     assert by_kind["event"] == [
-        f"https://example.org/small/timeline/#event-{event.id}" for event in reversed(data.events)
+        f"https://example.org/small/timeline/{event.date.iso()}/#event-{event.id}"
+        for event in reversed(data.events)
     ]
     newest = sorted(data.corrections, key=lambda correction: correction.date, reverse=True)
     assert by_kind["correction"] == [
@@ -279,15 +280,17 @@ def values(node: dict[str, Any], prop: str) -> list[Any]:
 
 
 def test_timeline_json_ld_expands_to_events_and_quotations(data: Dataset) -> None:
-    nodes = expand(timeline_graph(data, SITE))
+    nodes = [node for _, events in data.days for node in expand(day_graph(data, SITE, events))]
     quotations = [n for n in nodes if n["@type"] == [S + "Quotation"]]
     events = [n for n in nodes if n["@type"] == [S + "Event"]]
-    assert [n["@id"] for n in events] == [SITE.page("timeline.md", f"event-{e.id}") for e in data.events]
+    day = "timeline/{}.md".format
+    assert [n["@id"] for n in events] == [SITE.page(day(e.date.iso()), f"event-{e.id}") for e in data.events]
     assert [values(n, "text")[0] for n in quotations] == [s.quote.text for s in data.statements]
     for node, statement in zip(quotations, data.statements, strict=True):
         creator = node[S + "creator"][0]
         assert values(creator, "name") == [data.person[statement.quote.speaker].name]
-        assert values(node, "recordedAt") == [SITE.page("timeline.md", f"event-{statement.event.id}")]
+        event = statement.event
+        assert values(node, "recordedAt") == [SITE.page(day(event.date.iso()), f"event-{event.id}")]
         based_on = {values(article, "url")[0] for article in node[S + "isBasedOn"]}
         assert based_on == {data.source[c.source].url for c in statement.quote.citations}
         assert values(node, "dateCreated")[0].startswith(statement.date.iso())

@@ -53,15 +53,16 @@ def test_every_page_links_the_feed_in_its_head(real_site: Path) -> None:
         assert (page.parent / str(link["href"])).resolve() == real_site / "feed.xml", page
 
 
-def test_timeline_json_ld_matches_what_the_timeline_shows(real_site: Path) -> None:
-    soup = parse(real_site / "timeline" / "index.html")
+@pytest.mark.parametrize("day", ["2017-02-21", "2017-02-22", "2017-02-23"])
+def test_timeline_json_ld_matches_what_each_day_shows(real_site: Path, day: str) -> None:
+    soup = parse(real_site / "timeline" / day / "index.html")
     nodes = expand(structured_data(soup))
     quotations = [n for n in nodes if n["@type"] == [S + "Quotation"]]
     shown = [text_of(p) for p in soup.select("article figure.ex-quote blockquote p")]
-    assert shown
     assert [values(n, "text")[0] for n in quotations] == shown
     events = [n for n in nodes if n["@type"] == [S + "Event"]]
-    headings = soup.select("article h3[id^=event-]")
+    headings = soup.select("article h2[id^=event-]")
+    assert headings
     assert [values(n, "name")[0] for n in events] == [text_of(h).rstrip("¶").strip() for h in headings]
     assert [str(n["@id"]).rsplit("#", 1)[1] for n in events] == [h["id"] for h in headings]
 
@@ -75,7 +76,7 @@ def test_home_json_ld_is_the_explainer_as_a_news_article(real_site: Path) -> Non
 
 
 def test_other_pages_carry_no_json_ld(real_site: Path) -> None:
-    for page in ("contrast/index.html", "people/kelly/index.html", "data/index.html"):
+    for page in ("timeline/index.html", "contrast/index.html", "people/kelly/index.html", "data/index.html"):
         assert parse(real_site / page).select('script[type="application/ld+json"]') == []
 
 
@@ -90,10 +91,10 @@ def test_script_end_tag_in_the_data_cannot_break_out(tmp_path: Path) -> None:
     event.write_text(text.replace(old, f"title: {json.dumps(hostile)}"), encoding="utf-8")
     site = tmp_path / "site"
     assert build_site(Project(project), site) == 0
-    soup = parse(site / "timeline" / "index.html")
+    soup = parse(site / "timeline" / "2017-02-23" / "index.html")
     scripts: list[Tag] = soup.select("script")
     assert not [s for s in scripts if "pwned" in (s.string or "") and s.get("type") != "application/ld+json"]
     graph = structured_data(soup)["@graph"]
     assert hostile in [node.get("name") for node in graph]
-    raw = (site / "timeline" / "index.html").read_text(encoding="utf-8")
+    raw = (site / "timeline" / "2017-02-23" / "index.html").read_text(encoding="utf-8")
     assert "\\u003c/script\\u003e\\u003cscript\\u003ewindow.pwned" in raw

@@ -47,4 +47,4 @@ def test_generation_is_deterministic() -> None:
 def test_non_directory_urls_link_to_html_files() -> None:
     pages = generate(Project(FIXTURES / "small"), directory_urls=False)
     assert 'href="engineer.html"' in pages["people/index.md"]
-    assert 'href="../timeline.html#quote-engineer-not-by-summer"' in pages["people/mayor.md"]
+    assert 'href="../timeline/2021-03-02.html#quote-engineer-not-by-summer"' in pages["people/mayor.md"]

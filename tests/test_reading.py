@@ -63,11 +63,19 @@ def test_contrast_table_becomes_labelled_cards_on_a_phone(
 
 def test_every_contrast_cell_links_to_its_quote_in_context(real_site: Path, data: Dataset) -> None:
     table = one(parse(real_site / "contrast" / "index.html"), "table.ex-contrast__table")
-    timeline_ids = {tag["id"] for tag in parse(real_site / "timeline" / "index.html").select("[id]")}
-    for item in table.select("td li"):
+    day_ids = {
+        date.iso(): {
+            tag["id"] for tag in parse(real_site / "timeline" / date.iso() / "index.html").select("[id]")
+        }
+        for date, _ in data.days
+    }
+    items = table.select("td li")
+    assert items
+    for item in items:
         links = [str(a["href"]) for a in item.select("a") if text_of(a) == "in context"]
-        assert len(links) == 1 and links[0].startswith("../timeline/#quote-")
-        assert links[0].split("#", 1)[1] in timeline_ids
+        assert len(links) == 1 and links[0].startswith("../timeline/")
+        day, anchor = links[0].removeprefix("../timeline/").split("/#", 1)
+        assert anchor.startswith("quote-") and anchor in day_ids[day]
 
 
 def test_timeline_picture_links_every_event_and_names_its_relations(real_site: Path, data: Dataset) -> None:
@@ -78,13 +86,24 @@ def test_timeline_picture_links_every_event_and_names_its_relations(real_site: P
     assert svg["aria-labelledby"] == title["id"]
     assert text_of(one(svg, "desc")).startswith(f"{len(data.events)} events over {len(data.days)} days")
     hrefs = [str(a["href"]) for a in svg.select("a")]
-    assert [h for h in hrefs if h.startswith("#event-")] == [f"#event-{event.id}" for event in data.events]
-    ids = {tag["id"] for tag in soup.select("[id]")}
-    assert all(href[1:] in ids for href in hrefs)
+    events = [href for href in hrefs if "/#event-" in href]
+    assert events == [f"{event.date.iso()}/#event-{event.id}" for event in data.events]
+    for href in hrefs:  # every link leads to an element on the day's page
+        day, anchor = href.split("/#", 1)
+        assert parse(real_site / "timeline" / day / "index.html").find(id=anchor) is not None, href
     relations = [r.type.value for s in data.statements for r in s.quote.relations]
     labels = sorted(text_of(t) for t in svg.select(".ex-tl__label"))
     assert labels == sorted(kind.replace("-", " ") for kind in relations)
     assert soup.select("h1 ~ *")[1] is svg.find_parent("figure")
+
+
+def test_each_day_page_has_the_picture_of_its_day(real_site: Path, data: Dataset) -> None:
+    for date, events in data.days:
+        soup = parse(real_site / "timeline" / date.iso() / "index.html")
+        svg = one(soup, "figure.ex-timeline-picture svg")
+        assert text_of(one(svg, "desc")).startswith(f"{len(events)} events over one day")
+        hrefs = [str(a["href"]) for a in svg.select("a") if "#event-" in str(a["href"])]
+        assert hrefs == [f"#event-{event.id}" for event in events]
 
 
 def test_timeline_picture_is_drawn_without_javascript(browser: Browser, pages_host: str) -> None:
@@ -102,7 +121,7 @@ def test_timeline_picture_is_drawn_without_javascript(browser: Browser, pages_ho
 
 def test_a_quote_url_lands_on_the_quote_below_the_header(browser: Browser, pages_host: str) -> None:
     with local_page(browser, viewport=PHONE) as page:
-        page.goto(pages_host + f"timeline/#quote-{QUOTE}")
+        page.goto(pages_host + f"timeline/2017-02-23/#quote-{QUOTE}")
         figure = page.locator(f"#quote-{QUOTE}")
         assert figure.evaluate("element => element.matches(':target')")
         header = page.locator("header.md-header").bounding_box()
@@ -126,10 +145,9 @@ def test_link_to_this_quote_is_visible_and_reached_by_keyboard(browser: Browser,
 
 
 def test_event_heading_has_a_stable_anchor_and_permalink(real_site: Path, data: Dataset) -> None:
-    soup = parse(real_site / "timeline" / "index.html")
     for event in data.events:
-        heading = one(soup, f"#event-{event.id}")
-        assert heading.name == "h3"
+        heading = one(parse(real_site / "timeline" / event.date.iso() / "index.html"), f"#event-{event.id}")
+        assert heading.name == "h2"
         assert one(heading, "a.headerlink")["href"] == f"#event-{event.id}"
 
 
@@ -147,7 +165,7 @@ def _focus_ring(page: Page) -> tuple[str, str, float]:
     return str(name), str(style), float(width)
 
 
-@pytest.mark.parametrize("path", ["", "contrast/", "timeline/"])
+@pytest.mark.parametrize("path", ["", "contrast/", "timeline/2017-02-23/"])
 def test_keyboard_reaches_links_with_a_visible_focus_ring(
     browser: Browser, pages_host: str, path: str
 ) -> None:
@@ -222,7 +240,7 @@ def test_topic_page_opens_with_who_said_what_at_a_glance(real_site: Path, data: 
     assert lines == [
         "Donald Trump (1 quote): Affirms",
         "John Kelly (2 quotes): Denies",
-        "Sean Spicer (2 quotes): Qualifies Qualifies",
+        "Sean Spicer (2 quotes): Qualifies ×2",
     ]
     ids = {tag["id"] for tag in soup.select("[id]")}
     assert all(str(a["href"]).removeprefix("#") in ids for a in glance.select("li a"))
@@ -245,7 +263,7 @@ def test_person_page_gives_the_record_and_others_on_the_same_questions(
 def test_an_event_url_lands_on_its_heading(browser: Browser, pages_host: str, data: Dataset) -> None:
     event = data.events[-1]
     with local_page(browser, viewport=PHONE) as page:
-        page.goto(pages_host + f"timeline/#event-{event.id}")
+        page.goto(pages_host + f"timeline/{event.date.iso()}/#event-{event.id}")
         heading = page.locator(f"#event-{event.id}")
         header = page.locator("header.md-header").bounding_box()
         box = heading.bounding_box()

@@ -169,8 +169,10 @@ def test_a_new_event_appears_on_the_timeline_and_in_the_contrast_table(tmp_path:
     fill(path, REAL_VALUES)
     site = tmp_path / "site"
     assert build_site(Project(root), site) == 0
-    timeline = parse(site / "timeline" / "index.html")
-    heading = one(timeline, f"h3#{event_anchor(path.stem)}")
+    day = parse(site / "timeline" / "2017-02-24" / "index.html")
+    heading = one(day, f"h2#{event_anchor(path.stem)}")
+    listed = one(parse(site / "timeline" / "index.html"), "article")
+    assert [a for a in listed.select("a[href]") if str(a["href"]).endswith(f"#{event_anchor(path.stem)}")]
     assert text_of(heading).startswith("Kelly meets Peña Nieto")
     table = one(parse(site / "contrast" / "index.html"), "table.ex-contrast__table")
     quoted = [text_of(q) for q in table.select("tbody td q")]

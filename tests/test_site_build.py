@@ -22,7 +22,9 @@ def test_site_has_every_page_type(real_site: Path, data) -> None:  # type: ignor
         "index.html",
         "contrast/index.html",
         "timeline/index.html",
+        *(f"timeline/{date.iso()}/index.html" for date, _ in data.days),
         "sources/index.html",
+        "sources/2017-02/index.html",
         "people/index.html",
     ]
     expected += [f"people/{person.id}/index.html" for person in data.people]
@@ -66,21 +68,50 @@ def test_contrast_cell_for_kelly_on_military_operation(real_site: Path) -> None:
     assert "Denies" in text_of(cell)
 
 
-def test_timeline_is_grouped_by_day_in_order(real_site: Path, data) -> None:  # type: ignore[no-untyped-def]
+def test_timeline_lists_every_day_in_order_with_its_events(real_site: Path, data) -> None:  # type: ignore[no-untyped-def]
     soup = parse(real_site / "timeline" / "index.html")
-    days = [h2["id"] for h2 in soup.select("article h2[id^=day-]")]
-    assert days == [f"day-{date.iso()}" for date, _ in data.days]
-    events = [h3["id"] for h3 in soup.select("article h3[id^=event-]")]
-    assert events == [f"event-{event.id}" for event in data.events]
-    assert events.index("event-2017-02-23-trump-manufacturing-ceos") < events.index(
+    days = one(soup, "article")
+    assert [a["id"] for a in days.select("ul.ex-days > li > a")] == [
+        f"day-{date.iso()}" for date, _ in data.days
+    ]
+    assert [a["href"] for a in days.select("ul.ex-days > li > a")] == [
+        f"{date.iso()}/" for date, _ in data.days
+    ]
+    events = [str(a["href"]) for a in days.select("ul.ex-days > li > ul a")]
+    assert events == [f"{event.date.iso()}/#event-{event.id}" for event in data.events]
+
+
+def test_each_day_page_has_its_events_and_quotes_in_order(real_site: Path, data) -> None:  # type: ignore[no-untyped-def]
+    quotes = []
+    for date, events in data.days:
+        soup = parse(real_site / "timeline" / date.iso() / "index.html")
+        headings = [h2["id"] for h2 in soup.select("article h2[id^=event-]")]
+        assert headings == [f"event-{event.id}" for event in events]
+        quotes += [figure["id"] for figure in soup.select("figure.ex-quote")]
+    assert quotes == [f"quote-{statement.quote.id}" for statement in data.statements]
+    ceos = parse(real_site / "timeline" / "2017-02-23" / "index.html").select("article h2[id^=event-]")
+    order = [h2["id"] for h2 in ceos]
+    assert order.index("event-2017-02-23-trump-manufacturing-ceos") < order.index(
         "event-2017-02-23-kelly-mexico-city"
     )
-    quotes = [figure["id"] for figure in soup.select("figure.ex-quote")]
-    assert quotes == [f"quote-{statement.quote.id}" for statement in data.statements]
+
+
+def test_day_pages_link_to_the_days_before_and_after(real_site: Path, data) -> None:  # type: ignore[no-untyped-def]
+    isos = [date.iso() for date, _ in data.days]
+    for index, iso in enumerate(isos):
+        nav = one(parse(real_site / "timeline" / iso / "index.html"), "nav.ex-day-nav")
+        links = {" ".join(a.get_attribute_list("rel")) or "all": str(a["href"]) for a in nav.select("a")}
+        expected = {"all": "../"}
+        if index:
+            expected["prev"] = f"../{isos[index - 1]}/"
+        if index + 1 < len(isos):
+            expected["next"] = f"../{isos[index + 1]}/"
+        assert links == expected
 
 
 def test_timeline_shows_both_printings_of_kelly_no_mass_deportations(real_site: Path) -> None:
-    figure = one(parse(real_site / "timeline" / "index.html"), "figure#quote-kelly-no-mass-deportations")
+    page = real_site / "timeline" / "2017-02-23" / "index.html"
+    figure = one(parse(page), "figure#quote-kelly-no-mass-deportations")
     printed = figure.select(".ex-quote__printed li")
     versions = {li.cite.get_text(): li.q.get_text() for li in printed if li.cite and li.q}
     assert versions == {

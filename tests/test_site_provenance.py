@@ -17,7 +17,9 @@ ABC_ID = "abc-2017-02-23-kelly-no-mass-deportations"
 
 
 def test_timeline_shows_each_outlets_printing_of_no_mass_deportations(real_site: Path) -> None:
-    figure = one(parse(real_site / "timeline" / "index.html"), "figure#quote-kelly-no-mass-deportations")
+    figure = one(
+        parse(real_site / "timeline" / "2017-02-23" / "index.html"), "figure#quote-kelly-no-mass-deportations"
+    )
     printed = one(figure, ".ex-quote__printed")
     assert text_of(one(printed, ".ex-quote__printed-title")) == "The sources print these words differently"
     versions = [(text_of(one(li, "cite")), one(li, "q").get_text()) for li in printed.select("li")]
@@ -25,7 +27,8 @@ def test_timeline_shows_each_outlets_printing_of_no_mass_deportations(real_site:
 
 
 def test_sources_page_lists_the_quote_under_each_source_with_the_other_printing(real_site: Path) -> None:
-    soup = parse(real_site / "sources" / "index.html")
+    # Sources are listed by month; each month's page holds the details and quotes.
+    soup = parse(real_site / "sources" / "2017-02" / "index.html")
     seen = {}
     for source_id, outlet in ((BLAZE_ID, "TheBlaze"), (ABC_ID, "ABC News")):
         heading = one(soup, f"h2#source-{source_id}")

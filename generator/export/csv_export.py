@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from generator.dataset import Dataset, Statement
 from generator.export.address import SiteAddress
 from generator.model import Event
-from generator.render.context import TIMELINE, event_anchor, quote_anchor
+from generator.render.context import event_location, quote_location
 
 LIST_SEPARATOR = ";"
 
@@ -68,8 +68,8 @@ def joined(items: Iterable[str]) -> str:
     return LIST_SEPARATOR.join(items)
 
 
-def _url(site: SiteAddress | None, anchor: str) -> str:
-    return site.page(TIMELINE, anchor) if site else ""
+def _url(site: SiteAddress | None, location: tuple[str, str]) -> str:
+    return site.page(*location) if site else ""
 
 
 def event_rows(data: Dataset, site: SiteAddress | None) -> list[EventRow]:
@@ -84,7 +84,7 @@ def event_rows(data: Dataset, site: SiteAddress | None) -> list[EventRow]:
             summary=event.summary,
             participants=joined(event.participants),
             sources=joined(event.sources),
-            url=_url(site, event_anchor(event.id)),
+            url=_url(site, event_location(event)),
         )
 
     return [row(event) for event in data.events]
@@ -104,7 +104,7 @@ def quote_rows(data: Dataset, site: SiteAddress | None) -> list[QuoteRow]:
             text=quote.text,
             context=quote.context or "",
             topics=joined(f"{t.topic}:{t.stance.value}" if t.stance else t.topic for t in quote.topics),
-            url=_url(site, quote_anchor(quote.id)),
+            url=_url(site, quote_location(statement)),
         )
 
     return [row(statement) for statement in data.statements]

@@ -15,7 +15,7 @@ from generator.dataset import Dataset
 from generator.export.address import SiteAddress
 from generator.markup import one_line
 from generator.model import Event
-from generator.render.context import CORRECTIONS, TIMELINE, correction_anchor, event_anchor
+from generator.render.context import CORRECTIONS, correction_anchor, event_location
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = "feed.xml"
@@ -47,7 +47,7 @@ def event_time(event: Event) -> dt.datetime:
 def event_entries(data: Dataset, site: SiteAddress) -> list[Entry]:
     return [
         Entry(
-            id=site.page(TIMELINE, event_anchor(event.id)),
+            id=site.page(*event_location(event)),
             title=event.title,
             updated=event_time(event),
             summary=event.summary,

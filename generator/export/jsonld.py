@@ -1,6 +1,6 @@
-"""schema.org structured data (JSON-LD) for the pages that show it: the home page and the timeline.
+"""schema.org structured data (JSON-LD) for the pages that show it: the home page and the timeline's days.
 
-The home page describes the explainer as a ``NewsArticle`` citing its sources; the timeline describes every
+The home page describes the explainer as a ``NewsArticle`` citing its sources; each timeline day describes every
 event as an ``Event`` and every quote shown there as a ``Quotation`` — its speaker (``creator``), the words
 exactly as the page shows them (``text``), when (``dateCreated``), the articles it is based on
 (``isBasedOn``) and the event it was spoken at (``recordedAt``). The generator puts each page's data into its
@@ -9,6 +9,7 @@ front matter; the theme partial ``explainer-structured-data.html`` prints it in 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from generator.dataset import Dataset, Statement
@@ -16,7 +17,7 @@ from generator.export.address import SiteAddress
 from generator.export.feed import event_time
 from generator.markup import one_line, with_front_matter
 from generator.model import Event, Source
-from generator.render.context import TIMELINE, event_anchor, person_page, quote_anchor
+from generator.render.context import event_location, person_page, quote_location, timeline_day_page
 
 CONTEXT = "https://schema.org"
 FRONT_MATTER_KEY = "structured_data"
@@ -50,7 +51,7 @@ def article(source: Source) -> Node:
 
 
 def event_node(data: Dataset, site: SiteAddress, event: Event) -> Node:
-    url = site.page(TIMELINE, event_anchor(event.id))
+    url = site.page(*event_location(event))
     node: Node = {
         "@type": "Event",
         "@id": url,
@@ -68,7 +69,7 @@ def event_node(data: Dataset, site: SiteAddress, event: Event) -> Node:
 
 def quotation(data: Dataset, site: SiteAddress, statement: Statement) -> Node:
     quote, event = statement.quote, statement.event
-    url = site.page(TIMELINE, quote_anchor(quote.id))
+    url = site.page(*quote_location(statement))
     sources = dict.fromkeys(citation.source for citation in quote.citations)
     return {
         "@type": "Quotation",
@@ -78,14 +79,14 @@ def quotation(data: Dataset, site: SiteAddress, statement: Statement) -> Node:
         "creator": person(data, site, quote.speaker),
         "dateCreated": when(event),
         "isBasedOn": [article(data.source[source_id]) for source_id in sources],
-        "recordedAt": {"@id": site.page(TIMELINE, event_anchor(event.id))},
+        "recordedAt": {"@id": site.page(*event_location(event))},
     }
 
 
-def timeline_graph(data: Dataset, site: SiteAddress) -> Node:
-    """Every event and every quote, as the timeline shows them."""
-    graph = [event_node(data, site, event) for event in data.events]
-    graph += [quotation(data, site, statement) for statement in data.statements]
+def day_graph(data: Dataset, site: SiteAddress, events: Sequence[Event]) -> Node:
+    """The events of one timeline page and every quote said at them, as that page shows them."""
+    graph = [event_node(data, site, event) for event in events]
+    graph += [quotation(data, site, data.statement[quote.id]) for event in events for quote in event.quotes]
     return {"@context": CONTEXT, "@graph": graph}
 
 
@@ -105,9 +106,11 @@ def explainer_article(data: Dataset, site: SiteAddress) -> Node:
 
 
 def with_structured_data(pages: dict[str, str], data: Dataset, site: SiteAddress) -> dict[str, str]:
-    """The pages, the home page and the timeline with their JSON-LD added to the front matter."""
+    """The pages, the home page and each timeline day with their JSON-LD added to the front matter."""
     annotated = dict(pages)
-    for path, node in ((HOME, explainer_article(data, site)), (TIMELINE, timeline_graph(data, site))):
+    nodes = [(HOME, explainer_article(data, site))]
+    nodes += [(timeline_day_page(date), day_graph(data, site, events)) for date, events in data.days]
+    for path, node in nodes:
         if path in annotated:
             annotated[path] = with_front_matter(annotated[path], FRONT_MATTER_KEY, node)
     return annotated

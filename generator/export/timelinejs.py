@@ -12,7 +12,7 @@ from generator.dataset import Dataset
 from generator.export.address import SiteAddress
 from generator.markup import Href, h, html_text, raw_block
 from generator.model import Event
-from generator.render.context import TIMELINE, event_anchor
+from generator.render.context import event_location
 
 Slide = dict[str, Any]
 
@@ -40,7 +40,7 @@ def body(data: Dataset, site: SiteAddress | None, event: Event) -> str:
         speaker = data.person[quote.speaker].name
         parts.append(h("blockquote", h("p", f"“{quote.text}”"), h("p", f"— {speaker}")))
     if site and site.root.startswith("https://"):
-        link = Href.external(site.page(TIMELINE, event_anchor(event.id)))
+        link = Href.external(site.page(*event_location(event)))
         parts.append(h("p", h("a", "Sources and every quote as printed", href=link)))
     return "".join(raw_block(part) for part in parts)
 

@@ -105,6 +105,8 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
     link_here = ctx.link(page, page, quote_anchor(quote.id)) if anchored else ctx.quote_link(page, statement)
     label = "Link to this quote" if anchored else "This quote in context"
     append(figure, h("p", h("a", label, href=link_here, class_="ex-permalink"), class_="ex-quote__permalink"))
+    for part in figure[1:]:  # search finds a quote by its words; the rest would repeat in every result
+        part.set("data-search-exclude", "")
     return figure
 
 

@@ -4,19 +4,45 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
 from generator.markup import Href
+from generator.model import Event
 from generator.urls import LinkStyle, page_url, relative_url, source_url
 
 CONTRAST = "contrast.md"
-TIMELINE = "timeline.md"
-SOURCES = "sources.md"
+TIMELINE = "timeline.md"  # the list of days; each day has a page of its own (timeline_day_page)
+SOURCES = "sources.md"  # the list of sources; their quotes are on a page per month of publication
 PEOPLE = "people/index.md"
 TOPICS = "topics/index.md"
 CORRECTIONS = "corrections.md"
 STYLESHEET = "assets/explainer.css"
+
+
+def event_location(event: Event) -> tuple[str, str]:
+    """Where an event is published: its day's timeline page and its anchor there."""
+    return timeline_day_page(event.date), event_anchor(event.id)
+
+
+def quote_location(statement: Statement) -> tuple[str, str]:
+    """Where a quote is published in context: its event's day page and its anchor there."""
+    return timeline_day_page(statement.date), quote_anchor(statement.quote.id)
+
+
+def timeline_day_page(date: PartialDate) -> str:
+    """The page of one day's events (or a month's or year's, for events dated only that precisely).
+
+    A page per day keeps pages small however long the timeline grows, and an event's page, and so every
+    quote's permalink, changes only if its date does.
+    """
+    return f"timeline/{date.iso()}.md"
+
+
+def sources_month_page(published: PartialDate) -> str:
+    """The page of the sources published in one month, with every quote each one is cited for."""
+    return f"sources/{published.iso()[:7]}.md"
 
 
 def person_page(person_id: str) -> str:
@@ -37,6 +63,10 @@ def event_anchor(event_id: str) -> str:
 
 def day_anchor(date: PartialDate) -> str:
     return f"day-{date.iso()}"
+
+
+def month_anchor(date: PartialDate) -> str:
+    return f"month-{date.iso()}"
 
 
 def source_anchor(source_id: str) -> str:
@@ -71,12 +101,20 @@ class Context:
         base = posixpath.dirname(page_url(from_page, directory_urls=self.directory_urls)) or "."
         return Href.internal(posixpath.relpath(path, base))
 
+    @cached_property
+    def _event_dates(self) -> dict[str, PartialDate]:
+        return {event.id: event.date for event in self.data.events}
+
     def quote_link(self, from_page: str, statement: Statement) -> Href:
-        """The quote in context: its place in the timeline."""
-        return self.link(from_page, TIMELINE, quote_anchor(statement.quote.id))
+        """The quote in context: its place on its day's timeline page. Every quote URL comes from here."""
+        return self.link(from_page, *quote_location(statement))
 
     def event_link(self, from_page: str, event_id: str) -> Href:
-        return self.link(from_page, TIMELINE, event_anchor(event_id))
+        date = self._event_dates[event_id]
+        return self.link(from_page, timeline_day_page(date), event_anchor(event_id))
+
+    def day_link(self, from_page: str, date: PartialDate) -> Href:
+        return self.link(from_page, timeline_day_page(date))
 
     def person_link(self, from_page: str, person_id: str) -> Href:
         return self.link(from_page, person_page(person_id))
@@ -85,7 +123,8 @@ class Context:
         return self.link(from_page, topic_page(topic_id))
 
     def source_link(self, from_page: str, source_id: str) -> Href:
-        return self.link(from_page, SOURCES, source_anchor(source_id))
+        published = self.data.source[source_id].published
+        return self.link(from_page, sources_month_page(published), source_anchor(source_id))
 
     def correction_link(self, from_page: str, correction_id: str) -> Href:
         return self.link(from_page, CORRECTIONS, correction_anchor(correction_id))

@@ -7,8 +7,10 @@ import xml.etree.ElementTree as ET
 from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.render.components import source_links, stance_label, stance_on, time_element
 from generator.render.context import CONTRAST, Context, topic_anchor
+from generator.render.lists import SEARCH_EXCLUDE, latest, more_link
 
 EMPTY_CELL = "No statement in our sources"
+CELL_LIMIT = 3  # the latest quotes in a cell; earlier ones are on the question's page
 
 
 def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> ET.Element:
@@ -31,8 +33,9 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> ET.Elem
             if not statements:
                 cells.append(h("td", h("span", EMPTY_CELL, class_="ex-empty"), data_speaker=person.name))
                 continue
+            earlier, shown = latest(statements, CELL_LIMIT)
             entries = []
-            for statement in statements:
+            for statement in shown:
                 sources = [citation.source for citation in statement.quote.citations]
                 entries.append(
                     h(
@@ -52,6 +55,8 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> ET.Elem
                         ),
                     )
                 )
+            if earlier:
+                entries.append(h("li", more_link(ctx, page, len(earlier), topic.id), class_="ex-cell__more"))
             cells.append(h("td", h("ul", *entries, class_="ex-cell"), data_speaker=person.name))
         rows.append(h("tr", *cells, id=topic_anchor(topic.id) if anchored else None))
     caption = (
@@ -60,7 +65,15 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> ET.Elem
     table = h(
         "table", h("caption", caption), h("thead", head), h("tbody", *rows), class_="ex-contrast__table"
     )
-    return h("div", table, class_="ex-contrast", role="region", aria_label="Contrast table", tabindex="0")
+    return h(
+        "div",
+        table,
+        class_="ex-contrast",
+        role="region",
+        aria_label="Contrast table",
+        tabindex="0",
+        **SEARCH_EXCLUDE,
+    )
 
 
 def contrast_page(ctx: Context) -> str:

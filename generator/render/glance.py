@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Sequence
 
 from generator.dataset import Statement
 from generator.markup import h
-from generator.model import Person, Topic
+from generator.model import Person, Stance, Topic
 from generator.render.components import joined, stance_label, stance_on, time_element
 from generator.render.context import CONTRAST, Context, topic_anchor
 
@@ -17,7 +18,12 @@ def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Stat
     items = []
     for person in _speakers_in_order(ctx, said):
         theirs = [s for s in said if s.quote.speaker == person.id]
-        stances = [label for s in theirs if (label := stance_label(stance_on(s, topic.id))) is not None]
+        tally = Counter(stance for s in theirs if (stance := stance_on(s, topic.id)) is not None)
+        stances = [
+            h("span", stance_label(stance), f" ×{tally[stance]}" if tally[stance] > 1 else None)
+            for stance in Stance
+            if tally[stance]
+        ]
         count = f"{len(theirs)} quote" + ("" if len(theirs) == 1 else "s")
         items.append(
             h(

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections import Counter
+from collections.abc import Sequence
 
+from generator.dataset import Statement
 from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Person
-from generator.render.components import quote_figure, stance_label, stance_on, time_element
+from generator.render.components import time_element
 from generator.render.context import PEOPLE, Context, person_page
 from generator.render.glance import person_description, person_record
+from generator.render.lists import figures, latest, more_link, statement_lines, unindexed
 
 
 def _roles(person: Person) -> str:
@@ -61,6 +65,10 @@ def people_index(ctx: Context) -> str:
     )
 
 
+FIGURES_LIMIT = 5  # the latest quotes shown in full; earlier ones get a line each
+OTHERS_LIMIT = 3  # per question, the latest quotes by others; the rest are on the question's page
+
+
 def person_detail(ctx: Context, person: Person) -> str:
     page = person_page(person.id)
     statements = ctx.data.statements_by_speaker.get(person.id, ())
@@ -73,40 +81,45 @@ def person_detail(ctx: Context, person: Person) -> str:
     if person.roles:
         blocks += [heading(2, "Roles"), _roles(person)]
     blocks.append(heading(2, "What they said"))
-    if statements:
-        blocks += [raw_block(quote_figure(ctx, page, statement)) for statement in statements]
+    earlier, shown = latest(statements, FIGURES_LIMIT)
+    if shown:
+        blocks.append(raw_block(figures(ctx, page, shown)))
     else:
         blocks.append(paragraph("No quotes from this person in our sources."))
-    topic_ids = list(dict.fromkeys(link.topic for statement in statements for link in statement.quote.topics))
-    others_blocks = []
-    for topic_id in topic_ids:
-        others = [s for s in ctx.data.statements_by_topic.get(topic_id, ()) if s.quote.speaker != person.id]
-        if not others:
-            continue
-        topic = ctx.data.topic[topic_id]
-        entries = [
-            h(
-                "li",
-                h("a", ctx.data.person[s.quote.speaker].name, href=ctx.person_link(page, s.quote.speaker)),
-                ": ",
-                h("a", h("q", s.quote.text), href=ctx.quote_link(page, s)),
-                " (",
-                time_element(s.date),
-                ")",
-                *_stance_suffix(stance_label(stance_on(s, topic_id))),
-            )
-            for s in others
-        ]
-        everyone = h("p", h("a", "Everything said on this question", href=ctx.topic_link(page, topic_id)))
-        others_blocks += [
-            heading(3, topic.question),
-            raw_block(h("ul", *entries, class_="ex-others")),
-            raw_block(everyone),
-        ]
-    if others_blocks:
-        blocks += [heading(2, "What others said on the same questions"), *others_blocks]
+    if earlier:
+        lines = statement_lines(ctx, page, earlier, class_="ex-earlier", speaker=False)
+        blocks.append(raw_block(unindexed(h("h3", "Earlier statements"), lines)))
+    blocks += _others(ctx, page, person, statements)
     return "\n\n".join(blocks) + "\n"
 
 
-def _stance_suffix(label: ET.Element | None) -> list[ET.Element | str]:
-    return [" ", label] if label is not None else []
+def _latest_by_others(said: Sequence[Statement], person_id: str, limit: int) -> list[Statement]:
+    """The last ``limit`` statements not by ``person_id``, in order, found from the end (the lists are long)."""
+    found: list[Statement] = []
+    for statement in reversed(said):
+        if statement.quote.speaker != person_id:
+            found.append(statement)
+            if len(found) == limit:
+                break
+    return found[::-1]
+
+
+def _others(ctx: Context, page: str, person: Person, statements: Sequence[Statement]) -> list[str]:
+    """What others said on the questions this person spoke to: the latest few per question."""
+    topic_ids = list(dict.fromkeys(link.topic for statement in statements for link in statement.quote.topics))
+    groups: list[ET.Element] = []
+    mine = Counter(link.topic for statement in statements for link in statement.quote.topics)
+    for topic_id in topic_ids:
+        said = ctx.data.statements_by_topic.get(topic_id, ())
+        shown = _latest_by_others(said, person.id, OTHERS_LIMIT)
+        if not shown:
+            continue
+        hidden = len(said) - mine[topic_id] - len(shown)
+        entries = statement_lines(ctx, page, shown, class_="ex-others", topic_id=topic_id)
+        if hidden:
+            entries.append(h("li", more_link(ctx, page, hidden, topic_id)))
+        question = ctx.data.topic[topic_id].question
+        groups += [h("h3", h("a", question, href=ctx.topic_link(page, topic_id))), entries]
+    if not groups:
+        return []
+    return [heading(2, "What others said on the same questions"), raw_block(unindexed(*groups))]

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from generator.dates import PartialDate
 from generator.markup import Href, front_matter, h, heading, paragraph, raw_block
 from generator.model import Source
 from generator.render.components import time_element
-from generator.render.context import SOURCES, Context, source_anchor
+from generator.render.context import SOURCES, Context, source_anchor, sources_month_page
 from generator.render.corrections import correction_note
+from generator.render.lists import SEARCH_EXCLUDE
 
 
 def _facts(source: Source) -> ET.Element:
@@ -29,10 +31,10 @@ def _facts(source: Source) -> ET.Element:
     items: list[ET.Element] = []
     for term, value in rows:
         items += [h("dt", term), h("dd", value)]
-    return h("dl", *items, class_="ex-source__facts")
+    return h("dl", *items, class_="ex-source__facts", **SEARCH_EXCLUDE)
 
 
-def _cited_for(ctx: Context, source: Source) -> ET.Element:
+def _cited_for(ctx: Context, page: str, source: Source) -> ET.Element:
     entries = []
     for statement in ctx.data.statements_by_source.get(source.id, ()):
         speaker = ctx.data.person[statement.quote.speaker].name
@@ -40,11 +42,11 @@ def _cited_for(ctx: Context, source: Source) -> ET.Element:
         others = [c for c in statement.quote.citations if c.source != source.id and c.as_printed != mine]
         entry = h(
             "li",
-            h("a", speaker, href=ctx.person_link(SOURCES, statement.quote.speaker)),
+            h("a", speaker, href=ctx.person_link(page, statement.quote.speaker)),
             ": ",
             h("q", mine),
             " (",
-            h("a", "in context", href=ctx.quote_link(SOURCES, statement)),
+            h("a", "in context", href=ctx.quote_link(page, statement)),
             ")",
         )
         if others:
@@ -55,29 +57,62 @@ def _cited_for(ctx: Context, source: Source) -> ET.Element:
         entries.append(entry)
     if not entries:
         return h("p", "No quote in this explainer cites this source.")
-    return h("ul", *entries, class_="ex-source__quotes")
+    return h("div", h("ul", *entries, class_="ex-source__quotes"), **SEARCH_EXCLUDE)
 
 
-def _note(ctx: Context, source: Source) -> list[str]:
-    note = correction_note(ctx, SOURCES, "sources", source.id)
+def _note(ctx: Context, page: str, source: Source) -> list[str]:
+    note = correction_note(ctx, page, "sources", source.id)
     return [raw_block(note)] if note is not None else []
 
 
 def sources_page(ctx: Context) -> str:
+    """Every source by month of publication, linked to its entry on that month's page."""
     blocks = [
         front_matter(
             {"description": "Every published source this explainer quotes, and what each one printed."}
         ),
         heading(1, "Sources"),
-        paragraph("Every source we quote, with each quote it is cited for, exactly as it printed the words."),
+        paragraph(
+            "Every source we quote, by month of publication. Each links to its details and to each quote it is "
+            "cited for, exactly as it printed the words."
+        ),
     ]
-    ordered = sorted(ctx.data.sources, key=lambda s: (s.published, s.outlet, s.id))
-    for source in ordered:
+    for month, sources in _by_month(ctx):
+        items = [
+            h("li", h("a", f"{source.outlet}: {source.title}", href=ctx.source_link(SOURCES, source.id)))
+            for source in sources
+        ]
+        blocks += [heading(2, month.human()), raw_block(h("ul", *items, class_="ex-sources"))]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _by_month(ctx: Context) -> list[tuple[PartialDate, list[Source]]]:
+    grouped: dict[PartialDate, list[Source]] = {}
+    for source in sorted(ctx.data.sources, key=lambda s: (s.published, s.outlet, s.id)):
+        grouped.setdefault(PartialDate(source.published.year, source.published.month), []).append(source)
+    return list(grouped.items())
+
+
+def source_month_pages(ctx: Context) -> dict[str, str]:
+    """A page per month of publication: each source's details and every quote it is cited for."""
+    return {sources_month_page(month): _month_page(ctx, month, sources) for month, sources in _by_month(ctx)}
+
+
+def _month_page(ctx: Context, month: PartialDate, sources: list[Source]) -> str:
+    blocks = [
+        front_matter(
+            {"description": f"The sources published in {month.human()} that this explainer quotes."}
+        ),
+        heading(1, f"Sources: {month.human()}"),
+        paragraph("Each source with each quote it is cited for, exactly as it printed the words."),
+        raw_block(h("p", h("a", "All sources", href=ctx.link(sources_month_page(month), SOURCES)))),
+    ]
+    for source in sources:
         blocks += [
             heading(2, f"{source.outlet}: {source.title}", source_anchor(source.id)),
             raw_block(_facts(source)),
-            *_note(ctx, source),
+            *_note(ctx, sources_month_page(month), source),
             paragraph("Quoted here:"),
-            raw_block(_cited_for(ctx, source)),
+            raw_block(_cited_for(ctx, sources_month_page(month), source)),
         ]
     return "\n\n".join(blocks) + "\n"

@@ -10,9 +10,17 @@ from generator.dates import PartialDate
 from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Event
 from generator.render.components import day_title, joined, quote_figure, source_links, time_element
-from generator.render.context import TIMELINE, Context, day_anchor, event_anchor
+from generator.render.context import (
+    TIMELINE,
+    Context,
+    day_anchor,
+    event_anchor,
+    month_anchor,
+    timeline_day_page,
+)
 from generator.render.corrections import correction_note
-from generator.render.timeline_svg import timeline_picture
+from generator.render.lists import SEARCH_EXCLUDE
+from generator.render.timeline_svg import WHOLE_PICTURE_MAX_EVENTS, timeline_picture
 
 
 def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: bool = True) -> list[str]:
@@ -29,11 +37,18 @@ def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: 
         facts += [" · With ", *joined(people)]
     body = h(
         "div",
-        h("p", *facts, class_="ex-event__facts"),
+        h("p", *facts, class_="ex-event__facts", **SEARCH_EXCLUDE),
         h("p", event.summary, class_="ex-event__summary"),
         correction_note(ctx, page, "events", event.id),
         *(quote_figure(ctx, page, statement, anchored=anchored) for statement in _statements(ctx, event)),
-        h("p", "Reported by ", *source_links(event.sources, ctx), ".", class_="ex-event__sources"),
+        h(
+            "p",
+            "Reported by ",
+            *source_links(event.sources, ctx),
+            ".",
+            class_="ex-event__sources",
+            **SEARCH_EXCLUDE,
+        ),
         class_="ex-event",
     )
     return [heading(level, event.title, event_anchor(event.id) if anchored else None), raw_block(body)]
@@ -43,25 +58,84 @@ def _statements(ctx: Context, event: Event) -> list[Statement]:
     return [ctx.data.statement[quote.id] for quote in event.quotes]
 
 
-def day_section(
-    ctx: Context, page: str, date: PartialDate, events: Sequence[Event], *, level: int, anchored: bool = True
-) -> list[str]:
-    blocks = [heading(level, day_title(date), day_anchor(date) if anchored else None)]
-    for event in events:
-        blocks += event_block(ctx, page, event, level=level + 1, anchored=anchored)
-    return blocks
-
-
 def timeline_page(ctx: Context) -> str:
-
+    """The timeline's first page: every day in order, by month, with its events linked to the day's page."""
     first, last = ctx.data.days[0][0], ctx.data.days[-1][0]
     description = f"What happened and who said what, {first.human()} to {last.human()}, in order."
     blocks = [
         front_matter({"description": description}),
         heading(1, "Timeline"),
-        paragraph("Events in order, grouped by day. Every quote links to the sources that printed it."),
-        raw_block(timeline_picture(ctx, TIMELINE)),
+        paragraph(
+            "Events in order, grouped by day. Each day has its own page with every quote and the sources "
+            "that printed it."
+        ),
     ]
-    for date, events in ctx.data.days:
-        blocks += day_section(ctx, TIMELINE, date, events, level=2)
+    if len(ctx.data.events) <= WHOLE_PICTURE_MAX_EVENTS:
+        blocks.append(raw_block(timeline_picture(ctx, TIMELINE, ctx.data.days)))
+    for month, days in _by_month(ctx.data.days):
+        blocks += [heading(2, month.human(), month_anchor(month)), raw_block(_days_list(ctx, days))]
     return "\n\n".join(blocks) + "\n"
+
+
+Day = tuple[PartialDate, tuple[Event, ...]]
+
+
+def _by_month(days: Sequence[Day]) -> list[tuple[PartialDate, list[Day]]]:
+    grouped: dict[PartialDate, list[Day]] = {}
+    for date, events in days:
+        grouped.setdefault(PartialDate(date.year, date.month), []).append((date, events))
+    return list(grouped.items())
+
+
+def _days_list(ctx: Context, days: Sequence[Day]) -> ET.Element:
+    items = []
+    for date, events in days:
+        titles = [h("li", h("a", event.title, href=ctx.event_link(TIMELINE, event.id))) for event in events]
+        items.append(
+            h(
+                "li",
+                h("a", day_title(date), href=ctx.day_link(TIMELINE, date), id=day_anchor(date)),
+                h("ul", *titles),
+            )
+        )
+    return h("ul", *items, class_="ex-days")
+
+
+def timeline_day_pages(ctx: Context) -> dict[str, str]:
+    """A page per day (or per month or year, for events dated only that precisely), with links to its neighbours."""
+    days = ctx.data.days
+    return {
+        timeline_day_page(date): _day_page(ctx, date, events, days[index - 1][0] if index else None, after)
+        for index, (date, events) in enumerate(days)
+        for after in [days[index + 1][0] if index + 1 < len(days) else None]
+    }
+
+
+def _day_page(
+    ctx: Context,
+    date: PartialDate,
+    events: Sequence[Event],
+    before: PartialDate | None,
+    after: PartialDate | None,
+) -> str:
+    page = timeline_day_page(date)
+    blocks = [
+        front_matter({"description": f"What happened and who said what on {date.human()}, in order."}),
+        heading(1, day_title(date)),
+        raw_block(_neighbours(ctx, page, before, after)),
+        raw_block(timeline_picture(ctx, page, [(date, events)])),
+    ]
+    for event in events:
+        blocks += event_block(ctx, page, event, level=2)
+    return "\n\n".join(blocks) + "\n"
+
+
+def _neighbours(ctx: Context, page: str, before: PartialDate | None, after: PartialDate | None) -> ET.Element:
+    """Links to the day before, the whole timeline and the day after."""
+    links: list[ET.Element | str] = []
+    if before is not None:
+        links += [h("a", f"← {day_title(before)}", href=ctx.day_link(page, before), rel="prev"), " · "]
+    links.append(h("a", "All days", href=ctx.link(page, TIMELINE)))
+    if after is not None:
+        links += [" · ", h("a", f"{day_title(after)} →", href=ctx.day_link(page, after), rel="next")]
+    return h("nav", h("p", *links), class_="ex-day-nav", aria_label="Other days", **SEARCH_EXCLUDE)

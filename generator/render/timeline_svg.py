@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from generator.dataset import Statement
+from generator.dates import PartialDate
 from generator.markup import h
 from generator.model import Event, Relation, RelationType
 from generator.render.components import RELATION_LABELS, day_title
@@ -29,7 +30,12 @@ LINE_STYLES = {
     RelationType.WALKS_BACK: "dotted line",
     RelationType.REPEATS: "thin line",
 }
+# Beyond this many events one picture of the whole timeline is too big to read or to send; each day's page
+# still has the picture of its own day.
+WHOLE_PICTURE_MAX_EVENTS = 40
 TITLE_ID = "timeline-picture-title"
+
+Days = Sequence[tuple[PartialDate, Sequence[Event]]]
 DESC_ID = "timeline-picture-desc"
 
 
@@ -41,13 +47,16 @@ def shorten(text: str, limit: int = MAX_CHARS) -> str:
     return cut.rstrip(" ,;:") + "…"
 
 
-def _related(ctx: Context) -> set[str]:
-    """Ids of the quotes that take part in a relation, either end."""
-    ids = set()
-    for statement in ctx.data.statements:
-        for relation in statement.quote.relations:
-            ids |= {statement.quote.id, relation.quote}
-    return ids
+def _quote_ids(days: Days) -> set[str]:
+    return {quote.id for _, events in days for event in events for quote in event.quotes}
+
+
+def _related(ctx: Context, days: Days) -> set[str]:
+    """Ids of the quotes in ``days`` that take part in a relation with another quote in ``days``."""
+    shown = _quote_ids(days)
+    return {
+        end for source, relation in _connectors(ctx, days) for end in (source, relation.quote) if end in shown
+    }
 
 
 def _people_line(ctx: Context, event: Event) -> str | None:
@@ -99,13 +108,13 @@ def _quote_row(ctx: Context, page: str, statement: Statement, y: int, text_x: in
     )
 
 
-def _layout(ctx: Context, page: str, text_x: int) -> tuple[list[ET.Element], dict[str, int], int]:
+def _layout(ctx: Context, page: str, days: Days, text_x: int) -> tuple[list[ET.Element], dict[str, int], int]:
     """Every row's element, the height at which each related quote sits, and the total height."""
-    related = _related(ctx)
+    related = _related(ctx, days)
     rows: list[ET.Element] = []
     quote_y: dict[str, int] = {}
     y = 28
-    for date, events in ctx.data.days:
+    for date, events in days:
         rows.append(h("text", day_title(date), x="8", y=str(y), class_="ex-tl__day"))
         y += ROW + 4
         for event in events:
@@ -121,9 +130,17 @@ def _layout(ctx: Context, page: str, text_x: int) -> tuple[list[ET.Element], dic
     return rows, quote_y, y
 
 
-def _connectors(ctx: Context) -> list[tuple[str, Relation]]:
-    """Every relation as (the quote making it, the relation), in the order the data gives them."""
-    return [(s.quote.id, relation) for s in ctx.data.statements for relation in s.quote.relations]
+def _connectors(ctx: Context, days: Days) -> list[tuple[str, Relation]]:
+    """Every relation between two quotes in ``days`` as (the quote making it, the relation), in data order."""
+    shown = _quote_ids(days)
+    return [
+        (quote.id, relation)
+        for _, events in days
+        for event in events
+        for quote in event.quotes
+        for relation in quote.relations
+        if relation.quote in shown
+    ]
 
 
 def _connector(start: int, end: int, relation: Relation, lane_x: int, dot_x: int) -> ET.Element:
@@ -154,23 +171,23 @@ def _arrow_marker() -> ET.Element:
     )
 
 
-def _description(ctx: Context) -> str:
+def _description(ctx: Context, days: Days) -> str:
     """The picture in words, for readers who cannot see it."""
-    days = len(ctx.data.days)
-    events = len(ctx.data.events)
-    relations = sum(len(statement.quote.relations) for statement in ctx.data.statements)
+    events = sum(len(day_events) for _, day_events in days)
+    relations = len(_connectors(ctx, days))
+    span = f"{len(days)} days" if len(days) != 1 else "one day"
     return (
-        f"{events} events over {days} days, top to bottom in order, each with its speakers; "
+        f"{events} events over {span}, top to bottom in order, each with its speakers; "
         f"{relations} connectors show which quotes contradict or clarify earlier ones. "
         "The same information follows as text below."
     )
 
 
-def timeline_picture(ctx: Context, page: str) -> ET.Element:
-    """The whole picture as a ``figure`` holding one inline ``svg``."""
-    relations = _connectors(ctx)
+def timeline_picture(ctx: Context, page: str, days: Days) -> ET.Element:
+    """The picture of ``days`` (a run of the timeline) as a ``figure`` holding one inline ``svg``."""
+    relations = _connectors(ctx, days)
     text_x = SPINE_X + 16 + len(relations) * LANE_STEP
-    rows, quote_y, height = _layout(ctx, page, text_x)
+    rows, quote_y, height = _layout(ctx, page, days, text_x)
     spans = sorted(
         ((quote_y[source], quote_y[relation.quote], relation) for source, relation in relations),
         key=lambda span: (abs(span[0] - span[1]), span[0], span[1]),
@@ -181,12 +198,15 @@ def timeline_picture(ctx: Context, page: str) -> ET.Element:
         for lane, (start, end, relation) in enumerate(spans)
     ]
     width = text_x + 16 + round(MAX_CHARS * CHAR_WIDTH)
-    first, last = ctx.data.days[0][0], ctx.data.days[-1][0]
+    first, last = days[0][0], days[-1][0]
+    title = (
+        f"Timeline, {first.human()} to {last.human()}" if first != last else f"Timeline, {day_title(first)}"
+    )
     spine = h("line", x1=str(SPINE_X), y1="40", x2=str(SPINE_X), y2=str(height - 24), class_="ex-tl__spine")
     svg = h(
         "svg",
-        h("title", f"Timeline, {first.human()} to {last.human()}", id=TITLE_ID),
-        h("desc", _description(ctx), id=DESC_ID),
+        h("title", title, id=TITLE_ID),
+        h("desc", _description(ctx, days), id=DESC_ID),
         _arrow_marker(),
         spine,
         *paths,

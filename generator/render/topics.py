@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
+from generator.dataset import Statement
 from generator.markup import front_matter, h, heading, paragraph, raw_block
 from generator.model import Topic
-from generator.render.components import quote_figure
 from generator.render.context import TOPICS, Context, topic_page
 from generator.render.glance import topic_at_a_glance
+from generator.render.lists import figures, latest, statement_lines, unindexed
 from generator.render.people import people_ordered
 
 
@@ -31,6 +34,9 @@ def topics_index(ctx: Context) -> str:
     )
 
 
+FIGURES_LIMIT = 10  # the latest quotes on the question shown in full; all of them are listed by speaker
+
+
 def topic_detail(ctx: Context, topic: Topic) -> str:
     page = topic_page(topic.id)
     said = ctx.data.statements_by_topic.get(topic.id, ())
@@ -39,12 +45,24 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
         heading(1, topic.question),
         paragraph(topic.summary),
     ]
+    by_speaker: dict[str, list[Statement]] = {}
+    for statement in said:
+        by_speaker.setdefault(statement.quote.speaker, []).append(statement)
+    speakers = [person for person in people_ordered(ctx) if person.id in by_speaker]
     if said:
         blocks.append(raw_block(topic_at_a_glance(ctx, page, topic, said)))
-    speakers = [person for person in people_ordered(ctx) if any(s.quote.speaker == person.id for s in said)]
-    for person in speakers:
-        blocks.append(heading(2, person.name, f"speaker-{person.id}"))
-        blocks += [raw_block(quote_figure(ctx, page, s)) for s in said if s.quote.speaker == person.id]
+        _, shown = latest(said, FIGURES_LIMIT)
+        groups: list[ET.Element] = []
+        for person in speakers:
+            lines = statement_lines(ctx, page, by_speaker[person.id], class_="ex-earlier", speaker=False)
+            name = h("a", person.name, href=ctx.person_link(page, person.id))
+            groups += [h("h3", name, id=f"speaker-{person.id}"), lines]
+        blocks += [
+            heading(2, "Latest statements"),
+            raw_block(figures(ctx, page, shown)),
+            heading(2, "Everything said on this question, by speaker"),
+            raw_block(unindexed(*groups)),
+        ]
     if not speakers:
         blocks.append(paragraph("No statement on this question in our sources."))
     silent = [

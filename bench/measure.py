@@ -1,0 +1,142 @@
+"""Measure one project: the YAML floor, the generator, the full MkDocs build and what it wrote."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.build import Project, generate, load_dataset
+
+_Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True)
+class Result:
+    """The figures for one data set size."""
+
+    size: str
+    quotes: int
+    events: int
+    people: int
+    topics: int
+    data_files: int
+    data_bytes: int
+    yaml_floor_s: float
+    generator_s: float
+    build_s: float
+    peak_memory_mb: float
+    pages: int
+    site_bytes: int
+    largest_page: str
+    largest_page_bytes: int
+    search_index_bytes: int
+    home_first_paint_bytes: int
+
+    @property
+    def generator_share(self) -> float:
+        return self.generator_s / self.build_s
+
+
+def best_time(action: Callable[[], object], repeat: int) -> float:
+    """The fastest of ``repeat`` runs, in seconds: the least disturbed by other work on the machine."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def yaml_floor(paths: list[Path]) -> None:
+    """Only parse every data file with PyYAML's C loader: no generator can read the data faster."""
+    for path in paths:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+
+
+def run_build(root: Path, site: Path) -> tuple[float, float]:
+    """``mkdocs build --strict`` in a child process; its wall time in s and its peak memory in MB."""
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--clean",
+        "--quiet",
+        "--site-dir",
+        str(site),
+    ]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=root, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise RuntimeError(f"mkdocs build --strict failed in {root} (exit {process.returncode})")
+    return elapsed, usage.ru_maxrss / 1024  # Linux reports kilobytes
+
+
+class _Assets(HTMLParser):
+    """The stylesheets and scripts a page loads, as written in it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "link" and values.get("rel") == "stylesheet" and values.get("href"):
+            self.found.append(str(values["href"]))
+        elif tag == "script" and values.get("src"):
+            self.found.append(str(values["src"]))
+
+
+def first_paint_bytes(site: Path) -> int:
+    """The home page with every local stylesheet and script it loads (the search index loads later, on search)."""
+    home = site / "index.html"
+    parser = _Assets()
+    parser.feed(home.read_text(encoding="utf-8"))
+    assets = {(site / href.split("?")[0]).resolve() for href in parser.found if "://" not in href}
+    return home.stat().st_size + sum(path.stat().st_size for path in assets if path.is_file())
+
+
+def measure(root: Path, size: str, *, repeat: int) -> Result:
+    """Every figure for the project in ``root``; fails unless the data validates and the strict build passes."""
+    project = Project(root)
+    data = load_dataset(project)  # raises DataError with every problem
+    paths = sorted((root / "data").rglob("*.yaml"))
+    floor = best_time(lambda: yaml_floor(paths), repeat)
+    generator = best_time(lambda: generate(project), repeat)
+    site = root / "site"
+    build, memory = run_build(root, site)
+    pages = sorted(site.rglob("*.html"))
+    largest = max(pages, key=lambda page: page.stat().st_size)
+    return Result(
+        size=size,
+        quotes=len(data.statements),
+        events=len(data.events),
+        people=len(data.people),
+        topics=len(data.topics),
+        data_files=len(paths),
+        data_bytes=sum(path.stat().st_size for path in paths),
+        yaml_floor_s=round(floor, 4),
+        generator_s=round(generator, 4),
+        build_s=round(build, 3),
+        peak_memory_mb=round(memory, 1),
+        pages=len(pages),
+        site_bytes=sum(path.stat().st_size for path in site.rglob("*") if path.is_file()),
+        largest_page=largest.relative_to(site).as_posix(),
+        largest_page_bytes=largest.stat().st_size,
+        search_index_bytes=(site / "search" / "search_index.json").stat().st_size,
+        home_first_paint_bytes=first_paint_bytes(site),
+    )

@@ -1,0 +1,179 @@
+"""The benchmark: build the real data and three synthetic sizes, measure each, check the targets.
+
+Run ``./dev bench`` (or ``python -m bench.run``). It prints Markdown tables (the README shows them) and writes
+``bench/results/latest.json``. Every size must validate and pass ``mkdocs build --strict``, or the run fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.measure import Result, measure
+from bench.synth import SIZES, Size, make_project
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+MB = 1_000_000
+
+
+@dataclass(frozen=True)
+class Check:
+    """One target with the figure measured against it."""
+
+    target: str
+    measured: str
+    met: bool
+
+
+def _by_quotes(results: Sequence[Result], quotes: int) -> Result | None:
+    return next((result for result in results if result.quotes == quotes and result.size != "real"), None)
+
+
+def _scaling(results: Sequence[Result]) -> list[Check]:
+    checks = []
+    for small, large in ((100, 1_000), (1_000, 10_000)):
+        low, high = _by_quotes(results, small), _by_quotes(results, large)
+        if low is None or high is None:
+            continue
+        time_ratio = high.generator_s / low.generator_s
+        bytes_ratio = high.site_bytes / low.site_bytes
+        label = f"{small:,} → {large:,} quotes"
+        checks.append(Check(f"{label}: generator time ≤ 11×", f"{time_ratio:.1f}×", time_ratio <= 11))
+        checks.append(Check(f"{label}: site bytes ≤ 10× (linear)", f"{bytes_ratio:.1f}×", bytes_ratio <= 10))
+    return checks
+
+
+def _largest(result: Result) -> list[Check]:
+    floor_ratio = result.generator_s / result.yaml_floor_s
+    name = result.size
+    return [
+        Check(f"{name}: generator ≤ 2× YAML floor", f"{floor_ratio:.1f}×", floor_ratio <= 2),
+        Check(f"{name}: full build < 60 s", f"{result.build_s:.1f} s", result.build_s < 60),
+        Check(f"{name}: peak memory < 1 GB", f"{result.peak_memory_mb:.0f} MB", result.peak_memory_mb < 1000),
+        Check(
+            f"{name}: no page over 1 MB",
+            f"{result.largest_page_bytes / MB:.2f} MB",
+            result.largest_page_bytes < MB,
+        ),
+        Check(
+            f"{name}: search index < 3 MB",
+            f"{result.search_index_bytes / MB:.2f} MB",
+            result.search_index_bytes < 3 * MB,
+        ),
+        Check(
+            f"{name}: home page at first paint < 1 MB",
+            f"{result.home_first_paint_bytes / 1000:.0f} KB",
+            result.home_first_paint_bytes < MB,
+        ),
+    ]
+
+
+def checks(results: Sequence[Result]) -> list[Check]:
+    """Every target the issue sets, against the figures of this run (those whose sizes were measured)."""
+    found: list[Check] = []
+    real = next((result for result in results if result.size == "real"), None)
+    if real is not None:
+        found.append(
+            Check(
+                "real data: home page at first paint < 400 KB",
+                f"{real.home_first_paint_bytes / 1000:.0f} KB",
+                real.home_first_paint_bytes < 400_000,
+            )
+        )
+    found += _scaling(results)
+    largest = _by_quotes(results, 10_000)
+    if largest is not None:
+        found += _largest(largest)
+    for result in results:
+        share = result.generator_share
+        found.append(Check(f"{result.size}: generator share of build < 5 %", f"{share:.1%}", share < 0.05))
+    return found
+
+
+def results_table(results: Sequence[Result]) -> str:
+    """The measured figures as a Markdown table, one column per size."""
+    rows: list[tuple[str, Callable[[Result], str]]] = [
+        (
+            "quotes / events / people / topics",
+            lambda r: f"{r.quotes:,} / {r.events:,} / {r.people} / {r.topics}",
+        ),
+        ("data files (bytes)", lambda r: f"{r.data_files:,} ({r.data_bytes / MB:.2f} MB)"),
+        ("YAML parse floor", lambda r: f"{r.yaml_floor_s:.3f} s"),
+        ("generator (load, validate, render)", lambda r: f"{r.generator_s:.3f} s"),
+        ("generator ÷ floor", lambda r: f"{r.generator_s / r.yaml_floor_s:.1f}×"),
+        ("full `mkdocs build --strict`", lambda r: f"{r.build_s:.1f} s"),
+        ("generator share of build", lambda r: f"{r.generator_share:.1%}"),
+        ("peak memory (build)", lambda r: f"{r.peak_memory_mb:.0f} MB"),
+        ("pages", lambda r: f"{r.pages:,}"),
+        ("site bytes", lambda r: f"{r.site_bytes / MB:.2f} MB"),
+        ("largest page", lambda r: f"{r.largest_page_bytes / 1000:.0f} KB (`{r.largest_page}`)"),
+        ("search index", lambda r: f"{r.search_index_bytes / 1000:.0f} KB"),
+        ("home page + CSS + JS", lambda r: f"{r.home_first_paint_bytes / 1000:.0f} KB"),
+    ]
+    lines = [
+        "| | " + " | ".join(result.size for result in results) + " |",
+        "|---|" + "---:|" * len(results),
+    ]
+    lines += [f"| {label} | " + " | ".join(cell(r) for r in results) + " |" for label, cell in rows]
+    return "\n".join(lines)
+
+
+def checks_table(found: Sequence[Check]) -> str:
+    lines = ["| target | measured | met |", "|---|---:|:---:|"]
+    lines += [
+        f"| {check.target} | {check.measured} | {'yes' if check.met else '**no**'} |" for check in found
+    ]
+    return "\n".join(lines)
+
+
+def run(sizes: Sequence[Size], seed: int, work: Path) -> list[Result]:
+    """Make and measure each size in turn, printing progress to stderr."""
+    results = []
+    for size in sizes:
+        print(f"==> {size.name}: generating the project", file=sys.stderr, flush=True)
+        root = make_project(ROOT, work / size.name.replace(",", "").replace(" ", "-"), size, seed)
+        print(f"==> {size.name}: measuring", file=sys.stderr, flush=True)
+        results.append(measure(root, size.name, repeat=1 if size.quotes >= 10_000 else 3))
+    return results
+
+
+def write_json(path: Path, seed: int, results: Sequence[Result], found: Sequence[Check]) -> None:
+    report = {
+        "seed": seed,
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.system()},
+        "results": [dataclasses.asdict(result) for result in results],
+        "targets": [dataclasses.asdict(check) for check in found],
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".json.tmp")
+    temporary.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    temporary.replace(path)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0] if __doc__ else None)
+    names = [size.name for size in SIZES]
+    parser.add_argument("--size", action="append", choices=names, help="measure only this size (repeatable)")
+    parser.add_argument("--seed", type=int, default=2017, help="seed of the synthetic data (default 2017)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON")
+    args = parser.parse_args(argv)
+    sizes = [size for size in SIZES if not args.size or size.name in args.size]
+    with tempfile.TemporaryDirectory(prefix="explainer-bench-") as work:
+        results = run(sizes, args.seed, Path(work))
+    found = checks(results)
+    write_json(args.out, args.seed, results, found)
+    print(results_table(results) + "\n\n" + checks_table(found))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,79 @@
+"""Long lists kept light: the latest quotes in full, earlier ones one line each, and parts left out of search.
+
+At a thousand quotes a page of full quote figures passes a megabyte, and the search index repeats every quote
+on every page that shows it. Pages other than the timeline's day pages therefore show the latest quotes in
+full and earlier ones as one-line links to their place in the timeline, and keep those lists out of search:
+a quote is found once, on its day's page.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Final
+
+from generator.dataset import Statement
+from generator.markup import h
+from generator.render.components import quote_figure, stance_label, stance_on, time_element
+from generator.render.context import Context
+
+# Material's search leaves out an element with this attribute (h() spells it data-search-exclude). Its parser
+# matches end tags by name only, so an excluded element must not hold another element of its own kind.
+SEARCH_EXCLUDE: Final[Mapping[str, str]] = MappingProxyType({"data_search_exclude": ""})
+
+
+def figures(ctx: Context, page: str, statements: Sequence[Statement]) -> ET.Element:
+    """Quote figures in one block kept out of search (their words are found on the day's page)."""
+    quotes = (quote_figure(ctx, page, s) for s in statements)
+    return h("section", *quotes, class_="ex-quotes", aria_label="Quotes", **SEARCH_EXCLUDE)
+
+
+def unindexed(*children: ET.Element) -> ET.Element:
+    """A block kept out of search (it must not hold a ``div``: see ``SEARCH_EXCLUDE``)."""
+    return h("div", *children, **SEARCH_EXCLUDE)
+
+
+def statement_line(
+    ctx: Context, page: str, statement: Statement, *, speaker: bool = True, topic_id: str | None = None
+) -> ET.Element:
+    """``Speaker: “words” (date)``, the words linked to the quote in context; with ``topic_id``, its stance."""
+    name = ctx.data.person[statement.quote.speaker].name
+    stance = stance_label(stance_on(statement, topic_id)) if topic_id else None
+    return h(
+        "li",
+        h("a", name, href=ctx.person_link(page, statement.quote.speaker)) if speaker else None,
+        ": " if speaker else None,
+        h("a", h("q", statement.quote.text), href=ctx.quote_link(page, statement)),
+        " (",
+        time_element(statement.date),
+        ")",
+        " " if stance is not None else None,
+        stance,
+    )
+
+
+def statement_lines(
+    ctx: Context,
+    page: str,
+    statements: Sequence[Statement],
+    *,
+    class_: str,
+    speaker: bool = True,
+    topic_id: str | None = None,
+) -> ET.Element:
+    """One line per quote, kept out of search."""
+    lines = [statement_line(ctx, page, s, speaker=speaker, topic_id=topic_id) for s in statements]
+    return h("ul", *lines, class_=class_, **SEARCH_EXCLUDE)
+
+
+def latest(statements: Sequence[Statement], limit: int) -> tuple[Sequence[Statement], Sequence[Statement]]:
+    """``(earlier, latest)``: the last ``limit`` statements (in chronological order) and those before them."""
+    cut = max(0, len(statements) - limit)
+    return statements[:cut], statements[cut:]
+
+
+def more_link(ctx: Context, page: str, count: int, topic_id: str) -> ET.Element:
+    """``3 earlier statements on the question's page``."""
+    label = f"{count} earlier statement{'' if count == 1 else 's'} on the question's page"
+    return h("a", label, href=ctx.topic_link(page, topic_id), class_="ex-more")
