@@ -25,6 +25,8 @@ from generator.urls import check_external_url
 # syntax. Letters, digits, spaces and , . ? ' are left as they are, for readable headings.
 _MARKDOWN_SPECIAL = frozenset('!"#$%&()*+-/:;<=>@[\\]^_`{|}~')
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
+# What YAML cannot hold literally in a double-quoted string, beyond what JSON already escapes.
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "srcset"})
 _FORBIDDEN_TAGS = frozenset({"script", "style", "iframe", "object", "embed", "base", "meta", "link", "form"})
 _RELATIVE_LINK = re.compile(r"(?:\.\./|\./)*(?:[a-z0-9][a-z0-9._/-]*)?(?:#[a-z0-9][a-z0-9-]*)?")
@@ -69,14 +71,24 @@ def heading(level: int, text: str, anchor: str | None = None) -> str:
 
 
 def paragraph(text: str) -> str:
-    return inline(text)
+    """A paragraph of text, as an HTML block: a leading ``1.`` or four spaces cannot make it a list or code."""
+    return raw_block(h("p", text))
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as one double-quoted YAML scalar on one line, whatever characters it holds.
+
+    JSON strings are YAML, except that JSON writes characters beyond U+FFFF as surrogate pairs, which YAML
+    refuses (and MkDocs then silently reads the front matter as Markdown), and leaves a few characters raw
+    that YAML may not hold literally.
+    """
+    quoted = json.dumps(one_line(text), ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda match: f"\\u{ord(match[0]):04x}", quoted)
 
 
 def front_matter(fields: Mapping[str, str]) -> str:
-    """Page metadata as YAML front matter; JSON strings are valid YAML and cannot break out of their line."""
-    lines = [
-        f"{key}: {json.dumps(one_line(value), ensure_ascii=True)}" for key, value in sorted(fields.items())
-    ]
+    """Page metadata as YAML front matter, one line per field, plain text (the engine's templates escape it)."""
+    lines = [f"{key}: {yaml_string(value)}" for key, value in sorted(fields.items())]
     return "---\n" + "\n".join(lines) + "\n---"
 
 

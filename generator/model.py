@@ -35,8 +35,8 @@ def _no_control_characters(text: str) -> str:
         if char not in "\n\t" and unicodedata.category(char) == "Cc":
             raise PydanticCustomError(
                 "control_character",
-                "text without control characters (found U+{code:04X} at character {index})",
-                {"code": ord(char), "index": index + 1},
+                "text without control characters (found U+{code} at character {index})",
+                {"code": f"{ord(char):04X}", "index": index + 1},
             )
     if not text.strip():
         raise PydanticCustomError("blank_text", "text that is not only spaces", {})

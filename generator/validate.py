@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -165,7 +166,10 @@ def _describe(value: object) -> str:
 
 
 def _shorten(text: str, limit: int = 60) -> str:
-    text = text.replace("\n", " ")
+    """Text for a message: one line, control characters written as ``\\x1b`` so no terminal obeys them."""
+    text = "".join(
+        f"\\x{ord(char):02x}" if unicodedata.category(char) == "Cc" else char for char in text.replace("\n", " ")
+    )
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
