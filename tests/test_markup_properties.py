@@ -66,7 +66,7 @@ def test_any_text_renders_as_itself_and_adds_nothing(md: markdown.Markdown, stri
     assert set(elements) <= expected
     headings = body.find_all("h2", recursive=False)
     for permalink in body.select("a.headerlink"):
-        assert str(permalink["href"]) == f"#{permalink.parent['id']}"
+        assert permalink.parent is not None and str(permalink["href"]) == f"#{permalink.parent['id']}"
         permalink.decompose()
     assert [shown(tag.get_text()) for tag in headings] == [shown(text) for text in strings]
     assert [shown(tag.get_text()) for tag in body.find_all("p", recursive=False)] == list(map(shown, strings))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from playwright.sync_api import Page
+from playwright.sync_api import Dialog, Page
 
 from generator.build import Project, build_site, load_dataset
 from generator.errors import DataError
@@ -189,7 +189,12 @@ def test_payload_pages_in_chromium(page: Page, sites: tuple[Path, Path]) -> None
     """No dialog, no console error, and the literal text, on every page type of the payload site."""
     dialogs: list[str] = []
     errors: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def dismiss(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
     with serve(sites[0]) as base:
