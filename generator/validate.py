@@ -168,7 +168,8 @@ def _describe(value: object) -> str:
 def _shorten(text: str, limit: int = 60) -> str:
     """Text for a message: one line, control characters written as ``\\x1b`` so no terminal obeys them."""
     text = "".join(
-        f"\\x{ord(char):02x}" if unicodedata.category(char) == "Cc" else char for char in text.replace("\n", " ")
+        f"\\x{ord(char):02x}" if unicodedata.category(char) == "Cc" else char
+        for char in text.replace("\n", " ")
     )
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
