@@ -14,7 +14,7 @@ import yaml
 
 from tests.conftest import FIXTURES
 
-PAYLOADS: tuple[str, ...] = (
+_HOSTILE: tuple[str, ...] = (
     "<script>alert(1)</script>",
     "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
     '"><script>alert(document.domain)</script>',
@@ -61,6 +61,8 @@ PAYLOADS: tuple[str, ...] = (
     "emoji 😀 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 and \ufffd",
     "x" * 5000 + "<script>alert(1)</script>" + "y" * 5000,
 )
+# Last, a name and question whose heading slug would be the id of its own quote (payload N's is quote-quote-pN).
+PAYLOADS = (*_HOSTILE, f"Quote quote p{len(_HOSTILE):02d}")
 
 # A control character anywhere in text, as validation reports it for an event's title.
 REJECTED_TEXT: tuple[tuple[str, str], ...] = (

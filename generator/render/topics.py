@@ -35,12 +35,12 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
     said = ctx.data.statements_by_topic.get(topic.id, ())
     blocks = [
         front_matter({"description": topic.summary}),
-        heading(1, topic.question),
+        heading(1, topic.question, "question"),
         paragraph(topic.summary),
     ]
     speakers = [person for person in people_ordered(ctx) if any(s.quote.speaker == person.id for s in said)]
     for person in speakers:
-        blocks.append(heading(2, person.name))
+        blocks.append(heading(2, person.name, f"said-by-{person.id}"))
         blocks += [raw_block(quote_figure(ctx, page, s)) for s in said if s.quote.speaker == person.id]
     if not speakers:
         blocks.append(paragraph("No statement on this question in our sources."))
