@@ -7,7 +7,7 @@ which knows nothing of MkDocs, so the same content builds with ``explainer gener
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import escape
 from mkdocs.config import config_options
@@ -30,6 +30,16 @@ class ExplainerConfig(Config):
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Adds the generated pages to the build, and watches data/ while serving."""
+
+    command: str = "build"
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Tell the theme about a live preview: ``mkdocs serve`` injects an inline reload script of its own."""
+        config.extra["explainer_live_preview"] = self.command == "serve"
+        return config
 
     def _project(self, config: MkDocsConfig) -> Project:
         root = Path(config.config_file_path).parent

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.html import one, parse
+from tests.payloads import payload_project
+from tests.test_serve import _free_port, _wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -86,3 +91,29 @@ def test_search_palette_and_navigation_work_under_the_policy(page: Page, site_se
     expect(page.locator("article h1")).to_contain_text("Timeline")
     assert page.url == site_server + "timeline/"
     assert [line for line in console if line.startswith(("error", "pageerror"))] == []
+
+
+def test_live_reload_works_under_the_preview_policy(page: Page, tmp_path: Path) -> None:
+    """``mkdocs serve`` injects an inline reload script; the preview's policy lets it run, and it reloads."""
+    project = payload_project(tmp_path / "project", ())
+    port = _free_port()
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    console: list[str] = []
+    page.on("console", lambda message: console.append(message.text) if message.type == "error" else None)
+    try:
+        url = f"http://127.0.0.1:{port}/explainer/timeline/"
+        _wait_for(url, lambda body: "walked the river bank" in body)
+        page.goto(url)
+        summary = page.locator("#event-2021-03-02-site-visit + div p.ex-event__summary")
+        expect(summary).to_contain_text("with reporters")
+        event = project / "data" / "events" / "2021-03-02-site-visit.yaml"
+        event.write_text(event.read_text(encoding="utf-8").replace("with reporters", "with two reporters"))
+        expect(summary).to_contain_text("with two reporters", timeout=90_000)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert console == []
