@@ -95,7 +95,10 @@ def person_detail(ctx: Context, person: Person) -> str:
             )
             for s in others
         ]
-        others_blocks += [heading(3, topic.question, f"others-on-{topic.id}"), raw_block(h("ul", *entries, class_="ex-others"))]
+        others_blocks += [
+            heading(3, topic.question, f"others-on-{topic.id}"),
+            raw_block(h("ul", *entries, class_="ex-others")),
+        ]
     if others_blocks:
         blocks += [heading(2, "What others said on the same questions"), *others_blocks]
     return "\n\n".join(blocks) + "\n"
