@@ -34,8 +34,8 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """A throwaway copy of a project (config, data, content) that a test may change."""
-    for name in ("mkdocs.yml", "data", "content"):
+    """A throwaway copy of a project (config, data, content, theme overrides) that a test may change."""
+    for name in ("mkdocs.yml", "data", "content", "overrides"):
         path = source / name
         if path.is_dir():
             shutil.copytree(path, target / name)
