@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup, Tag
-from playwright.sync_api import Dialog, Page
+from playwright.sync_api import Dialog, Page, expect
 
 from generator.build import Project, build_site, load_dataset
 from generator.errors import DataError
@@ -189,7 +189,7 @@ PAGE_TYPES = ("", "contrast/", "timeline/", "people/p00/", "topics/p00/", "sourc
 
 
 def test_payload_pages_in_chromium(page: Page, sites: tuple[Path, Path]) -> None:
-    """No dialog, no console error, and the literal text, on every page type of the payload site."""
+    """No dialog, no console error, and the literal text, on every page type of the payload site and in search."""
     dialogs: list[str] = []
     errors: list[str] = []
 
@@ -207,6 +207,11 @@ def test_payload_pages_in_chromium(page: Page, sites: tuple[Path, Path]) -> None
             page.goto(f"{base}people/p{number:02d}/")
             assert page.locator("figure.ex-quote blockquote p").inner_text() == shown(payload)
             assert page.title().startswith(shown(payload))
+        page.goto(base)  # search results are rendered from the index, which holds the pages' text
+        page.keyboard.press("/")
+        page.keyboard.type("onload")
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+        page.wait_for_timeout(500)  # let every result render before counting dialogs
     assert dialogs == []
     assert errors == []
     assert page.outside_requests == []  # type: ignore[attr-defined]
