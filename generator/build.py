@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import tempfile
@@ -149,6 +150,18 @@ def replace_directory(
     shutil.rmtree(old, ignore_errors=True)
 
 
+def source_date_epoch(data: Dataset) -> str:
+    """The build's timestamp (sitemap dates, gzip times): the newest date in the data, at 00:00 UTC.
+
+    The same data then gives byte-identical output whenever it is built; SOURCE_DATE_EPOCH set in the
+    environment wins, as the reproducible-builds convention says.
+    """
+    dates = [event.date.start for event in data.events]
+    dates += [date.start for source in data.sources for date in (source.published, source.accessed) if date]
+    moment = dt.datetime.combine(max(dates), dt.time(), tzinfo=dt.UTC)
+    return os.environ.get("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
+
+
 def build_site(
     project: Project,
     site_dir: Path,
@@ -161,16 +174,17 @@ def build_site(
     Returns the engine's exit code. The data is validated first, so bad data never reaches the engine.
     Zensical builds from pages written into ``work_dir`` (default: build/ in the project).
     """
-    load_dataset(project)
+    epoch = source_date_epoch(load_dataset(project))
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
     try:
         if engine == "zensical":
-            code = _build_with_zensical(project, staging, work_dir or project.root / "build")
+            code = _build_with_zensical(project, staging, work_dir or project.root / "build", epoch)
         else:
             config_file = project.root / project.config_file
-            code = engines.run(engines.mkdocs_command(config_file, staging), cwd=project.root)
+            command = engines.mkdocs_command(config_file, staging)
+            code = engines.run(command, cwd=project.root, source_date_epoch=epoch)
         if code != 0:
             return code
         replace_directory(site_dir, built=staging)
@@ -179,7 +193,7 @@ def build_site(
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _build_with_zensical(project: Project, staging: Path, work_dir: Path) -> int:
+def _build_with_zensical(project: Project, staging: Path, work_dir: Path, epoch: str) -> int:
     """Generate the pages into ``work_dir``, build them there with Zensical, move the site to ``staging``."""
     work_dir = work_dir.resolve()
     work_dir.mkdir(parents=True, exist_ok=True)
@@ -187,7 +201,7 @@ def _build_with_zensical(project: Project, staging: Path, work_dir: Path) -> int
     config_file = engines.write_zensical_config(project.root / project.config_file, work_dir)
     built = work_dir / engines.SITE
     shutil.rmtree(built, ignore_errors=True)  # a failed earlier run may have left pages behind
-    code = engines.run(engines.zensical_command(config_file), cwd=work_dir)
+    code = engines.run(engines.zensical_command(config_file), cwd=work_dir, source_date_epoch=epoch)
     if code == 0:
         staging.rmdir()
         shutil.move(built, staging)

@@ -38,9 +38,13 @@ def link_style(engine: EngineName) -> LinkStyle:
     return "source" if engine == "zensical" else "built"
 
 
-def engine_env() -> dict[str, str]:
-    """The environment for an engine run: Material's end-of-life banner is documented in the README."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def engine_env(source_date_epoch: str | None = None) -> dict[str, str]:
+    """The environment for an engine run: Material's end-of-life banner is documented in the README, and
+    ``SOURCE_DATE_EPOCH`` (when given) dates the build, so the same data gives the same bytes."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if source_date_epoch is not None:
+        env["SOURCE_DATE_EPOCH"] = source_date_epoch
+    return env
 
 
 def mkdocs_command(config_file: Path, site_dir: Path) -> list[str]:
@@ -92,6 +96,7 @@ def write_zensical_config(config_file: Path, work_dir: Path) -> Path:
     return target
 
 
-def run(command: list[str], cwd: Path) -> int:
+def run(command: list[str], cwd: Path, *, source_date_epoch: str | None = None) -> int:
     """Run an engine; its own output goes to the terminal. Returns its exit code."""
-    return subprocess.run(command, cwd=cwd, env=engine_env(), check=False).returncode
+    env = engine_env(source_date_epoch)
+    return subprocess.run(command, cwd=cwd, env=env, check=False).returncode

@@ -30,6 +30,8 @@ from generator.urls import check_external_url
 # syntax. Letters, digits, spaces and , . ? ' are left as they are, for readable headings.
 _MARKDOWN_SPECIAL = frozenset('!"#$%&()*+-/:;<=>@[\\]^_`{|}~')
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\u2028\u2029\x85\x0b\x0c]")
+# What YAML cannot hold literally in a double-quoted string, beyond what JSON already escapes.
+_YAML_UNPRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "xlink:href", "poster", "srcset"})
 _FORBIDDEN_TAGS = frozenset({"script", "style", "iframe", "object", "embed", "base", "meta", "link", "form"})
 _RELATIVE_LINK = re.compile(r"(?:\.\./|\./)*(?:[a-z0-9][a-z0-9._/-]*)?(?:#[a-z0-9][a-z0-9-]*)?")
@@ -74,12 +76,24 @@ def heading(level: int, text: str, anchor: str | None = None) -> str:
 
 
 def paragraph(text: str) -> str:
-    return inline(text)
+    """A paragraph of text, as an HTML block: a leading ``1.`` or four spaces cannot make it a list or code."""
+    return raw_block(h("p", text))
+
+
+def yaml_string(text: str) -> str:
+    """``text`` as one double-quoted YAML scalar on one line, whatever characters it holds.
+
+    JSON strings are YAML, except that JSON writes characters beyond U+FFFF as surrogate pairs, which YAML
+    refuses (and MkDocs then silently reads the front matter as Markdown), and leaves a few characters raw
+    that YAML may not hold literally.
+    """
+    quoted = json.dumps(one_line(text), ensure_ascii=False)
+    return _YAML_UNPRINTABLE.sub(lambda match: f"\\u{ord(match[0]):04x}", quoted)
 
 
 def front_matter(fields: Mapping[str, str | tuple[str, ...]]) -> str:
-    """Page metadata as YAML front matter; JSON strings (and lists of them) are valid YAML on one line each."""
-    lines = [f"{key}: {_json_value(value)}" for key, value in sorted(fields.items())]
+    """Page metadata as YAML front matter, one line per field: a string, or a flow list of strings."""
+    lines = [f"{key}: {_yaml_value(value)}" for key, value in sorted(fields.items())]
     return "---\n" + "\n".join(lines) + "\n---"
 
 
@@ -124,10 +138,10 @@ def html_text(text: str) -> str:
     return html.escape(one_line(text), quote=True)
 
 
-def _json_value(value: str | tuple[str, ...]) -> str:
+def _yaml_value(value: str | tuple[str, ...]) -> str:
     if isinstance(value, str):
-        return json.dumps(one_line(value), ensure_ascii=True)
-    return json.dumps([one_line(item) for item in value], ensure_ascii=True)
+        return yaml_string(value)
+    return "[" + ", ".join(yaml_string(item) for item in value) + "]"
 
 
 def _checked_anchor(anchor: str) -> str:

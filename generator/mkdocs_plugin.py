@@ -7,8 +7,9 @@ which knows nothing of MkDocs, so the same content builds with ``explainer gener
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,6 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from generator.build import Project, generate
 from generator.errors import DataError
@@ -27,6 +30,16 @@ class ExplainerConfig(Config):
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Adds the generated pages to the build, and watches data/ while serving."""
+
+    command: str = "build"
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Tell the theme about a live preview: ``mkdocs serve`` injects an inline reload script of its own."""
+        config.extra["explainer_live_preview"] = self.command == "serve"
+        return config
 
     def _project(self, config: MkDocsConfig) -> Project:
         root = Path(config.config_file_path).parent
@@ -46,6 +59,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, content=text))
         return files
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> TemplateContext:
+        """MkDocs renders templates without autoescaping: hand them front-matter text already HTML-escaped."""
+        page.meta = {
+            key: escape(value) if isinstance(value, str) else value for key, value in page.meta.items()
+        }
+        return context
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

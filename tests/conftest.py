@@ -7,6 +7,7 @@ import http.server
 import shutil
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -48,16 +49,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_server(real_site: Path) -> Iterator[str]:
-    """The real site served on 127.0.0.1; yields its base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(real_site))
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """A built site served on 127.0.0.1; yields its base URL (ending in /)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_server(real_site: Path) -> Iterator[str]:
+    """The real site served on 127.0.0.1; yields its base URL (ending in /)."""
+    with serve(real_site) as url:
+        yield url
 
 
 CHROMIUM = "/usr/bin/chromium"

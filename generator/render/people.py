@@ -75,7 +75,7 @@ def person_detail(ctx: Context, person: Person) -> str:
     record = person_record(ctx, page, person, statements)
     blocks = [
         front_matter({"description": person_description(person, statements)}),
-        heading(1, person.name),
+        heading(1, person.name, "person"),
         *([raw_block(record)] if record is not None else []),
     ]
     if person.roles:

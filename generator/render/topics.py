@@ -42,7 +42,7 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
     said = ctx.data.statements_by_topic.get(topic.id, ())
     blocks = [
         front_matter({"description": topic.summary}),
-        heading(1, topic.question),
+        heading(1, topic.question, "question"),
         paragraph(topic.summary),
     ]
     by_speaker: dict[str, list[Statement]] = {}

@@ -1,0 +1,86 @@
+"""Property test of the escaping layer: any text in any kind of field comes back as itself, adding nothing.
+
+Each example renders a batch of strings, so 500 examples put 10,000 generated strings through the render
+functions and Python-Markdown configured as in mkdocs.yml; the result is parsed with html5lib.
+"""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from mkdocs.utils.meta import get_data
+
+from generator.markup import Href, front_matter, h, heading, one_line, paragraph, raw_block
+
+BATCH = 20
+EXAMPLES = 500  # x BATCH = 10,000 strings per run
+
+# Validation refuses control characters (line breaks and tabs aside) and text that is only spaces.
+_any_char = st.characters(exclude_categories=("Cc", "Cs"))
+_syntax = st.sampled_from([*"<>&#;*_[](){}|!`~:\\/\"'=+-.0123456789\n\t xX", "&amp;", "&#60;", "{: ", "]("])
+texts = (
+    st.lists(st.one_of(_any_char, _syntax), min_size=1, max_size=30)
+    .map("".join)
+    .filter(lambda text: text.strip() != "")
+)
+
+
+@pytest.fixture(scope="module")
+def md() -> markdown.Markdown:
+    """Python-Markdown with the extensions mkdocs.yml enables."""
+    return markdown.Markdown(
+        extensions=["toc", "attr_list", "tables", "admonition"],
+        extension_configs={"toc": {"permalink": True}},
+    )
+
+
+def shown(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _page(strings: list[str]) -> str:
+    blocks = []
+    for text in strings:
+        link = h("a", text, href=Href.internal("people/x/"), title=text)
+        blocks += [
+            heading(2, text),
+            paragraph(text),
+            raw_block(h("div", h("q", text), " ", link, data_speaker=text)),
+        ]
+    return "\n\n".join(blocks)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(texts, min_size=BATCH, max_size=BATCH))
+def test_any_text_renders_as_itself_and_adds_nothing(md: markdown.Markdown, strings: list[str]) -> None:
+    html = md.reset().convert(_page(strings))
+    soup = BeautifulSoup(f"<body>{html}</body>", "html5lib")
+    body = soup.body
+    assert body is not None
+    elements = sorted({(tag.name, tuple(sorted(tag.attrs))) for tag in body.find_all(True)})
+    expected = {("h2", ("id",)), ("a", ("class", "href", "title")), ("p", ()), ("div", ("data-speaker",))}
+    expected |= {("q", ()), ("a", ("href", "title"))}
+    assert set(elements) <= expected
+    headings = body.find_all("h2", recursive=False)
+    for permalink in body.select("a.headerlink"):
+        assert permalink.parent is not None and str(permalink["href"]) == f"#{permalink.parent['id']}"
+        permalink.decompose()
+    assert [shown(tag.get_text()) for tag in headings] == [shown(text) for text in strings]
+    assert [shown(tag.get_text()) for tag in body.find_all("p", recursive=False)] == list(map(shown, strings))
+    divs = body.find_all("div", recursive=False)
+    assert [shown(str(div["data-speaker"])) for div in divs] == list(map(shown, strings))
+    assert [shown(div.q.get_text()) for div in divs if div.q] == list(map(shown, strings))
+    assert {str(a["href"]) for div in divs for a in div.find_all("a")} <= {"people/x/"}
+    assert [shown(str(a["title"])) for div in divs for a in div.find_all("a")] == list(map(shown, strings))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(texts, min_size=BATCH, max_size=BATCH))
+def test_any_text_survives_front_matter(strings: list[str]) -> None:
+    fields = {f"field{index:02d}": text for index, text in enumerate(strings)}
+    body, meta = get_data(front_matter(fields) + "\n\n# Page\n")
+    assert meta == {key: one_line(text) for key, text in fields.items()}
+    assert body == "# Page\n"
