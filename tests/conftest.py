@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.build import Project, build_site
+from tests.hosting import local_page, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -42,25 +39,6 @@ def copy_project(source: Path, target: Path) -> Path:
         elif path.exists():
             shutil.copy2(path, target / name)
     return target
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """A built site served on 127.0.0.1; yields its base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -93,19 +71,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page whose requests may only go to 127.0.0.1; anything else is aborted and recorded."""
-    context = browser.new_context()
-    tab = context.new_page()
-    outside: list[str] = []
-
-    def guard(route: Route) -> None:
-        if route.request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    tab.route("**/*", guard)
-    tab.outside_requests = outside  # type: ignore[attr-defined]
-    yield tab
-    context.close()
+    """A fresh page whose requests may only go to 127.0.0.1; anything else is aborted and recorded in
+    ``page.outside_requests`` (and fails the test at the end)."""
+    with local_page(browser) as tab:
+        yield tab

@@ -16,11 +16,15 @@ from playwright.sync_api import Browser, Page, Route
 PREFIX = "explainer"
 
 
-class _PagesHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files under /explainer/; anything missing gets the site's own 404 page with status 404."""
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, without a log line per request."""
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _PagesHandler(QuietHandler):
+    """Static files under /explainer/; anything missing gets the site's own 404 page with status 404."""
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
@@ -40,13 +44,23 @@ def pages_host(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     """The real site served at http://127.0.0.1:PORT/explainer/, the path its site_url gives it; yields that URL."""
     root = tmp_path_factory.mktemp("host")
     (root / PREFIX).symlink_to(real_site, target_is_directory=True)
-    handler = functools.partial(_PagesHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    with serve(root, _PagesHandler) as base:
+        yield f"{base}{PREFIX}/"
+
+
+@contextmanager
+def serve(directory: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
+    """``directory`` served on 127.0.0.1 while the block runs; yields its base URL (ending in /)."""
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
+    )
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/{PREFIX}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @contextmanager
@@ -64,6 +78,7 @@ def local_page(browser: Browser, **options: Any) -> Iterator[Page]:
             route.abort()
 
     tab.route("**/*", guard)
+    tab.outside_requests = outside  # type: ignore[attr-defined]
     try:
         yield tab
     finally:

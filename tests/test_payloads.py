@@ -19,7 +19,8 @@ from playwright.sync_api import Dialog, Page, expect
 
 from generator.build import Project, build_site, load_dataset
 from generator.errors import DataError
-from tests.conftest import FIXTURES, serve
+from tests.conftest import FIXTURES
+from tests.hosting import serve
 from tests.html import one, parse
 from tests.payloads import PAYLOADS, REJECTED_TEXT, REJECTED_URLS, payload_project
 
