@@ -10,9 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from generator import engines
+from generator import engines, siteconfig
 from generator.dataset import Dataset
 from generator.engines import EngineName
 from generator.errors import DataError
@@ -43,16 +41,8 @@ class Project:
         }
 
     def site_url(self) -> str | None:
-        """``site_url`` from the config file (read without constructing its tags), if it is set."""
-        path = self.root / self.config_file
-        if not path.is_file():
-            return None
-        node = yaml.compose(path.read_text(encoding="utf-8"))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if key.value == "site_url" and isinstance(value, yaml.ScalarNode):
-                    return str(value.value) or None
-        return None
+        """``site_url`` from the config file (``!ENV`` resolved as MkDocs does), if it is set."""
+        return siteconfig.site_url(self.root / self.config_file)
 
     def content_files(self) -> dict[str, Path]:
         """Everything else in the content folder (images, downloads…) by relative path, copied as it is.

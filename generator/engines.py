@@ -16,6 +16,7 @@ from typing import Any, Literal, get_args
 
 import yaml
 
+from generator import siteconfig
 from generator.urls import LinkStyle
 
 EngineName = Literal["mkdocs", "zensical"]
@@ -88,7 +89,7 @@ def zensical_config(config: dict[str, Any], *, project_root: Path) -> dict[str, 
 
 def write_zensical_config(config_file: Path, work_dir: Path) -> Path:
     """Write the config derived from ``config_file`` into ``work_dir``; returns its path."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config = siteconfig.load_config(config_file)
     derived = zensical_config(config, project_root=config_file.parent)
     target = work_dir / DERIVED_CONFIG
     text = yaml.safe_dump(derived, allow_unicode=True, sort_keys=False, width=110)

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from generator.build import Project, generate, load_dataset, write_docs
 from generator.cli import main
 from generator.engines import DERIVED_CONFIG, write_zensical_config, zensical_config
+from generator.siteconfig import load_config
 from generator.urls import source_url
 from tests.conftest import FIXTURES, ROOT
 
@@ -146,5 +147,5 @@ def test_derived_config_file_names_its_origin_and_parses(project_root: Path, tmp
         f"# Derived from {project_root / 'mkdocs.yml'} by `explainer build --engine zensical` "
         "on every build: edit that file instead."
     )
-    original = yaml.safe_load((project_root / "mkdocs.yml").read_text(encoding="utf-8"))
+    original = load_config(project_root / "mkdocs.yml")
     assert yaml.safe_load(text) == zensical_config(original, project_root=project_root)

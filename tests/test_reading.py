@@ -7,11 +7,11 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 import pytest
-import yaml
 from playwright.sync_api import Browser, Page, ViewportSize
 
 from generator.build import Project, load_dataset
 from generator.dataset import Dataset
+from generator.siteconfig import load_config
 from tests.hosting import local_page, pages_host
 from tests.html import one, parse, text_of
 
@@ -221,7 +221,7 @@ def test_topic_page_description_comes_from_the_data(real_site: Path, data: Datas
 def test_sitemap_lists_every_page_under_site_url_without_build_dates(
     real_site: Path, project_root: Path
 ) -> None:
-    site_url = yaml.safe_load((project_root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+    site_url = load_config(project_root / "mkdocs.yml")["site_url"]
     namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ET.parse(real_site / "sitemap.xml").getroot()
     locations = [loc.text or "" for loc in root.findall("s:url/s:loc", namespace)]

@@ -12,8 +12,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
+from generator.siteconfig import load_config
 from tests.conftest import copy_project
 
 pytestmark = pytest.mark.slow
@@ -58,9 +58,7 @@ def test_editing_a_quote_in_yaml_changes_the_served_page(project_root: Path, tmp
     )
     try:
         # mkdocs serve mounts the site at the path of site_url, as it will be published.
-        mount = urlsplit(
-            yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-        ).path
+        mount = urlsplit(load_config(project / "mkdocs.yml")["site_url"]).path
         url = f"http://127.0.0.1:{port}{mount}contrast/"
         _wait_for(url, lambda body: OLD in body)
         event = project / "data" / "events" / "2017-02-23-kelly-mexico-city.yaml"
