@@ -16,13 +16,10 @@ from __future__ import annotations
 import html
 import json
 import re
-import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
-
-import yaml
 
 from generator.urls import check_external_url
 
@@ -97,36 +94,33 @@ def front_matter(fields: Mapping[str, str | tuple[str, ...]]) -> str:
     return "---\n" + "\n".join(lines) + "\n---"
 
 
-class _OneLineDumper(yaml.SafeDumper):
-    """YAML with every string double-quoted, so line breaks and other special characters become escapes."""
+_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
 
 
-def _double_quoted(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style='"')
+def _astral(match: re.Match[str]) -> str:
+    high, low = int(match[1], 16), int(match[2], 16)
+    return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
 
 
-_OneLineDumper.add_representer(str, _double_quoted)
+def flow_yaml(value: Any) -> str:
+    """Structured data as one line of YAML: JSON, which YAML reads as a flow collection.
+
+    ``ensure_ascii`` escapes every non-ASCII and control character, so nothing can end the line; the one
+    difference between the two languages that matters here, a character beyond U+FFFF (JSON writes a
+    surrogate pair, which YAML refuses), is rewritten as YAML's ``\\UXXXXXXXX``.
+    """
+    return _SURROGATE_PAIR.sub(_astral, json.dumps(value, ensure_ascii=True, sort_keys=True))
 
 
 def with_front_matter(page: str, key: str, value: Any) -> str:
     """``page`` with one more front-matter key holding structured data (mappings, lists, strings, numbers).
 
-    The value is written as a single-line YAML flow collection, every non-ASCII or special character escaped
-    by PyYAML's emitter, so no string can end the line or the front matter; a page without front matter gets
-    one.
+    The value is written on a single line by :func:`flow_yaml`, so no string can end the line or the front
+    matter; a page without front matter gets one.
     """
     if not re.fullmatch(r"[a-z_]+", key):
         raise ValueError(f"unsafe front-matter key {key!r}")
-    line = f"{key}: " + yaml.dump(
-        value,
-        Dumper=_OneLineDumper,
-        default_flow_style=True,
-        allow_unicode=False,
-        width=sys.maxsize,
-        sort_keys=True,
-    ).rstrip("\n")
-    if "\n" in line:
-        raise ValueError(f"front-matter value for {key} is not one line")
+    line = f"{key}: {flow_yaml(value)}"
     opening = "---\n"
     if page.startswith(opening):
         return opening + line + "\n" + page[len(opening) :]

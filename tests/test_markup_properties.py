@@ -13,7 +13,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.markup import Href, front_matter, h, heading, one_line, paragraph, raw_block
+from generator.markup import (
+    Href,
+    flow_yaml,
+    front_matter,
+    h,
+    heading,
+    one_line,
+    paragraph,
+    raw_block,
+    with_front_matter,
+)
 
 BATCH = 20
 EXAMPLES = 500  # x BATCH = 10,000 strings per run
@@ -84,3 +94,19 @@ def test_any_text_survives_front_matter(strings: list[str]) -> None:
     body, meta = get_data(front_matter(fields) + "\n\n# Page\n")
     assert meta == {key: one_line(text) for key, text in fields.items()}
     assert body == "# Page\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(),
+        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        max_leaves=20,
+    )
+)
+def test_structured_front_matter_reads_back_exactly(value: object) -> None:
+    """Whatever the data holds, the one-line YAML gives back the same value through MkDocs' own reader."""
+    line = flow_yaml(value)
+    assert "\n" not in line and line.isascii()
+    _, meta = get_data(with_front_matter("# Page\n", "structured_data", value))
+    assert meta["structured_data"] == value

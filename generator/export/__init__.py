@@ -22,7 +22,7 @@ class Download:
     description: str
 
 
-DOCUMENT = "data/explainer.json"
+DOCUMENT = json_export.DOCUMENT
 QUOTES = "data/quotes.csv"
 EVENTS = "data/events.csv"
 CITATIONS = "data/citations.csv"

@@ -12,6 +12,8 @@ from generator.export.records import Document, to_dataset, to_document
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
+DOCUMENT = "data/explainer.json"
+
 
 def dumps(value: Any) -> str:
     """Deterministic JSON: sorted keys, two-space indent, UTF-8 text as it is, a final newline."""

@@ -15,6 +15,7 @@ from typing import Any
 from generator.dataset import Dataset, Statement
 from generator.export.address import SiteAddress
 from generator.export.feed import event_time
+from generator.export.json_export import DOCUMENT
 from generator.markup import one_line, with_front_matter
 from generator.model import Event, Source
 from generator.render.context import event_location, person_page, quote_location, timeline_day_page
@@ -90,10 +91,15 @@ def day_graph(data: Dataset, site: SiteAddress, events: Sequence[Event]) -> Node
     return {"@context": CONTEXT, "@graph": graph}
 
 
+# The home page cites its sources one by one up to this many; a tracker with thousands would make the page
+# heavy for every reader, so beyond it the article points to the data set, which lists them all.
+MAX_CITED_SOURCES = 100
+
+
 def explainer_article(data: Dataset, site: SiteAddress) -> Node:
-    """The explainer itself, on its home page."""
+    """The explainer itself, on its home page: based on the published data set, citing its sources."""
     url = site.page(HOME)
-    return {
+    node: Node = {
         "@context": CONTEXT,
         "@type": "NewsArticle",
         "@id": url,
@@ -101,8 +107,16 @@ def explainer_article(data: Dataset, site: SiteAddress) -> Node:
         "mainEntityOfPage": url,
         "headline": one_line(data.settings.title),
         "description": one_line(data.settings.summary),
-        "citation": [article(source) for source in data.sources],
+        "isBasedOn": {
+            "@type": "Dataset",
+            "name": one_line(f"The data behind {data.settings.title}"),
+            "url": site.file(DOCUMENT),
+            "encodingFormat": "application/json",
+        },
     }
+    if len(data.sources) <= MAX_CITED_SOURCES:
+        node["citation"] = [article(source) for source in data.sources]
+    return node
 
 
 def with_structured_data(pages: dict[str, str], data: Dataset, site: SiteAddress) -> dict[str, str]:

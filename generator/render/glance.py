@@ -11,6 +11,7 @@ from generator.markup import h
 from generator.model import Person, Stance, Topic
 from generator.render.components import joined, stance_label, stance_on, time_element
 from generator.render.context import CONTRAST, Context, topic_anchor
+from generator.render.lists import SEARCH_EXCLUDE
 
 
 def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Statement]) -> ET.Element:
@@ -41,6 +42,7 @@ def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Stat
         h("ul", *items),
         h("p", h("a", "This question in the contrast table", href=row)),
         class_="ex-glance",
+        **SEARCH_EXCLUDE,  # a summary of quotes the page has in full
         role="note",
         aria_label="At a glance",
     )

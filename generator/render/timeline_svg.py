@@ -18,6 +18,7 @@ from generator.markup import h
 from generator.model import Event, Relation, RelationType
 from generator.render.components import RELATION_LABELS, day_title
 from generator.render.context import Context
+from generator.render.lists import SEARCH_EXCLUDE
 
 ROW = 24
 SPINE_X = 20
@@ -220,7 +221,9 @@ def timeline_picture(ctx: Context, page: str, days: Days) -> ET.Element:
         class_="ex-tl",
     )
     kinds = sorted({relation.type for _, relation in relations}, key=lambda kind: kind.value)
-    return h("figure", h("div", svg, class_="ex-tl__scroll"), _legend(kinds), class_="ex-timeline-picture")
+    # Kept out of search: the picture repeats titles and quotes that the page has as text.
+    scroll = h("div", svg, class_="ex-tl__scroll")
+    return h("figure", scroll, _legend(kinds), class_="ex-timeline-picture", **SEARCH_EXCLUDE)
 
 
 def _legend(kinds: Sequence[RelationType]) -> ET.Element:
