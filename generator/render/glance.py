@@ -75,6 +75,7 @@ def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statem
         *joined(links, "; "),
         ". Each quote shows the role held on the day it was said.",
         class_="ex-record",
+        **SEARCH_EXCLUDE,  # the questions are indexed on their own pages
     )
 
 

@@ -61,10 +61,12 @@ def statement_lines(
     class_: str,
     speaker: bool = True,
     topic_id: str | None = None,
+    anchor: str | None = None,
 ) -> ET.Element:
-    """One line per quote, kept out of search."""
+    """One line per quote, kept out of search; ``anchor`` makes the list a link target (a list, not a
+    heading, because the search index makes an entry of every heading with an id)."""
     lines = [statement_line(ctx, page, s, speaker=speaker, topic_id=topic_id) for s in statements]
-    return h("ul", *lines, class_=class_, **SEARCH_EXCLUDE)
+    return h("ul", *lines, class_=class_, id=anchor, **SEARCH_EXCLUDE)
 
 
 def latest(statements: Sequence[Statement], limit: int) -> tuple[Sequence[Statement], Sequence[Statement]]:

@@ -54,9 +54,10 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
         _, shown = latest(said, FIGURES_LIMIT)
         groups: list[ET.Element] = []
         for person in speakers:
-            lines = statement_lines(ctx, page, by_speaker[person.id], class_="ex-earlier", speaker=False)
-            name = h("a", person.name, href=ctx.person_link(page, person.id))
-            groups += [h("h3", name, id=f"speaker-{person.id}"), lines]
+            said_by = by_speaker[person.id]
+            anchor = f"speaker-{person.id}"
+            lines = statement_lines(ctx, page, said_by, class_="ex-earlier", speaker=False, anchor=anchor)
+            groups += [h("h3", h("a", person.name, href=ctx.person_link(page, person.id))), lines]
         blocks += [
             heading(2, "Latest statements"),
             raw_block(figures(ctx, page, shown)),
