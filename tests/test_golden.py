@@ -11,14 +11,22 @@ from pathlib import Path
 import pytest
 
 from generator.build import Project, generate
-from tests.conftest import FIXTURES
+from generator.render.context import STYLESHEET
+from tests.conftest import FIXTURES, ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "small"
 
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return generate(Project(FIXTURES / "small"))
+    """Everything generated, less the stylesheet, which is copied as it is (see the test below)."""
+    generated = generate(Project(FIXTURES / "small"))
+    return {path: text for path, text in generated.items() if path != STYLESHEET}
+
+
+def test_the_stylesheet_is_published_as_it_is() -> None:
+    stylesheet = (ROOT / "generator" / "assets" / "explainer.css").read_text(encoding="utf-8")
+    assert generate(Project(FIXTURES / "small"))[STYLESHEET] == stylesheet
 
 
 def test_generated_file_list_matches_golden(pages: dict[str, str]) -> None:
