@@ -102,13 +102,34 @@ def _astral(match: re.Match[str]) -> str:
     return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
 
 
+# YAML reads a key in a flow mapping only up to 1,024 characters; keys here are short property names.
+_MAX_KEY_CHARACTERS = 1000
+
+
+def _check_keys(value: Any) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if len(key) * 12 + 2 > _MAX_KEY_CHARACTERS and len(flow_key(key)) > _MAX_KEY_CHARACTERS:
+                raise ValueError(f"a structured-data key of {len(key)} characters; keys are short names")
+            _check_keys(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _check_keys(item)
+
+
+def flow_key(key: str) -> str:
+    return _SURROGATE_PAIR.sub(_astral, json.dumps(key, ensure_ascii=True))
+
+
 def flow_yaml(value: Any) -> str:
     """Structured data as one line of YAML: JSON, which YAML reads as a flow collection.
 
     ``ensure_ascii`` escapes every non-ASCII and control character, so nothing can end the line; the one
     difference between the two languages that matters here, a character beyond U+FFFF (JSON writes a
-    surrogate pair, which YAML refuses), is rewritten as YAML's ``\\UXXXXXXXX``.
+    surrogate pair, which YAML refuses), is rewritten as YAML's ``\\UXXXXXXXX``. Keys must stay short (YAML
+    limits them); a long one raises ValueError rather than being lost by the reader.
     """
+    _check_keys(value)
     return _SURROGATE_PAIR.sub(_astral, json.dumps(value, ensure_ascii=True, sort_keys=True))
 
 

@@ -96,11 +96,15 @@ def test_any_text_survives_front_matter(strings: list[str]) -> None:
     assert body == "# Page\n"
 
 
+# Keys are short property names in practice; YAML reads a flow key only up to 1,024 characters.
+KEYS = st.text(max_size=80)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.recursive(
         st.none() | st.booleans() | st.integers() | st.text(),
-        lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+        lambda inner: st.lists(inner) | st.dictionaries(KEYS, inner),
         max_leaves=20,
     )
 )
@@ -108,5 +112,16 @@ def test_structured_front_matter_reads_back_exactly(value: object) -> None:
     """Whatever the data holds, the one-line YAML gives back the same value through MkDocs' own reader."""
     line = flow_yaml(value)
     assert "\n" not in line and line.isascii()
+    _, meta = get_data(with_front_matter("# Page\n", "structured_data", value))
+    assert meta["structured_data"] == value
+
+
+def test_a_long_structured_data_key_is_refused() -> None:
+    with pytest.raises(ValueError, match="a structured-data key of 400 characters; keys are short names"):
+        flow_yaml({"ok": [{"\u0301" * 400: 1}]})
+
+
+def test_a_long_value_reads_back() -> None:
+    value = {"text": "Ṱ̺̺̕o͞ ̷i̲̬͇̪͙n̝̗͕v̟̜̘̦͟o̶̙̰̠kè͚̮̺̪̹̱̤ 😀" * 200}
     _, meta = get_data(with_front_matter("# Page\n", "structured_data", value))
     assert meta["structured_data"] == value
