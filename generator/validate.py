@@ -42,7 +42,7 @@ def validate(loaded: LoadedData) -> Dataset:
     events = [(file, event) for file in loaded.events if (event := _one(file, Event, problems))]
     corrections = _items(loaded.corrections, "corrections", Correction, problems)
     known = _KnownIds.collect(loaded)
-    problems += _check_ids(people, sources, topics, events)
+    problems += _check_ids(people, sources, topics, events, corrections)
     problems += _check_references(loaded, known)
     problems += _check_repeats(loaded)
     problems += _check_events(events)
@@ -196,9 +196,13 @@ def _shorten(text: str, limit: int = 60) -> str:
 
 
 def _one_of(found: str, allowed: Sequence[str]) -> str:
-    guess = difflib.get_close_matches(found, allowed, n=1, cutoff=0.6)
-    hint = f' (did you mean "{guess[0]}"?)' if guess else ""
-    return f"one of {', '.join(allowed)}{hint}"
+    return f"one of {', '.join(allowed)}{_did_you_mean(found, allowed)}"
+
+
+def _did_you_mean(found: str, options: Iterable[str]) -> str:
+    """`` (did you mean "x"?)`` naming the closest of ``options``, or nothing when none is close."""
+    guess = difflib.get_close_matches(found, sorted(options), n=1, cutoff=0.6)
+    return f' (did you mean "{guess[0]}"?)' if guess else ""
 
 
 def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel]:
@@ -317,7 +321,9 @@ def _check_ids(
     sources: list[tuple[LoadedFile, FieldPath, Source]],
     topics: list[tuple[LoadedFile, FieldPath, Topic]],
     events: list[tuple[LoadedFile, Event]],
+    corrections: list[tuple[LoadedFile, FieldPath, Correction]],
 ) -> Iterator[Problem]:
+    """Each kind's ids are unique across all its files."""
     quotes = [
         (file, ("quotes", index), quote) for file, event in events for index, quote in enumerate(event.quotes)
     ]
@@ -327,6 +333,7 @@ def _check_ids(
         topics,
         [(file, (), event) for file, event in events],
         quotes,
+        corrections,
     ]
     for group in groups:
         first: dict[str, tuple[LoadedFile, FieldPath]] = {}
@@ -384,10 +391,8 @@ def _check_reference(
 ) -> Iterator[Problem]:
     if known is not None and value not in known:
         where = _KIND_FILES.get(kind, "an event's quotes")
-        guess = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-        hint = f' (did you mean "{guess[0]}"?)' if guess else ""
         found = f'the {kind} id "{value}", which is not defined'
-        yield file.problem(path, found, f"a {kind} id from {where}{hint}")
+        yield file.problem(path, found, f"a {kind} id from {where}{_did_you_mean(value, known)}")
 
 
 def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
@@ -452,19 +457,13 @@ def _check_roles(people: list[tuple[LoadedFile, FieldPath, Person]]) -> Iterator
 def _check_corrections(
     corrections: list[tuple[LoadedFile, FieldPath, Correction]], known: _KnownIds, event_ids: set[str]
 ) -> Iterator[Problem]:
-    """Each correction has a unique id and names at least one item, and every item it names exists."""
+    """Each correction names at least one item, and every item it names exists (ids: see _check_ids)."""
     ids: dict[str, frozenset[str] | None] = {
         "quotes": known.quotes,
         "events": frozenset(event_ids),
         "sources": known.sources,
     }
-    first: dict[str, FieldPath] = {}
     for file, path, correction in corrections:
-        if correction.id in first:
-            at = file.position((*first[correction.id], "id"))
-            found = f'the id "{correction.id}" again (first at {file.path}:{at.line}:{at.column})'
-            yield file.problem((*path, "id"), found, "an id used only once")
-        first.setdefault(correction.id, path)
         if not (correction.quotes or correction.events or correction.sources):
             yield file.problem(path, "a correction that names no item", _CORRECTED_ITEMS)
         for kind, known_ids in ids.items():
@@ -473,8 +472,7 @@ def _check_corrections(
             for index, item in enumerate(getattr(correction, kind)):
                 if item not in known_ids:
                     noun = kind.removesuffix("s")
-                    guess = difflib.get_close_matches(item, sorted(known_ids), n=1, cutoff=0.6)
-                    hint = f' (did you mean "{guess[0]}"?)' if guess else ""
+                    hint = _did_you_mean(item, known_ids)
                     yield file.problem(
                         (*path, kind, index),
                         f'the {noun} id "{item}", which is not defined',
