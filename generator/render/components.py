@@ -81,9 +81,9 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
         "figcaption",
         *speaker_line(ctx, page, statement),
         " · ",
-        h("a", time_element(event.date), href=ctx.event_link(page, event.id)),
+        h("a", time_element(event.date), href=ctx.event_link(page, event)),
         " · ",
-        h("a", event.title, href=ctx.event_link(page, event.id)),
+        h("a", event.title, href=ctx.event_link(page, event)),
         class_="ex-quote__caption",
     )
     figure = h(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from functools import cached_property
 
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
@@ -101,17 +100,12 @@ class Context:
         base = posixpath.dirname(page_url(from_page, directory_urls=self.directory_urls)) or "."
         return Href.internal(posixpath.relpath(path, base))
 
-    @cached_property
-    def _event_dates(self) -> dict[str, PartialDate]:
-        return {event.id: event.date for event in self.data.events}
-
     def quote_link(self, from_page: str, statement: Statement) -> Href:
         """The quote in context: its place on its day's timeline page. Every quote URL comes from here."""
         return self.link(from_page, *quote_location(statement))
 
-    def event_link(self, from_page: str, event_id: str) -> Href:
-        date = self._event_dates[event_id]
-        return self.link(from_page, timeline_day_page(date), event_anchor(event_id))
+    def event_link(self, from_page: str, event: Event) -> Href:
+        return self.link(from_page, *event_location(event))
 
     def day_link(self, from_page: str, date: PartialDate) -> Href:
         return self.link(from_page, timeline_day_page(date))

@@ -48,7 +48,7 @@ def _items(ctx: Context, correction: Correction) -> list[ET.Element | str]:
             h("a", f"{speaker}: ", h("q", statement.quote.text), href=ctx.quote_link(CORRECTIONS, statement))
         )
     events = {event.id: event for event in ctx.data.events}
-    links += [h("a", events[e].title, href=ctx.event_link(CORRECTIONS, e)) for e in correction.events]
+    links += [h("a", events[e].title, href=ctx.event_link(CORRECTIONS, events[e])) for e in correction.events]
     links += [
         h(
             "a",

@@ -90,7 +90,7 @@ def _by_month(days: Sequence[Day]) -> list[tuple[PartialDate, list[Day]]]:
 def _days_list(ctx: Context, days: Sequence[Day]) -> ET.Element:
     items = []
     for date, events in days:
-        titles = [h("li", h("a", event.title, href=ctx.event_link(TIMELINE, event.id))) for event in events]
+        titles = [h("li", h("a", event.title, href=ctx.event_link(TIMELINE, event))) for event in events]
         items.append(
             h(
                 "li",

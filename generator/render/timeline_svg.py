@@ -78,7 +78,7 @@ def _event_row(ctx: Context, page: str, event: Event, y: int, text_x: int) -> ET
         h(
             "a",
             h("text", shorten(event.title), x=str(text_x), y=str(y), class_="ex-tl__event"),
-            href=ctx.event_link(page, event.id),
+            href=ctx.event_link(page, event),
         ),
         who,
     )
