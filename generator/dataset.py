@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, TypeVar
 
 from generator.dates import PartialDate
 from generator.model import Correction, Event, Person, Quote, Relation, Settings, Source, Topic
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,34 +68,26 @@ class Dataset:
 
     @cached_property
     def statements_by_speaker(self) -> dict[str, tuple[Statement, ...]]:
-        grouped: defaultdict[str, list[Statement]] = defaultdict(list)
-        for statement in self.statements:
-            grouped[statement.quote.speaker].append(statement)
-        return {speaker: tuple(items) for speaker, items in grouped.items()}
+        return _grouped((s.quote.speaker, s) for s in self.statements)
 
     @cached_property
     def statements_by_topic(self) -> dict[str, tuple[Statement, ...]]:
-        grouped: defaultdict[str, list[Statement]] = defaultdict(list)
-        for statement in self.statements:
-            for link in statement.quote.topics:
-                grouped[link.topic].append(statement)
-        return {topic: tuple(items) for topic, items in grouped.items()}
+        return _grouped((link.topic, s) for s in self.statements for link in s.quote.topics)
 
     @cached_property
     def statements_by_source(self) -> dict[str, tuple[Statement, ...]]:
-        grouped: defaultdict[str, list[Statement]] = defaultdict(list)
-        for statement in self.statements:
-            for source in dict.fromkeys(citation.source for citation in statement.quote.citations):
-                grouped[source].append(statement)
-        return {source: tuple(items) for source, items in grouped.items()}
+        cited = (
+            (s, dict.fromkeys(citation.source for citation in s.quote.citations)) for s in self.statements
+        )
+        return _grouped((source, s) for s, sources in cited for source in sources)
 
     @cached_property
     def incoming_relations(self) -> dict[str, tuple[IncomingRelation, ...]]:
-        grouped: defaultdict[str, list[IncomingRelation]] = defaultdict(list)
-        for statement in self.statements:
-            for relation in statement.quote.relations:
-                grouped[relation.quote].append(IncomingRelation(statement, relation))
-        return {quote: tuple(items) for quote, items in grouped.items()}
+        return _grouped(
+            (relation.quote, IncomingRelation(s, relation))
+            for s in self.statements
+            for relation in s.quote.relations
+        )
 
     @cached_property
     def days(self) -> tuple[tuple[PartialDate, tuple[Event, ...]], ...]:
@@ -107,3 +102,11 @@ class Dataset:
     ) -> tuple[Correction, ...]:
         """The corrections that name an item; ``kind`` is "quotes", "events" or "sources"."""
         return tuple(c for c in self.corrections if item_id in getattr(c, kind))
+
+
+def _grouped(pairs: Iterable[tuple[str, T]]) -> dict[str, tuple[T, ...]]:
+    """``(key, item)`` pairs as items by key, each key's items in the order given."""
+    grouped: defaultdict[str, list[T]] = defaultdict(list)
+    for key, item in pairs:
+        grouped[key].append(item)
+    return {key: tuple(items) for key, items in grouped.items()}
