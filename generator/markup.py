@@ -17,7 +17,7 @@ import html
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,6 +70,11 @@ def heading(level: int, text: str, anchor: str | None = None) -> str:
         raise ValueError(f"heading level {level}")
     suffix = f" {{ #{_checked_anchor(anchor)} }}" if anchor else ""
     return f"{'#' * level} {inline(text)}{suffix}"
+
+
+def markdown_page(blocks: Iterable[str]) -> str:
+    """A Markdown page: its blocks separated by blank lines, ending with a newline."""
+    return "\n\n".join(blocks) + "\n"
 
 
 def paragraph(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from generator.markup import front_matter, h, heading, paragraph, raw_block
+from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.render.components import source_links, stance_label, stance_on, time_element
 from generator.render.context import CONTRAST, Context, topic_anchor
 from generator.render.lists import SEARCH_EXCLUDE, latest, more_link
@@ -79,22 +79,19 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> ET.Elem
 def contrast_page(ctx: Context) -> str:
     names = [ctx.data.person[speaker].name for speaker in ctx.data.settings.speakers]
     description = f"What {', '.join(names)} said on each question, side by side, with date and source."
-    return (
-        "\n\n".join(
-            [
-                front_matter({"description": description, "hide": ("toc",)}),  # the table needs the width
-                heading(1, "Contrast table"),
-                paragraph(
-                    "Each row is a question, each column a speaker. A cell quotes the speaker's words exactly as a "
-                    "cited source printed them, with the date and a link to the quote in context."
-                ),
-                raw_block(contrast_table(ctx, CONTRAST)),
-                paragraph(
-                    "Stances: "
-                    + ", ".join(["Affirms", "Denies", "Qualifies"])
-                    + " describe how a quote answers the row's question."
-                ),
-            ]
-        )
-        + "\n"
+    return markdown_page(
+        [
+            front_matter({"description": description, "hide": ("toc",)}),  # the table needs the width
+            heading(1, "Contrast table"),
+            paragraph(
+                "Each row is a question, each column a speaker. A cell quotes the speaker's words exactly as a "
+                "cited source printed them, with the date and a link to the quote in context."
+            ),
+            raw_block(contrast_table(ctx, CONTRAST)),
+            paragraph(
+                "Stances: "
+                + ", ".join(["Affirms", "Denies", "Qualifies"])
+                + " describe how a quote answers the row's question."
+            ),
+        ]
     )

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from typing import Literal
 
 from generator.dates import PartialDate
-from generator.markup import front_matter, h, heading, paragraph, raw_block
+from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Correction
 from generator.render.context import CORRECTIONS, Context, correction_anchor
 
@@ -94,4 +94,4 @@ def corrections_page(ctx: Context) -> str:
             heading(2, correction.date.human(), correction_anchor(correction.id)),
             raw_block(_entry(ctx, correction)),
         ]
-    return "\n\n".join(blocks) + "\n"
+    return markdown_page(blocks)

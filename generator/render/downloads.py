@@ -6,7 +6,7 @@ import posixpath
 from collections.abc import Collection
 
 from generator.export import DOWNLOADS
-from generator.markup import front_matter, h, heading, paragraph, raw_block
+from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.render.context import Context
 
 DATA_PAGE = "data.md"
@@ -26,24 +26,21 @@ def data_page(ctx: Context, files: Collection[str]) -> str:
         for download in DOWNLOADS
         if download.path in files
     ]
-    return (
-        "\n\n".join(
-            [
-                front_matter(
-                    {"description": "The explainer's data as JSON, CSV, JSON Schema, Atom and TimelineJS."}
-                ),
-                heading(1, "Data for re-use"),
-                paragraph(
-                    "Everything on this site is made from structured data. Researchers and newsrooms may take it "
-                    "as it is: the files below are rebuilt with every change to the data, and the same data "
-                    "always gives the same files."
-                ),
-                raw_block(h("ul", *items, class_="ex-downloads")),
-                paragraph(
-                    "Quotes are the speakers' words exactly as the cited sources printed them; summaries and notes "
-                    "are our own words. Lists inside a CSV cell are separated by semicolons."
-                ),
-            ]
-        )
-        + "\n"
+    return markdown_page(
+        [
+            front_matter(
+                {"description": "The explainer's data as JSON, CSV, JSON Schema, Atom and TimelineJS."}
+            ),
+            heading(1, "Data for re-use"),
+            paragraph(
+                "Everything on this site is made from structured data. Researchers and newsrooms may take it "
+                "as it is: the files below are rebuilt with every change to the data, and the same data "
+                "always gives the same files."
+            ),
+            raw_block(h("ul", *items, class_="ex-downloads")),
+            paragraph(
+                "Quotes are the speakers' words exactly as the cited sources printed them; summaries and notes "
+                "are our own words. Lists inside a CSV cell are separated by semicolons."
+            ),
+        ]
     )

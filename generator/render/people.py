@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from generator.dataset import Statement
-from generator.markup import front_matter, h, heading, paragraph, raw_block
+from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Person
 from generator.render.components import time_element
 from generator.render.context import PEOPLE, Context, person_page
@@ -49,19 +49,16 @@ def people_index(ctx: Context) -> str:
                 f" ({said})",
             )
         )
-    return (
-        "\n\n".join(
-            [
-                front_matter(
-                    {
-                        "description": "The people in this explainer, their roles, and everything they are quoted saying."
-                    }
-                ),
-                heading(1, "People"),
-                raw_block(h("ul", *items, class_="ex-people")),
-            ]
-        )
-        + "\n"
+    return markdown_page(
+        [
+            front_matter(
+                {
+                    "description": "The people in this explainer, their roles, and everything they are quoted saying."
+                }
+            ),
+            heading(1, "People"),
+            raw_block(h("ul", *items, class_="ex-people")),
+        ]
     )
 
 
@@ -90,7 +87,7 @@ def person_detail(ctx: Context, person: Person) -> str:
         lines = statement_lines(ctx, page, earlier, class_="ex-earlier", speaker=False)
         blocks.append(raw_block(unindexed(h("h3", "Earlier statements"), lines)))
     blocks += _others(ctx, page, person, statements)
-    return "\n\n".join(blocks) + "\n"
+    return markdown_page(blocks)
 
 
 def _latest_by_others(said: Sequence[Statement], person_id: str, limit: int) -> list[Statement]:

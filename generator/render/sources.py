@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from generator.dates import PartialDate
-from generator.markup import Href, front_matter, h, heading, paragraph, raw_block
+from generator.markup import Href, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Source
 from generator.render.components import time_element
 from generator.render.context import SOURCES, Context, source_anchor, sources_month_page
@@ -83,7 +83,7 @@ def sources_page(ctx: Context) -> str:
             for source in sources
         ]
         blocks += [heading(2, month.human()), raw_block(h("ul", *items, class_="ex-sources"))]
-    return "\n\n".join(blocks) + "\n"
+    return markdown_page(blocks)
 
 
 def _by_month(ctx: Context) -> list[tuple[PartialDate, list[Source]]]:
@@ -115,4 +115,4 @@ def _month_page(ctx: Context, month: PartialDate, sources: list[Source]) -> str:
             paragraph("Quoted here:"),
             raw_block(_cited_for(ctx, sources_month_page(month), source)),
         ]
-    return "\n\n".join(blocks) + "\n"
+    return markdown_page(blocks)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from generator.dataset import Statement
 from generator.dates import PartialDate
-from generator.markup import front_matter, h, heading, paragraph, raw_block
+from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Event
 from generator.render.components import day_title, joined, quote_figure, source_links, time_element
 from generator.render.context import (
@@ -74,7 +74,7 @@ def timeline_page(ctx: Context) -> str:
         blocks.append(raw_block(timeline_picture(ctx, TIMELINE, ctx.data.days)))
     for month, days in _by_month(ctx.data.days):
         blocks += [heading(2, month.human(), month_anchor(month)), raw_block(_days_list(ctx, days))]
-    return "\n\n".join(blocks) + "\n"
+    return markdown_page(blocks)
 
 
 Day = tuple[PartialDate, tuple[Event, ...]]
@@ -127,7 +127,7 @@ def _day_page(
     ]
     for event in events:
         blocks += event_block(ctx, page, event, level=2)
-    return "\n\n".join(blocks) + "\n"
+    return markdown_page(blocks)
 
 
 def _neighbours(ctx: Context, page: str, before: PartialDate | None, after: PartialDate | None) -> ET.Element:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from generator.dataset import Statement
-from generator.markup import front_matter, h, heading, paragraph, raw_block
+from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Topic
 from generator.render.context import TOPICS, Context, topic_page
 from generator.render.glance import topic_at_a_glance
@@ -18,19 +18,14 @@ def topics_index(ctx: Context) -> str:
         h("li", h("a", topic.question, href=ctx.topic_link(TOPICS, topic.id)), h("p", topic.summary))
         for topic in ctx.data.topics
     ]
-    return (
-        "\n\n".join(
-            [
-                front_matter(
-                    {
-                        "description": "The questions this explainer answers, each with what every speaker said."
-                    }
-                ),
-                heading(1, "Questions"),
-                raw_block(h("ul", *items, class_="ex-topics")),
-            ]
-        )
-        + "\n"
+    return markdown_page(
+        [
+            front_matter(
+                {"description": "The questions this explainer answers, each with what every speaker said."}
+            ),
+            heading(1, "Questions"),
+            raw_block(h("ul", *items, class_="ex-topics")),
+        ]
     )
 
 
@@ -71,4 +66,4 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
     ]
     if silent:
         blocks.append(paragraph("No statement in our sources from: " + ", ".join(silent) + "."))
-    return "\n\n".join(blocks) + "\n"
+    return markdown_page(blocks)
