@@ -48,8 +48,7 @@ def validate(loaded: LoadedData) -> Dataset:
     problems += _check_events(events)
     problems += check_chronology(events)
     problems += _check_roles(people)
-    written_events = {file.data.get("id") for file in loaded.events if isinstance(file.data, dict)}
-    problems += _check_corrections(corrections, known, {str(i) for i in written_events if isinstance(i, str)})
+    problems += _check_corrections(corrections, known)
     if problems or settings is None:
         raise DataError(_first_per_place(problems))
     ordered = tuple(sorted((event for _, event in events), key=lambda event: event.sort_key))
@@ -265,6 +264,7 @@ class _KnownIds:
     sources: frozenset[str] | None
     topics: frozenset[str] | None
     quotes: frozenset[str] | None
+    events: frozenset[str]  # from the event files that could be read
 
     @classmethod
     def collect(cls, loaded: LoadedData) -> _KnownIds:
@@ -273,14 +273,18 @@ class _KnownIds:
             return _ids_in(items) if isinstance(items, tuple) else None
 
         quotes: set[str] = set()
+        events: set[str] = set()
         for file in loaded.events:
             if isinstance(file.data, dict):
                 quotes |= _ids_in(file.data.get("quotes"))
+                if isinstance(file.data.get("id"), str):
+                    events.add(file.data["id"])
         return cls(
             ids(loaded.people, "people"),
             ids(loaded.sources, "sources"),
             ids(loaded.topics, "topics"),
             None if loaded.unreadable_events else frozenset(quotes),
+            frozenset(events),
         )
 
 
@@ -455,12 +459,12 @@ def _check_roles(people: list[tuple[LoadedFile, FieldPath, Person]]) -> Iterator
 
 
 def _check_corrections(
-    corrections: list[tuple[LoadedFile, FieldPath, Correction]], known: _KnownIds, event_ids: set[str]
+    corrections: list[tuple[LoadedFile, FieldPath, Correction]], known: _KnownIds
 ) -> Iterator[Problem]:
     """Each correction names at least one item, and every item it names exists (ids: see _check_ids)."""
     ids: dict[str, frozenset[str] | None] = {
         "quotes": known.quotes,
-        "events": frozenset(event_ids),
+        "events": known.events,
         "sources": known.sources,
     }
     for file, path, correction in corrections:
