@@ -5,8 +5,8 @@ Data is untrusted. Python-Markdown passes raw HTML through, turns ``{: …}`` in
 
 * page structure that must be Markdown (headings, for the table of contents and search) gets the data's text
   with every Markdown-significant character written as a character reference, which Markdown shows literally;
-* everything else is built as an element tree and serialised by ElementTree, which escapes text and
-  attribute values; that HTML goes into the page as one raw block that Markdown leaves alone;
+* everything else is built by :func:`h` as :class:`Html`, escaping text and attribute values as ElementTree
+  does; that HTML goes into the page as one raw block that Markdown leaves alone;
 * a link target can only come from :class:`Href`, which admits https addresses and the site's own relative
   links, nothing else.
 """
@@ -56,7 +56,8 @@ class Href:
 
 def one_line(text: str) -> str:
     """Line breaks in data become spaces: a page's structure is never the data's to decide."""
-    return _LINE_BREAKS.sub(" ", text)
+    # Every line break is unprintable; most text has none, and isprintable() is far cheaper than the regex.
+    return text if text.isprintable() else _LINE_BREAKS.sub(" ", text)
 
 
 def inline(text: str) -> str:
@@ -170,11 +171,25 @@ def _checked_anchor(anchor: str) -> str:
     return anchor
 
 
-def h(tag: str, *children: ET.Element | str | None, **attributes: str | Href | None) -> ET.Element:
-    """Build an element: ``h("a", "text", href=Href.internal("x/"), class_="c")``. None children/values are skipped."""
+class Html(str):
+    """HTML built by :func:`h`: its text escaped, its links checked, on one line. Only this module makes it.
+
+    Concatenating it with a plain string gives a plain string, which :func:`h` escapes again: data can lose its
+    trust by accident, never gain it.
+    """
+
+    __slots__ = ()
+
+
+def h(tag: str, *children: Html | str | None, **attributes: str | Href | None) -> Html:
+    """Build an element: ``h("a", "text", href=Href.internal("x/"), class_="c")``. None children/values are skipped.
+
+    The HTML is what ``ET.tostring(element, method="html")`` writes for the same element (same escaping), built as
+    a string at once: building a tree and then walking it was the generator's largest cost.
+    """
     if tag in _FORBIDDEN_TAGS:
         raise ValueError(f"<{tag}> is not built from data")
-    element = ET.Element(tag)
+    parts = ["<", tag]
     for name, value in attributes.items():
         if value is None:
             continue
@@ -182,42 +197,37 @@ def h(tag: str, *children: ET.Element | str | None, **attributes: str | Href | N
         if attribute in _URL_ATTRIBUTES:
             if not isinstance(value, Href):
                 raise TypeError(f"{attribute} takes an Href, not {type(value).__name__}")
-            element.set(attribute, value.value)
+            parts += (" ", attribute, '="', _escape_attribute(value.value), '"')
         elif isinstance(value, Href):
             raise TypeError(f"{attribute} is not a link attribute")
         else:
-            element.set(attribute, one_line(value))
-    append(element, *children)
-    return element
-
-
-def append(element: ET.Element, *children: ET.Element | str | None) -> ET.Element:
-    """Add text and elements at the end of ``element``."""
+            parts += (" ", attribute, '="', _escape_attribute(one_line(value)), '"')
+    parts.append(">")
     for child in children:
         if child is None:
             continue
-        if isinstance(child, str):
-            text = one_line(child)
-            if len(element):
-                last = element[-1]
-                last.tail = (last.tail or "") + text
-            else:
-                element.text = (element.text or "") + text
-        else:
-            element.append(child)
-    return element
+        parts.append(child if isinstance(child, Html) else _escape_text(one_line(child)))
+    if tag.lower() not in _VOID_TAGS:
+        parts += ("</", tag, ">")
+    return Html("".join(parts))
 
 
-def raw_block(element: ET.Element) -> str:
-    """Serialise an element as one line of HTML that Markdown passes through untouched.
+def with_attribute(element: Html, name: str, value: str) -> Html:
+    """``element`` with one more attribute on its outer tag, written last, as ElementTree's ``set`` would.
 
-    The output is byte for byte what ``ET.tostring(element, method="html")`` gives for the trees ``h()`` builds
-    (no namespaces, comments or raw-text elements), with the same escaping, at a fraction of the cost: the
-    generic serialiser walks each tree twice, and was the generator's largest cost at a thousand quotes.
+    The first ``>`` ends the opening tag: attribute values never hold one, :func:`h` escapes it.
     """
-    parts: list[str] = []
-    _serialise(element, parts)
-    return "".join(parts)
+    if not re.fullmatch(r"[a-z][a-z-]*", name):
+        raise ValueError(f"unsafe attribute name {name!r}")
+    end = element.index(">")
+    return Html(f'{element[:end]} {name}="{_escape_attribute(one_line(value))}"{element[end:]}')
+
+
+def raw_block(element: Html) -> str:
+    """An element as one line of HTML, which Markdown passes through untouched as a raw block."""
+    if not isinstance(element, Html):
+        raise TypeError(f"a raw block takes HTML built by h(), not {type(element).__name__}")
+    return str(element)
 
 
 _VOID_TAGS = frozenset(ET.HTML_EMPTY)
@@ -229,17 +239,3 @@ def _escape_text(text: str) -> str:
 
 def _escape_attribute(value: str) -> str:
     return value.replace("&", "&amp;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def _serialise(element: ET.Element, parts: list[str]) -> None:
-    tag = element.tag
-    attributes = "".join(f' {name}="{_escape_attribute(value)}"' for name, value in element.items())
-    parts.append(f"<{tag}{attributes}>")
-    if element.text:
-        parts.append(_escape_text(element.text))
-    for child in element:
-        _serialise(child, parts)
-    if tag.lower() not in _VOID_TAGS:
-        parts.append(f"</{tag}>")
-    if element.tail:
-        parts.append(_escape_text(element.tail))

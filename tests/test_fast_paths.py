@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.markup import Href, h, raw_block
+from generator.markup import Href, Html, h, one_line, raw_block, with_attribute
 from generator.urls import page_url, relative_url
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
@@ -16,21 +16,46 @@ TAGS = st.sampled_from(["p", "a", "li", "ul", "q", "span", "br", "time", "figure
 
 
 @st.composite
-def trees(draw: st.DrawFn, depth: int = 0) -> ET.Element:
-    """Elements as the renderers build them: text, attributes and children, from any text at all."""
+def trees(draw: st.DrawFn, depth: int = 0) -> tuple[Html, ET.Element]:
+    """The same element built by h() and by ElementTree, from any text at all, as the renderers nest them."""
     tag = draw(TAGS)
-    children: list[ET.Element | str] = []
-    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
-        children.append(draw(TEXT) if draw(st.booleans()) else draw(trees(depth + 1)))
     attributes: dict[str, str | Href] = {"title": draw(TEXT), "class_": draw(TEXT)}
     if tag == "a":
         attributes["href"] = Href.internal(draw(st.sampled_from(["./", "../x/", "#quote-a", "a/b/#c"])))
-    return h(tag, *children, **attributes)
+    element = ET.Element(tag)
+    for name, value in attributes.items():
+        element.set(name.rstrip("_"), one_line(value.value if isinstance(value, Href) else value))
+    children: list[Html | str] = []
+    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
+        if draw(st.booleans()):
+            text = draw(TEXT)
+            children.append(text)
+            if len(element):
+                element[-1].tail = (element[-1].tail or "") + one_line(text)
+            else:
+                element.text = (element.text or "") + one_line(text)
+        else:
+            built, tree = draw(trees(depth + 1))
+            children.append(built)
+            element.append(tree)
+    return h(tag, *children, **attributes), element
 
 
 @given(trees())
-def test_raw_block_serialises_as_element_tree_does(element: ET.Element) -> None:
-    assert raw_block(element) == ET.tostring(element, encoding="unicode", method="html")
+def test_h_writes_what_element_tree_writes(pair: tuple[Html, ET.Element]) -> None:
+    built, tree = pair
+    assert raw_block(built) == ET.tostring(tree, encoding="unicode", method="html")
+
+
+@given(trees(), TEXT)
+def test_with_attribute_writes_what_element_tree_set_writes(
+    pair: tuple[Html, ET.Element], value: str
+) -> None:
+    built, tree = pair
+    tree.set("data-search-exclude", one_line(value))
+    assert with_attribute(built, "data-search-exclude", value) == ET.tostring(
+        tree, encoding="unicode", method="html"
+    )
 
 
 PAGES = st.lists(st.sampled_from(["timeline", "people", "2017-02-23", "kelly", "sources"]), max_size=3).map(

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 
 from generator.dataset import Statement
 from generator.dates import PartialDate
-from generator.markup import Href, append, h
+from generator.markup import Href, Html, h, with_attribute
 from generator.model import Relation, RelationType, Stance, TopicLink
 from generator.render.context import Context, quote_anchor
 from generator.render.corrections import correction_note
@@ -27,7 +26,7 @@ INCOMING_RELATION_LABELS = {
 }
 
 
-def time_element(date: PartialDate) -> ET.Element:
+def time_element(date: PartialDate) -> Html:
     return h("time", date.human(), datetime=date.iso())
 
 
@@ -36,9 +35,9 @@ def day_title(date: PartialDate) -> str:
     return date.start.strftime("%A ") + date.human() if date.precision == "day" else date.human()
 
 
-def joined(items: Sequence[ET.Element | str], separator: str = ", ") -> list[ET.Element | str]:
+def joined(items: Sequence[Html | str], separator: str = ", ") -> list[Html | str]:
     """``[a, ", ", b, ", ", c]``: items with separators between them."""
-    result: list[ET.Element | str] = []
+    result: list[Html | str] = []
     for index, item in enumerate(items):
         if index:
             result.append(separator)
@@ -46,7 +45,7 @@ def joined(items: Sequence[ET.Element | str], separator: str = ", ") -> list[ET.
     return result
 
 
-def stance_label(stance: Stance | None) -> ET.Element | None:
+def stance_label(stance: Stance | None) -> Html | None:
     """The stance in words (never colour alone)."""
     if stance is None:
         return None
@@ -57,7 +56,7 @@ def stance_on(statement: Statement, topic_id: str) -> Stance | None:
     return next((link.stance for link in statement.quote.topics if link.topic == topic_id), None)
 
 
-def speaker_line(ctx: Context, page: str, statement: Statement) -> list[ET.Element | str]:
+def speaker_line(ctx: Context, page: str, statement: Statement) -> list[Html | str]:
     """``John Kelly, Secretary of Homeland Security``: the speaker with the role held that day."""
     person = ctx.data.person[statement.quote.speaker]
     role = person.role_on(statement.date)
@@ -65,16 +64,14 @@ def speaker_line(ctx: Context, page: str, statement: Statement) -> list[ET.Eleme
     return [name, f", {role.title}"] if role else [name]
 
 
-def source_links(source_ids: Iterable[str], ctx: Context) -> list[ET.Element | str]:
+def source_links(source_ids: Iterable[str], ctx: Context) -> list[Html | str]:
     """Each source's outlet, linked to the article itself: every quote is one click from its source."""
     sources = [ctx.data.source[source_id] for source_id in dict.fromkeys(source_ids)]
-    links: list[ET.Element | str] = [
-        h("a", source.outlet, href=Href.external(source.url)) for source in sources
-    ]
+    links: list[Html | str] = [h("a", source.outlet, href=Href.external(source.url)) for source in sources]
     return joined(links)
 
 
-def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: bool = True) -> ET.Element:
+def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: bool = True) -> Html:
     """A quote as readers see it everywhere: words, speaker and role, date, event, every source's version."""
     quote, event = statement.quote, statement.event
     caption = h(
@@ -86,31 +83,28 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
         h("a", event.title, href=ctx.event_link(page, event)),
         class_="ex-quote__caption",
     )
-    figure = h(
-        "figure",
-        h("blockquote", h("p", quote.text), class_="ex-quote__text"),
+    link_here = ctx.link(page, page, quote_anchor(quote.id)) if anchored else ctx.quote_link(page, statement)
+    label = "Link to this quote" if anchored else "This quote in context"
+    details = (
         caption,
-        class_="ex-quote",
-        id=quote_anchor(quote.id) if anchored else None,
-    )
-    if quote.context:
-        append(figure, h("p", quote.context, class_="ex-quote__context"))
-    append(
-        figure,
+        h("p", quote.context, class_="ex-quote__context") if quote.context else None,
         correction_note(ctx, page, "quotes", quote.id),
         _topics(ctx, page, quote.topics),
         _printed(ctx, page, statement),
         _relations(ctx, page, statement),
+        h("p", h("a", label, href=link_here, class_="ex-permalink"), class_="ex-quote__permalink"),
     )
-    link_here = ctx.link(page, page, quote_anchor(quote.id)) if anchored else ctx.quote_link(page, statement)
-    label = "Link to this quote" if anchored else "This quote in context"
-    append(figure, h("p", h("a", label, href=link_here, class_="ex-permalink"), class_="ex-quote__permalink"))
-    for part in figure[1:]:  # search finds a quote by its words; the rest would repeat in every result
-        part.set("data-search-exclude", "")
-    return figure
+    return h(
+        "figure",
+        h("blockquote", h("p", quote.text), class_="ex-quote__text"),
+        # Search finds a quote by its words; the rest would repeat in every result.
+        *(with_attribute(part, "data-search-exclude", "") for part in details if part is not None),
+        class_="ex-quote",
+        id=quote_anchor(quote.id) if anchored else None,
+    )
 
 
-def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> ET.Element:
+def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> Html:
     items = []
     for link in links:
         topic = ctx.data.topic[link.topic]
@@ -126,7 +120,7 @@ def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> ET.Element:
     return h("ul", *items, class_="ex-quote__topics", aria_label="Questions this quote answers")
 
 
-def _printed(ctx: Context, page: str, statement: Statement) -> ET.Element:
+def _printed(ctx: Context, page: str, statement: Statement) -> Html:
     """Each cited source with the words exactly as it printed them, so transcription variants are visible."""
     versions = {citation.as_printed for citation in statement.quote.citations}
     heading = "The sources print these words differently" if len(versions) > 1 else "As printed"
@@ -134,7 +128,7 @@ def _printed(ctx: Context, page: str, statement: Statement) -> ET.Element:
     for citation in statement.quote.citations:
         source = ctx.data.source[citation.source]
         # Where the original may have moved, the archived copy is one click away too.
-        archived: list[ET.Element | str] = (
+        archived: list[Html | str] = (
             [h("a", "archived copy", href=Href.external(source.archive_url)), ", "]
             if source.archive_url
             else []
@@ -155,7 +149,7 @@ def _printed(ctx: Context, page: str, statement: Statement) -> ET.Element:
     )
 
 
-def relation_item(ctx: Context, page: str, label: str, other: Statement, relation: Relation) -> ET.Element:
+def relation_item(ctx: Context, page: str, label: str, other: Statement, relation: Relation) -> Html:
     speaker = ctx.data.person[other.quote.speaker].name
     return h(
         "li",
@@ -167,7 +161,7 @@ def relation_item(ctx: Context, page: str, label: str, other: Statement, relatio
     )
 
 
-def _relations(ctx: Context, page: str, statement: Statement) -> ET.Element | None:
+def _relations(ctx: Context, page: str, statement: Statement) -> Html | None:
     items = [
         relation_item(ctx, page, RELATION_LABELS[relation.type], ctx.data.statement[relation.quote], relation)
         for relation in statement.quote.relations

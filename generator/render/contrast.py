@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
-from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.render.components import source_links, stance_label, stance_on, time_element
 from generator.render.context import CONTRAST, Context, topic_anchor
 from generator.render.lists import SEARCH_EXCLUDE, latest, more_link
@@ -13,7 +11,7 @@ EMPTY_CELL = "No statement in our sources"
 CELL_LIMIT = 3  # the latest quotes in a cell; earlier ones are on the question's page
 
 
-def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> ET.Element:
+def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
     """The table as one element; ``anchored`` gives rows ids (only once per page)."""
     speakers = [ctx.data.person[speaker_id] for speaker_id in ctx.data.settings.speakers]
     head = h(

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from typing import Literal
 
 from generator.dates import PartialDate
-from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Correction
 from generator.render.context import CORRECTIONS, Context, correction_anchor
 
 ItemKind = Literal["quotes", "events", "sources"]
 
 
-def _time(date: PartialDate) -> ET.Element:
+def _time(date: PartialDate) -> Html:
     return h("time", date.human(), datetime=date.iso())
 
 
@@ -21,7 +20,7 @@ def _newest_first(corrections: tuple[Correction, ...]) -> list[Correction]:
     return sorted(corrections, key=lambda c: (c.date, c.id), reverse=True)
 
 
-def correction_note(ctx: Context, page: str, kind: ItemKind, item_id: str) -> ET.Element | None:
+def correction_note(ctx: Context, page: str, kind: ItemKind, item_id: str) -> Html | None:
     """``Corrected on 22 November 2026: what changed.`` for each correction naming the item, or None."""
     found = _newest_first(ctx.data.corrections_of(kind, item_id))
     if not found:
@@ -38,9 +37,9 @@ def correction_note(ctx: Context, page: str, kind: ItemKind, item_id: str) -> ET
     return h("ul", *items, class_="ex-correction-note", aria_label="Corrections")
 
 
-def _items(ctx: Context, correction: Correction) -> list[ET.Element | str]:
+def _items(ctx: Context, correction: Correction) -> list[Html | str]:
     """Links to each corrected item, as readers name them."""
-    links: list[ET.Element | str] = []
+    links: list[Html | str] = []
     for quote_id in correction.quotes:
         statement = ctx.data.statement[quote_id]
         speaker = ctx.data.person[statement.quote.speaker].name
@@ -59,19 +58,19 @@ def _items(ctx: Context, correction: Correction) -> list[ET.Element | str]:
         )
         for s in correction.sources
     ]
-    separated: list[ET.Element | str] = []
+    separated: list[Html | str] = []
     for index, link in enumerate(links):
         separated += ["; ", link] if index else [link]
     return separated
 
 
-def _entry(ctx: Context, correction: Correction) -> ET.Element:
-    rows: list[tuple[str, list[ET.Element | str]]] = [
+def _entry(ctx: Context, correction: Correction) -> Html:
+    rows: list[tuple[str, list[Html | str]]] = [
         ("What changed", [correction.changed]),
         ("Why", [correction.reason]),
         ("Corrected", _items(ctx, correction)),
     ]
-    facts: list[ET.Element] = []
+    facts: list[Html] = []
     for term, value in rows:
         facts += [h("dt", term), h("dd", *value)]
     return h("dl", *facts, class_="ex-correction")

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 
 from generator.dataset import Statement
-from generator.markup import h
+from generator.markup import Html, h
 from generator.model import Person, Stance, Topic
 from generator.render.components import joined, stance_label, stance_on, time_element
 from generator.render.context import CONTRAST, Context, topic_anchor
 from generator.render.lists import SEARCH_EXCLUDE
 
 
-def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Statement]) -> ET.Element:
+def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Statement]) -> Html:
     """One line per speaker with the stances of their quotes, in words, and a link to the table row."""
     items = []
     for person in _speakers_in_order(ctx, said):
@@ -55,7 +54,7 @@ def _speakers_in_order(ctx: Context, said: Sequence[Statement]) -> list[Person]:
     return [ctx.data.person[pid] for pid in first + [pid for pid in ids if pid not in first]]
 
 
-def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statement]) -> ET.Element | None:
+def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statement]) -> Html | None:
     """``6 quotes on 4 questions, 22 February 2017 to 23 February 2017.``, with the questions linked."""
     if not said:
         return None
@@ -63,7 +62,7 @@ def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statem
     count = f"{len(said)} quote" + ("" if len(said) == 1 else "s")
     questions = f"{len(topics)} question" + ("" if len(topics) == 1 else "s")
     first, last = said[0].date, said[-1].date
-    span: list[ET.Element | str] = (
+    span: list[Html | str] = (
         [time_element(first)] if first == last else [time_element(first), " to ", time_element(last)]
     )
     links = [h("a", ctx.data.topic[tid].question, href=ctx.topic_link(page, tid)) for tid in topics]

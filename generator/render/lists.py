@@ -8,13 +8,12 @@ a quote is found once, on its day's page.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
 from generator.dataset import Statement
-from generator.markup import h
+from generator.markup import Html, h
 from generator.render.components import quote_figure, stance_label, stance_on, time_element
 from generator.render.context import Context
 
@@ -23,20 +22,20 @@ from generator.render.context import Context
 SEARCH_EXCLUDE: Final[Mapping[str, str]] = MappingProxyType({"data_search_exclude": ""})
 
 
-def figures(ctx: Context, page: str, statements: Sequence[Statement]) -> ET.Element:
+def figures(ctx: Context, page: str, statements: Sequence[Statement]) -> Html:
     """Quote figures in one block kept out of search (their words are found on the day's page)."""
     quotes = (quote_figure(ctx, page, s) for s in statements)
     return h("section", *quotes, class_="ex-quotes", aria_label="Quotes", **SEARCH_EXCLUDE)
 
 
-def unindexed(*children: ET.Element) -> ET.Element:
+def unindexed(*children: Html) -> Html:
     """A block kept out of search (it must not hold a ``div``: see ``SEARCH_EXCLUDE``)."""
     return h("div", *children, **SEARCH_EXCLUDE)
 
 
 def statement_line(
     ctx: Context, page: str, statement: Statement, *, speaker: bool = True, topic_id: str | None = None
-) -> ET.Element:
+) -> Html:
     """``Speaker: “words” (date)``, the words linked to the quote in context; with ``topic_id``, its stance."""
     name = ctx.data.person[statement.quote.speaker].name
     stance = stance_label(stance_on(statement, topic_id)) if topic_id else None
@@ -62,11 +61,12 @@ def statement_lines(
     speaker: bool = True,
     topic_id: str | None = None,
     anchor: str | None = None,
-) -> ET.Element:
-    """One line per quote, kept out of search; ``anchor`` makes the list a link target (a list, not a
-    heading, because the search index makes an entry of every heading with an id)."""
+    last: Html | None = None,
+) -> Html:
+    """One line per quote, then ``last`` if given, kept out of search; ``anchor`` makes the list a link target
+    (a list, not a heading, because the search index makes an entry of every heading with an id)."""
     lines = [statement_line(ctx, page, s, speaker=speaker, topic_id=topic_id) for s in statements]
-    return h("ul", *lines, class_=class_, id=anchor, **SEARCH_EXCLUDE)
+    return h("ul", *lines, last, class_=class_, id=anchor, **SEARCH_EXCLUDE)
 
 
 def latest(statements: Sequence[Statement], limit: int) -> tuple[Sequence[Statement], Sequence[Statement]]:
@@ -75,7 +75,7 @@ def latest(statements: Sequence[Statement], limit: int) -> tuple[Sequence[Statem
     return statements[:cut], statements[cut:]
 
 
-def more_link(ctx: Context, page: str, count: int, topic_id: str) -> ET.Element:
+def more_link(ctx: Context, page: str, count: int, topic_id: str) -> Html:
     """``3 earlier statements on the question's page``."""
     label = f"{count} earlier statement{'' if count == 1 else 's'} on the question's page"
     return h("a", label, href=ctx.topic_link(page, topic_id), class_="ex-more")

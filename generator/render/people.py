@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Sequence
 
 from generator.dataset import Statement
-from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Person
 from generator.render.components import time_element
 from generator.render.context import PEOPLE, Context, person_page
@@ -18,7 +17,7 @@ from generator.render.lists import figures, latest, more_link, statement_lines, 
 def _roles(person: Person) -> str:
     items = []
     for role in person.roles:
-        span: list[ET.Element | str] = (
+        span: list[Html | str] = (
             [time_element(role.start), " to ", time_element(role.end)]
             if role.end
             else ["since ", time_element(role.start)]
@@ -104,7 +103,7 @@ def _latest_by_others(said: Sequence[Statement], person_id: str, limit: int) -> 
 def _others(ctx: Context, page: str, person: Person, statements: Sequence[Statement]) -> list[str]:
     """What others said on the questions this person spoke to: the latest few per question."""
     topic_ids = list(dict.fromkeys(link.topic for statement in statements for link in statement.quote.topics))
-    groups: list[ET.Element] = []
+    groups: list[Html] = []
     mine = Counter(link.topic for statement in statements for link in statement.quote.topics)
     for topic_id in topic_ids:
         said = ctx.data.statements_by_topic.get(topic_id, ())
@@ -112,9 +111,8 @@ def _others(ctx: Context, page: str, person: Person, statements: Sequence[Statem
         if not shown:
             continue
         hidden = len(said) - mine[topic_id] - len(shown)
-        entries = statement_lines(ctx, page, shown, class_="ex-others", topic_id=topic_id)
-        if hidden:
-            entries.append(h("li", more_link(ctx, page, hidden, topic_id)))
+        more = h("li", more_link(ctx, page, hidden, topic_id)) if hidden else None
+        entries = statement_lines(ctx, page, shown, class_="ex-others", topic_id=topic_id, last=more)
         question = ctx.data.topic[topic_id].question
         groups += [h("h3", h("a", question, href=ctx.topic_link(page, topic_id))), entries]
     if not groups:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from generator.dates import PartialDate
-from generator.markup import Href, front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import Href, Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Source
 from generator.render.components import time_element
 from generator.render.context import SOURCES, Context, source_anchor, sources_month_page
@@ -13,8 +11,8 @@ from generator.render.corrections import correction_note
 from generator.render.lists import SEARCH_EXCLUDE
 
 
-def _facts(source: Source) -> ET.Element:
-    rows: list[tuple[str, ET.Element | str]] = [
+def _facts(source: Source) -> Html:
+    rows: list[tuple[str, Html | str]] = [
         ("Outlet", source.outlet),
         ("Headline", h("cite", source.title)),
     ]
@@ -28,33 +26,35 @@ def _facts(source: Source) -> ET.Element:
         rows.append(("Archived copy", h("a", source.archive_url, href=Href.external(source.archive_url))))
     if source.accessed:
         rows.append(("Accessed", time_element(source.accessed)))
-    items: list[ET.Element] = []
+    items: list[Html] = []
     for term, value in rows:
         items += [h("dt", term), h("dd", value)]
     return h("dl", *items, class_="ex-source__facts", **SEARCH_EXCLUDE)
 
 
-def _cited_for(ctx: Context, page: str, source: Source) -> ET.Element:
+def _cited_for(ctx: Context, page: str, source: Source) -> Html:
     entries = []
     for statement in ctx.data.statements_by_source.get(source.id, ()):
         speaker = ctx.data.person[statement.quote.speaker].name
         mine = next(c.as_printed for c in statement.quote.citations if c.source == source.id)
         others = [c for c in statement.quote.citations if c.source != source.id and c.as_printed != mine]
-        entry = h(
-            "li",
-            h("a", speaker, href=ctx.person_link(page, statement.quote.speaker)),
-            ": ",
-            h("q", mine),
-            " (",
-            h("a", "in context", href=ctx.quote_link(page, statement)),
-            ")",
+        variants = [
+            h("li", ctx.data.source[c.source].outlet, " printed: ", h("q", c.as_printed)) for c in others
+        ]
+        entries.append(
+            h(
+                "li",
+                h("a", speaker, href=ctx.person_link(page, statement.quote.speaker)),
+                ": ",
+                h("q", mine),
+                " (",
+                h("a", "in context", href=ctx.quote_link(page, statement)),
+                ")",
+                h("ul", *variants, class_="ex-variants", aria_label="Printed differently elsewhere")
+                if variants
+                else None,
+            )
         )
-        if others:
-            variants = [
-                h("li", ctx.data.source[c.source].outlet, " printed: ", h("q", c.as_printed)) for c in others
-            ]
-            entry.append(h("ul", *variants, class_="ex-variants", aria_label="Printed differently elsewhere"))
-        entries.append(entry)
     if not entries:
         return h("p", "No quote in this explainer cites this source.")
     return h("div", h("ul", *entries, class_="ex-source__quotes"), **SEARCH_EXCLUDE)

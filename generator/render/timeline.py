@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from generator.dataset import Statement
 from generator.dates import PartialDate
-from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Event
 from generator.render.components import day_title, joined, quote_figure, source_links, time_element
 from generator.render.context import (
@@ -25,7 +24,7 @@ from generator.render.timeline_svg import WHOLE_PICTURE_MAX_EVENTS, timeline_pic
 
 def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: bool = True) -> list[str]:
     """An event as Markdown: its heading, then one HTML block with what happened and what was said."""
-    facts: list[ET.Element | str] = [time_element(event.date)]
+    facts: list[Html | str] = [time_element(event.date)]
     if event.time:
         facts += [", ", h("time", event.time.iso(), datetime=event.time.iso())]
     if event.place:
@@ -87,7 +86,7 @@ def _by_month(days: Sequence[Day]) -> list[tuple[PartialDate, list[Day]]]:
     return list(grouped.items())
 
 
-def _days_list(ctx: Context, days: Sequence[Day]) -> ET.Element:
+def _days_list(ctx: Context, days: Sequence[Day]) -> Html:
     items = []
     for date, events in days:
         titles = [h("li", h("a", event.title, href=ctx.event_link(TIMELINE, event))) for event in events]
@@ -130,9 +129,9 @@ def _day_page(
     return markdown_page(blocks)
 
 
-def _neighbours(ctx: Context, page: str, before: PartialDate | None, after: PartialDate | None) -> ET.Element:
+def _neighbours(ctx: Context, page: str, before: PartialDate | None, after: PartialDate | None) -> Html:
     """Links to the day before, the whole timeline and the day after."""
-    links: list[ET.Element | str] = []
+    links: list[Html | str] = []
     if before is not None:
         links += [h("a", f"← {day_title(before)}", href=ctx.day_link(page, before), rel="prev"), " · "]
     links.append(h("a", "All days", href=ctx.link(page, TIMELINE)))

@@ -9,12 +9,11 @@ colour alone.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
 from generator.dataset import Statement
 from generator.dates import PartialDate
-from generator.markup import h
+from generator.markup import Html, h
 from generator.model import Event, Relation, RelationType
 from generator.render.components import RELATION_LABELS, day_title
 from generator.render.context import Context
@@ -69,7 +68,7 @@ def _people_line(ctx: Context, event: Event) -> str | None:
     return f"{label}: " + ", ".join(ctx.data.person[pid].name for pid in dict.fromkeys(ids))
 
 
-def _event_row(ctx: Context, page: str, event: Event, y: int, text_x: int) -> ET.Element:
+def _event_row(ctx: Context, page: str, event: Event, y: int, text_x: int) -> Html:
     people = _people_line(ctx, event)
     who = h("text", people, x=str(text_x), y=str(y + 16), class_="ex-tl__who") if people else None
     return h(
@@ -84,10 +83,10 @@ def _event_row(ctx: Context, page: str, event: Event, y: int, text_x: int) -> ET
     )
 
 
-def _quote_row(ctx: Context, page: str, statement: Statement, y: int, text_x: int) -> ET.Element:
+def _quote_row(ctx: Context, page: str, statement: Statement, y: int, text_x: int) -> Html:
     """The quote's relations in words, then speaker and words, all one link to the quote in context."""
     speaker = ctx.data.person[statement.quote.speaker].name
-    labels: list[ET.Element | str] = []
+    labels: list[Html | str] = []
     for relation in statement.quote.relations:
         if labels:
             labels.append(", ")
@@ -109,10 +108,10 @@ def _quote_row(ctx: Context, page: str, statement: Statement, y: int, text_x: in
     )
 
 
-def _layout(ctx: Context, page: str, days: Days, text_x: int) -> tuple[list[ET.Element], dict[str, int], int]:
+def _layout(ctx: Context, page: str, days: Days, text_x: int) -> tuple[list[Html], dict[str, int], int]:
     """Every row's element, the height at which each related quote sits, and the total height."""
     related = _related(ctx, days)
-    rows: list[ET.Element] = []
+    rows: list[Html] = []
     quote_y: dict[str, int] = {}
     y = 28
     for date, events in days:
@@ -144,7 +143,7 @@ def _connectors(ctx: Context, days: Days) -> list[tuple[str, Relation]]:
     ]
 
 
-def _connector(start: int, end: int, relation: Relation, lane_x: int, dot_x: int) -> ET.Element:
+def _connector(start: int, end: int, relation: Relation, lane_x: int, dot_x: int) -> Html:
     """An elbow from the quote making the relation, through its lane, to an arrow at the quote it is about."""
     kind = relation.type.value
     return h(
@@ -155,7 +154,7 @@ def _connector(start: int, end: int, relation: Relation, lane_x: int, dot_x: int
     )
 
 
-def _arrow_marker() -> ET.Element:
+def _arrow_marker() -> Html:
     return h(
         "defs",
         h(
@@ -184,7 +183,7 @@ def _description(ctx: Context, days: Days) -> str:
     )
 
 
-def timeline_picture(ctx: Context, page: str, days: Days) -> ET.Element:
+def timeline_picture(ctx: Context, page: str, days: Days) -> Html:
     """The picture of ``days`` (a run of the timeline) as a ``figure`` holding one inline ``svg``."""
     relations = _connectors(ctx, days)
     text_x = SPINE_X + 16 + len(relations) * LANE_STEP
@@ -226,7 +225,7 @@ def timeline_picture(ctx: Context, page: str, days: Days) -> ET.Element:
     return h("figure", scroll, _legend(kinds), class_="ex-timeline-picture", **SEARCH_EXCLUDE)
 
 
-def _legend(kinds: Sequence[RelationType]) -> ET.Element:
+def _legend(kinds: Sequence[RelationType]) -> Html:
     words = ", ".join(f"{RELATION_LABELS[kind].lower()} ({LINE_STYLES[kind]})" for kind in kinds)
     text = "Each event and quote links to its place below."
     if words:

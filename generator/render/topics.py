@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 from generator.dataset import Statement
-from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Topic
 from generator.render.context import TOPICS, Context, topic_page
 from generator.render.glance import topic_at_a_glance
@@ -47,7 +45,7 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
     if said:
         blocks.append(raw_block(topic_at_a_glance(ctx, page, topic, said)))
         _, shown = latest(said, FIGURES_LIMIT)
-        groups: list[ET.Element] = []
+        groups: list[Html] = []
         for person in speakers:
             said_by = by_speaker[person.id]
             anchor = f"speaker-{person.id}"
