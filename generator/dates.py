@@ -51,12 +51,11 @@ class PartialDate:
 
     def iso(self) -> str:
         """The ISO 8601 form at this date's precision, as used in ``datetime`` attributes."""
-        parts = [
-            f"{self.year:04d}",
-            f"{self.month:02d}" if self.month else "",
-            f"{self.day:02d}" if self.day else "",
-        ]
-        return "-".join(part for part in parts if part)
+        if self.day:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
 
     def human(self) -> str:
         """``23 February 2017``, ``February 2017`` or ``2017``."""

@@ -13,6 +13,7 @@ Data is untrusted. Python-Markdown passes raw HTML through, turns ``{: …}`` in
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -189,27 +190,35 @@ def h(tag: str, *children: Html | str | None, **attributes: str | Href | None) -
     """
     if tag in _FORBIDDEN_TAGS:
         raise ValueError(f"<{tag}> is not built from data")
-    parts = ["<", tag]
+    opening = f"<{tag}"
     for name, value in attributes.items():
         if value is None:
             continue
-        attribute = name.rstrip("_").replace("_", "-")
-        if attribute in _URL_ATTRIBUTES:
-            if not isinstance(value, Href):
-                raise TypeError(f"{attribute} takes an Href, not {type(value).__name__}")
-            parts += (" ", attribute, '="', _escape_attribute(value.value), '"')
-        elif isinstance(value, Href):
-            raise TypeError(f"{attribute} is not a link attribute")
+        attribute = _attribute_name(name)
+        if isinstance(value, Href):
+            if attribute not in _URL_ATTRIBUTES:
+                raise TypeError(f"{attribute} is not a link attribute")
+            opening += f' {attribute}="{_escape_attribute(value.value)}"'
+        elif attribute in _URL_ATTRIBUTES:
+            raise TypeError(f"{attribute} takes an Href, not {type(value).__name__}")
         else:
-            parts += (" ", attribute, '="', _escape_attribute(one_line(value)), '"')
-    parts.append(">")
-    for child in children:
-        if child is None:
-            continue
-        parts.append(child if isinstance(child, Html) else _escape_text(one_line(child)))
-    if tag.lower() not in _VOID_TAGS:
-        parts += ("</", tag, ">")
-    return Html("".join(parts))
+            opening += f' {attribute}="{_escape_attribute(one_line(value))}"'
+    content = "".join(
+        [
+            child if isinstance(child, Html) else _escape_text(one_line(child))
+            for child in children
+            if child is not None
+        ]
+    )
+    if tag.lower() in _VOID_TAGS:
+        return Html(f"{opening}>{content}")
+    return Html(f"{opening}>{content}</{tag}>")
+
+
+@functools.lru_cache(maxsize=256)
+def _attribute_name(name: str) -> str:
+    """``class_`` → ``class``, ``aria_label`` → ``aria-label``: Python keywords and dashes in keyword arguments."""
+    return name.rstrip("_").replace("_", "-")
 
 
 def with_attribute(element: Html, name: str, value: str) -> Html:
