@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.markup import Href, Html, h, one_line, raw_block, with_attribute
+from generator.markup import Href, Html, Template, fragment, h, one_line, raw_block, with_attribute
 from generator.urls import page_url, relative_url
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
@@ -81,3 +81,30 @@ def test_relative_url_agrees_with_posixpath_relpath(source: str, target: str, di
         page_url(source, directory_urls=directory_urls), page_url(target, directory_urls=directory_urls)
     )
     assert relative_url(source, target, directory_urls=directory_urls) == expected
+
+
+_LINE = Template(
+    '<li><a href="{link}" title="{title}">{name}</a>: <q class="x {kind}">{words}</q>{rest}</li>'
+)
+
+
+@given(TEXT, TEXT, TEXT, TEXT, trees())
+def test_template_writes_what_h_writes(
+    title: str, name: str, kind: str, words: str, pair: tuple[Html, ET.Element]
+) -> None:
+    link = Href.internal("../x/#quote-a")
+    rest, _ = pair
+    built = h(
+        "li",
+        h("a", name, href=link, title=title),
+        ": ",
+        h("q", words, class_=f"x {kind}"),
+        rest,
+    )
+    assert _LINE(link=link, title=title, name=name, kind=kind, words=words, rest=rest) == built
+
+
+@given(TEXT, TEXT)
+def test_fragment_escapes_text_as_h_does(first: str, second: str) -> None:
+    inner = h("q", second)
+    assert h("p", fragment(first, inner, None)) == h("p", first, inner)

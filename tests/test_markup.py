@@ -8,7 +8,7 @@ from html import unescape
 import markdown
 import pytest
 
-from generator.markup import Href, h, heading, inline, raw_block
+from generator.markup import Href, Template, h, heading, inline, raw_block
 from generator.urls import check_external_url, relative_url
 
 
@@ -100,3 +100,34 @@ def test_internal_links_cannot_carry_a_scheme() -> None:
 )
 def test_relative_urls(source: str, target: str, anchor: str, expected: str) -> None:
     assert relative_url(source, target, anchor, directory_urls=True) == expected
+
+
+def test_a_template_checks_what_goes_where() -> None:
+    line = Template('<li><a href="{link}">{name}</a></li>')
+    with pytest.raises(TypeError, match="href takes an Href, not str"):
+        line(link="javascript:alert(1)", name="x")
+    with pytest.raises(TypeError, match="name is text, not a link"):
+        line(link=Href.internal("x/"), name=Href.internal("y/"))
+    with pytest.raises(TypeError, match=r"template fields \['link', 'name'\], given \['link'\]"):
+        line(link=Href.internal("x/"))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ("<script>{x}</script>", "<script> is not built from data"),
+        ("<p title={x}>", "template field 'x' is inside a tag but not in a quoted attribute"),
+        ('<a href="https://example.org/{x}">', "template field 'x' must be the whole of href"),
+        ("<p>{x!r}</p>", "template field 'x': expected a plain name"),
+    ],
+)
+def test_a_template_refuses_unsafe_patterns(pattern: str, message: str) -> None:
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        Template(pattern)
+
+
+def test_a_template_escapes_text_and_attributes() -> None:
+    line = Template('<p title="{title}">{text}</p>')
+    assert line(title='"><script>', text="<img src=x>\nnext") == (
+        '<p title="&quot;&gt;<script&gt;">&lt;img src=x&gt; next</p>'
+    )

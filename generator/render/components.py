@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from generator.dataset import Statement
 from generator.dates import PartialDate
-from generator.markup import Href, Html, h, with_attribute
+from generator.markup import EMPTY, Href, Html, Template, fragment, h, with_attribute
 from generator.model import Relation, RelationType, Stance, TopicLink
 from generator.render.context import Context, quote_anchor
 from generator.render.corrections import correction_note
@@ -26,8 +26,21 @@ INCOMING_RELATION_LABELS = {
 }
 
 
+_TIME = Template('<time datetime="{iso}">{human}</time>')
+_STANCE = Template('<span class="ex-stance ex-stance--{kind}">{label}</span>')
+_CAPTION = Template(
+    '<figcaption class="ex-quote__caption"><a href="{person}" class="ex-speaker">{name}</a>{role} · '
+    '<a href="{event}">{date}</a> · <a href="{event}">{title}</a></figcaption>'
+)
+_TOPIC = Template('<li><a href="{link}">{question}</a>{stance}</li>')
+_PRINTED = Template(
+    '<li><cite><a href="{url}">{outlet}</a></cite> ({archived}<a href="{details}">details</a>): <q>{words}</q></li>'
+)
+_ARCHIVED = Template('<a href="{url}">archived copy</a>, ')
+
+
 def time_element(date: PartialDate) -> Html:
-    return h("time", date.human(), datetime=date.iso())
+    return _TIME(iso=date.iso(), human=date.human())
 
 
 def day_title(date: PartialDate) -> str:
@@ -49,19 +62,11 @@ def stance_label(stance: Stance | None) -> Html | None:
     """The stance in words (never colour alone)."""
     if stance is None:
         return None
-    return h("span", STANCE_LABELS[stance], class_=f"ex-stance ex-stance--{stance.value}")
+    return _STANCE(kind=stance.value, label=STANCE_LABELS[stance])
 
 
 def stance_on(statement: Statement, topic_id: str) -> Stance | None:
     return next((link.stance for link in statement.quote.topics if link.topic == topic_id), None)
-
-
-def speaker_line(ctx: Context, page: str, statement: Statement) -> list[Html | str]:
-    """``John Kelly, Secretary of Homeland Security``: the speaker with the role held that day."""
-    person = ctx.data.person[statement.quote.speaker]
-    role = person.role_on(statement.date)
-    name = h("a", person.name, href=ctx.person_link(page, person.id), class_="ex-speaker")
-    return [name, f", {role.title}"] if role else [name]
 
 
 def source_links(source_ids: Iterable[str], ctx: Context) -> list[Html | str]:
@@ -74,14 +79,16 @@ def source_links(source_ids: Iterable[str], ctx: Context) -> list[Html | str]:
 def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: bool = True) -> Html:
     """A quote as readers see it everywhere: words, speaker and role, date, event, every source's version."""
     quote, event = statement.quote, statement.event
-    caption = h(
-        "figcaption",
-        *speaker_line(ctx, page, statement),
-        " · ",
-        h("a", time_element(event.date), href=ctx.event_link(page, event)),
-        " · ",
-        h("a", event.title, href=ctx.event_link(page, event)),
-        class_="ex-quote__caption",
+    person = ctx.data.person[quote.speaker]
+    role = person.role_on(statement.date)
+    event_link = ctx.event_link(page, event)
+    caption = _CAPTION(
+        person=ctx.person_link(page, person.id),
+        name=person.name,
+        role=f", {role.title}" if role else "",
+        event=event_link,
+        date=time_element(event.date),
+        title=event.title,
     )
     link_here = ctx.link(page, page, quote_anchor(quote.id)) if anchored else ctx.quote_link(page, statement)
     label = "Link to this quote" if anchored else "This quote in context"
@@ -109,14 +116,8 @@ def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> Html:
     for link in links:
         topic = ctx.data.topic[link.topic]
         label = stance_label(link.stance)
-        items.append(
-            h(
-                "li",
-                h("a", topic.question, href=ctx.topic_link(page, topic.id)),
-                " " if label is not None else None,
-                label,
-            )
-        )
+        stance = fragment(" ", label) if label is not None else EMPTY
+        items.append(_TOPIC(link=ctx.topic_link(page, topic.id), question=topic.question, stance=stance))
     return h("ul", *items, class_="ex-quote__topics", aria_label="Questions this quote answers")
 
 
@@ -128,20 +129,14 @@ def _printed(ctx: Context, page: str, statement: Statement) -> Html:
     for citation in statement.quote.citations:
         source = ctx.data.source[citation.source]
         # Where the original may have moved, the archived copy is one click away too.
-        archived: list[Html | str] = (
-            [h("a", "archived copy", href=Href.external(source.archive_url)), ", "]
-            if source.archive_url
-            else []
-        )
+        archived = _ARCHIVED(url=Href.external(source.archive_url)) if source.archive_url else EMPTY
         items.append(
-            h(
-                "li",
-                h("cite", h("a", source.outlet, href=Href.external(source.url))),
-                " (",
-                *archived,
-                h("a", "details", href=ctx.source_link(page, source.id)),
-                "): ",
-                h("q", citation.as_printed),
+            _PRINTED(
+                url=Href.external(source.url),
+                outlet=source.outlet,
+                archived=archived,
+                details=ctx.source_link(page, source.id),
+                words=citation.as_printed,
             )
         )
     return h(

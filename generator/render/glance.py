@@ -16,8 +16,11 @@ from generator.render.lists import SEARCH_EXCLUDE
 def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Statement]) -> Html:
     """One line per speaker with the stances of their quotes, in words, and a link to the table row."""
     items = []
+    by_speaker: dict[str, list[Statement]] = {}
+    for statement in said:
+        by_speaker.setdefault(statement.quote.speaker, []).append(statement)
     for person in _speakers_in_order(ctx, said):
-        theirs = [s for s in said if s.quote.speaker == person.id]
+        theirs = by_speaker[person.id]
         tally = Counter(stance for s in theirs if (stance := stance_on(s, topic.id)) is not None)
         stances = [
             h("span", stance_label(stance), f" ×{tally[stance]}" if tally[stance] > 1 else None)

@@ -13,13 +13,16 @@ from types import MappingProxyType
 from typing import Final
 
 from generator.dataset import Statement
-from generator.markup import Html, h
+from generator.markup import EMPTY, Html, Template, fragment, h
 from generator.render.components import quote_figure, stance_label, stance_on, time_element
 from generator.render.context import Context
 
 # Material's search leaves out an element with this attribute (h() spells it data-search-exclude). Its parser
 # matches end tags by name only, so an excluded element must not hold another element of its own kind.
 SEARCH_EXCLUDE: Final[Mapping[str, str]] = MappingProxyType({"data_search_exclude": ""})
+
+_LINE = Template('<li>{speaker}<a href="{link}"><q>{words}</q></a> ({date}){stance}</li>')
+_SPEAKER = Template('<a href="{link}">{name}</a>: ')
 
 
 def figures(ctx: Context, page: str, statements: Sequence[Statement]) -> Html:
@@ -37,18 +40,18 @@ def statement_line(
     ctx: Context, page: str, statement: Statement, *, speaker: bool = True, topic_id: str | None = None
 ) -> Html:
     """``Speaker: “words” (date)``, the words linked to the quote in context; with ``topic_id``, its stance."""
-    name = ctx.data.person[statement.quote.speaker].name
     stance = stance_label(stance_on(statement, topic_id)) if topic_id else None
-    return h(
-        "li",
-        h("a", name, href=ctx.person_link(page, statement.quote.speaker)) if speaker else None,
-        ": " if speaker else None,
-        h("a", h("q", statement.quote.text), href=ctx.quote_link(page, statement)),
-        " (",
-        time_element(statement.date),
-        ")",
-        " " if stance is not None else None,
-        stance,
+    return _LINE(
+        speaker=_SPEAKER(
+            link=ctx.person_link(page, statement.quote.speaker),
+            name=ctx.data.person[statement.quote.speaker].name,
+        )
+        if speaker
+        else EMPTY,
+        link=ctx.quote_link(page, statement),
+        words=statement.quote.text,
+        date=time_element(statement.date),
+        stance=fragment(" ", stance) if stance is not None else EMPTY,
     )
 
 

@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from generator.dates import PartialDate
-from generator.markup import Href, Html, front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import (
+    EMPTY,
+    Href,
+    Html,
+    Template,
+    front_matter,
+    h,
+    heading,
+    markdown_page,
+    paragraph,
+    raw_block,
+)
 from generator.model import Source
 from generator.render.components import time_element
 from generator.render.context import SOURCES, Context, source_anchor, sources_month_page
@@ -32,6 +43,11 @@ def _facts(source: Source) -> Html:
     return h("dl", *items, class_="ex-source__facts", **SEARCH_EXCLUDE)
 
 
+_CITED = Template(
+    '<li><a href="{person}">{name}</a>: <q>{words}</q> (<a href="{context}">in context</a>){variants}</li>'
+)
+
+
 def _cited_for(ctx: Context, page: str, source: Source) -> Html:
     entries = []
     for statement in ctx.data.statements_by_source.get(source.id, ()):
@@ -42,17 +58,14 @@ def _cited_for(ctx: Context, page: str, source: Source) -> Html:
             h("li", ctx.data.source[c.source].outlet, " printed: ", h("q", c.as_printed)) for c in others
         ]
         entries.append(
-            h(
-                "li",
-                h("a", speaker, href=ctx.person_link(page, statement.quote.speaker)),
-                ": ",
-                h("q", mine),
-                " (",
-                h("a", "in context", href=ctx.quote_link(page, statement)),
-                ")",
-                h("ul", *variants, class_="ex-variants", aria_label="Printed differently elsewhere")
+            _CITED(
+                person=ctx.person_link(page, statement.quote.speaker),
+                name=speaker,
+                words=mine,
+                context=ctx.quote_link(page, statement),
+                variants=h("ul", *variants, class_="ex-variants", aria_label="Printed differently elsewhere")
                 if variants
-                else None,
+                else EMPTY,
             )
         )
     if not entries:
