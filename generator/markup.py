@@ -44,7 +44,7 @@ class Href:
 
     @classmethod
     def external(cls, url: str) -> Href:
-        problem = check_external_url(url)
+        problem = _external_url_problem(url)
         if problem:
             raise ValueError(f"refusing to link to {url!r}: expected {problem}")
         return cls(url)
@@ -54,6 +54,12 @@ class Href:
         if not link or not _RELATIVE_LINK.fullmatch(link):
             raise ValueError(f"refusing to link to {link!r}: expected a relative link within the site")
         return cls(link)
+
+
+@functools.lru_cache(maxsize=4096)
+def _external_url_problem(url: str) -> str | None:
+    """:func:`check_external_url`, cached: every quote links to its few sources' addresses."""
+    return check_external_url(url)
 
 
 def one_line(text: str) -> str:

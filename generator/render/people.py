@@ -11,7 +11,15 @@ from generator.model import Person
 from generator.render.components import time_element
 from generator.render.context import PEOPLE, Context, person_page
 from generator.render.glance import person_description, person_record
-from generator.render.lists import figures, latest, more_link, statement_lines, unindexed
+from generator.render.lists import (
+    SEARCH_EXCLUDE,
+    figures,
+    latest,
+    more_link,
+    statement_line,
+    statement_lines,
+    unindexed,
+)
 
 
 def _roles(person: Person) -> str:
@@ -65,7 +73,9 @@ FIGURES_LIMIT = 5  # the latest quotes shown in full; earlier ones get a line ea
 OTHERS_LIMIT = 3  # per question, the latest quotes by others; the rest are on the question's page
 
 
-def person_detail(ctx: Context, person: Person) -> str:
+def person_detail(
+    ctx: Context, person: Person, others_lines: dict[tuple[str, str], Html] | None = None
+) -> str:
     page = person_page(person.id)
     statements = ctx.data.statements_by_speaker.get(person.id, ())
     record = person_record(ctx, page, person, statements)
@@ -85,7 +95,7 @@ def person_detail(ctx: Context, person: Person) -> str:
     if earlier:
         lines = statement_lines(ctx, page, earlier, class_="ex-earlier", speaker=False)
         blocks.append(raw_block(unindexed(h("h3", "Earlier statements"), lines)))
-    blocks += _others(ctx, page, person, statements)
+    blocks += _others(ctx, page, person, statements, others_lines)
     return markdown_page(blocks)
 
 
@@ -100,8 +110,26 @@ def _latest_by_others(said: Sequence[Statement], person_id: str, limit: int) -> 
     return found[::-1]
 
 
-def _others(ctx: Context, page: str, person: Person, statements: Sequence[Statement]) -> list[str]:
-    """What others said on the questions this person spoke to: the latest few per question."""
+def person_pages(ctx: Context) -> dict[str, str]:
+    """Every person's page, by path."""
+    # The latest quotes on a question appear among "what others said" on most speakers' pages, and read the
+    # same on each (every person page sits in the same folder, and none of them links to itself there):
+    # each such line is written once per build.
+    others_lines: dict[tuple[str, str], Html] = {}
+    return {person_page(person.id): person_detail(ctx, person, others_lines) for person in ctx.data.people}
+
+
+def _others(
+    ctx: Context,
+    page: str,
+    person: Person,
+    statements: Sequence[Statement],
+    written: dict[tuple[str, str], Html],
+) -> list[str]:
+    """What others said on the questions this person spoke to: the latest few per question.
+
+    ``written`` keeps the lines already written for other person pages, by quote and question.
+    """
     topic_ids = list(dict.fromkeys(link.topic for statement in statements for link in statement.quote.topics))
     groups: list[Html] = []
     mine = Counter(link.topic for statement in statements for link in statement.quote.topics)
@@ -112,7 +140,13 @@ def _others(ctx: Context, page: str, person: Person, statements: Sequence[Statem
             continue
         hidden = len(said) - mine[topic_id] - len(shown)
         more = h("li", more_link(ctx, page, hidden, topic_id)) if hidden else None
-        entries = statement_lines(ctx, page, shown, class_="ex-others", topic_id=topic_id, last=more)
+        lines = []
+        for statement in shown:
+            key = (statement.quote.id, topic_id)
+            if key not in written:
+                written[key] = statement_line(ctx, page, statement, topic_id=topic_id)
+            lines.append(written[key])
+        entries = h("ul", *lines, more, class_="ex-others", **SEARCH_EXCLUDE)
         question = ctx.data.topic[topic_id].question
         groups += [h("h3", h("a", question, href=ctx.topic_link(page, topic_id))), entries]
     if not groups:

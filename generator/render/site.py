@@ -19,14 +19,13 @@ from generator.render.context import (
     TIMELINE,
     TOPICS,
     Context,
-    person_page,
     topic_page,
 )
 from generator.render.contrast import contrast_page
 from generator.render.corrections import corrections_page
 from generator.render.downloads import DATA_PAGE, data_page
 from generator.render.embeds import resolve_embeds
-from generator.render.people import people_index, person_detail
+from generator.render.people import people_index, person_pages
 from generator.render.sources import source_month_pages, sources_page
 from generator.render.timeline import timeline_day_pages, timeline_page
 from generator.render.topics import topic_detail, topics_index
@@ -45,7 +44,7 @@ def generated_pages(ctx: Context) -> dict[str, str]:
     }
     pages |= timeline_day_pages(ctx)
     pages |= source_month_pages(ctx)
-    pages |= {person_page(person.id): person_detail(ctx, person) for person in ctx.data.people}
+    pages |= person_pages(ctx)
     pages |= {topic_page(topic.id): topic_detail(ctx, topic) for topic in ctx.data.topics}
     return pages
 
