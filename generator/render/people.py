@@ -73,9 +73,7 @@ FIGURES_LIMIT = 5  # the latest quotes shown in full; earlier ones get a line ea
 OTHERS_LIMIT = 3  # per question, the latest quotes by others; the rest are on the question's page
 
 
-def person_detail(
-    ctx: Context, person: Person, others_lines: dict[tuple[str, str], Html] | None = None
-) -> str:
+def person_detail(ctx: Context, person: Person, others_lines: dict[tuple[str, str], Html]) -> str:
     page = person_page(person.id)
     statements = ctx.data.statements_by_speaker.get(person.id, ())
     record = person_record(ctx, page, person, statements)
