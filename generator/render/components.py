@@ -28,9 +28,21 @@ INCOMING_RELATION_LABELS = {
 
 _TIME = Template('<time datetime="{iso}">{human}</time>')
 _STANCE = Template('<span class="ex-stance ex-stance--{kind}">{label}</span>')
+# Search finds a quote by its words; the rest of its figure (data-search-exclude) would repeat in every result.
+_FIGURE = Template(
+    '<figure class="ex-quote" id="{anchor}"><blockquote class="ex-quote__text"><p>{words}</p></blockquote>'
+    "{details}</figure>"
+)
+_UNANCHORED_FIGURE = Template(
+    '<figure class="ex-quote"><blockquote class="ex-quote__text"><p>{words}</p></blockquote>{details}</figure>'
+)
 _CAPTION = Template(
-    '<figcaption class="ex-quote__caption"><a href="{person}" class="ex-speaker">{name}</a>{role} · '
-    '<a href="{event}">{date}</a> · <a href="{event}">{title}</a></figcaption>'
+    '<figcaption class="ex-quote__caption" data-search-exclude=""><a href="{person}" class="ex-speaker">{name}</a>'
+    '{role} · <a href="{event}">{date}</a> · <a href="{event}">{title}</a></figcaption>'
+)
+_CONTEXT = Template('<p class="ex-quote__context" data-search-exclude="">{text}</p>')
+_PERMALINK = Template(
+    '<p class="ex-quote__permalink" data-search-exclude=""><a href="{link}" class="ex-permalink">{label}</a></p>'
 )
 _TOPIC = Template('<li><a href="{link}">{question}</a>{stance}</li>')
 _PRINTED = Template(
@@ -92,23 +104,19 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
     )
     link_here = ctx.link(page, page, quote_anchor(quote.id)) if anchored else ctx.quote_link(page, statement)
     label = "Link to this quote" if anchored else "This quote in context"
-    details = (
+    note = correction_note(ctx, page, "quotes", quote.id)
+    details = fragment(
         caption,
-        h("p", quote.context, class_="ex-quote__context") if quote.context else None,
-        correction_note(ctx, page, "quotes", quote.id),
+        _CONTEXT(text=quote.context) if quote.context else None,
+        with_attribute(note, "data-search-exclude", "") if note is not None else None,
         _topics(ctx, page, quote.topics),
         _printed(ctx, page, statement),
         _relations(ctx, page, statement),
-        h("p", h("a", label, href=link_here, class_="ex-permalink"), class_="ex-quote__permalink"),
+        _PERMALINK(link=link_here, label=label),
     )
-    return h(
-        "figure",
-        h("blockquote", h("p", quote.text), class_="ex-quote__text"),
-        # Search finds a quote by its words; the rest would repeat in every result.
-        *(with_attribute(part, "data-search-exclude", "") for part in details if part is not None),
-        class_="ex-quote",
-        id=quote_anchor(quote.id) if anchored else None,
-    )
+    if anchored:
+        return _FIGURE(anchor=quote_anchor(quote.id), words=quote.text, details=details)
+    return _UNANCHORED_FIGURE(words=quote.text, details=details)
 
 
 def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> Html:
@@ -118,7 +126,13 @@ def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> Html:
         label = stance_label(link.stance)
         stance = fragment(" ", label) if label is not None else EMPTY
         items.append(_TOPIC(link=ctx.topic_link(page, topic.id), question=topic.question, stance=stance))
-    return h("ul", *items, class_="ex-quote__topics", aria_label="Questions this quote answers")
+    return h(
+        "ul",
+        *items,
+        class_="ex-quote__topics",
+        aria_label="Questions this quote answers",
+        data_search_exclude="",
+    )
 
 
 def _printed(ctx: Context, page: str, statement: Statement) -> Html:
@@ -140,7 +154,11 @@ def _printed(ctx: Context, page: str, statement: Statement) -> Html:
             )
         )
     return h(
-        "div", h("p", heading, class_="ex-quote__printed-title"), h("ul", *items), class_="ex-quote__printed"
+        "div",
+        h("p", heading, class_="ex-quote__printed-title"),
+        h("ul", *items),
+        class_="ex-quote__printed",
+        data_search_exclude="",
     )
 
 
@@ -169,4 +187,10 @@ def _relations(ctx: Context, page: str, statement: Statement) -> Html | None:
     ]
     if not items:
         return None
-    return h("ul", *items, class_="ex-quote__relations", aria_label="How this quote relates to others")
+    return h(
+        "ul",
+        *items,
+        class_="ex-quote__relations",
+        aria_label="How this quote relates to others",
+        data_search_exclude="",
+    )
