@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +62,25 @@ class Project:
 
 def load_dataset(project: Project) -> Dataset:
     """Read and validate the data; raises DataError with every problem."""
-    return validate(load_data(project.root, project.data_dir))
+    with cycle_collection_paused():
+        return validate(load_data(project.root, project.data_dir))
+
+
+@contextlib.contextmanager
+def cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the generator runs, and restore it after.
+
+    Generating allocates millions of objects that live until the pages are written and form almost no
+    cycles, so each full collection walks them all for nothing: at 10,000 quotes that was a quarter of the
+    generator's time. Reference counting still frees everything as usual.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def generate(
@@ -75,21 +95,24 @@ def generate(
     ``site_url`` defaults to the one in the project's config file. When the data has problems, the embeds in
     content/ are checked against the ids written in it, so that every problem is reported at once.
     """
-    loaded = load_data(project.root, project.data_dir)
-    content = project.read_content()
-    try:
-        data = validate(loaded)
-    except DataError as error:
-        ids, days = written_quote_ids(loaded), written_days(loaded)
-        raise DataError([*error.problems, *check_pages(content, project.content_dir, ids, days)]) from None
-    return render_site(
-        data,
-        content,
-        content_dir=project.content_dir,
-        directory_urls=directory_urls,
-        site_url=site_url if site_url is not None else project.site_url(),
-        link_style=link_style,
-    )
+    with cycle_collection_paused():
+        loaded = load_data(project.root, project.data_dir)
+        content = project.read_content()
+        try:
+            data = validate(loaded)
+        except DataError as error:
+            ids, days = written_quote_ids(loaded), written_days(loaded)
+            raise DataError(
+                [*error.problems, *check_pages(content, project.content_dir, ids, days)]
+            ) from None
+        return render_site(
+            data,
+            content,
+            content_dir=project.content_dir,
+            directory_urls=directory_urls,
+            site_url=site_url if site_url is not None else project.site_url(),
+            link_style=link_style,
+        )
 
 
 def export_data(project: Project) -> dict[str, str]:

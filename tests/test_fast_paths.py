@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gc
 import posixpath
 import xml.etree.ElementTree as ET
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.build import cycle_collection_paused
 from generator.markup import Href, Html, Template, fragment, h, one_line, raw_block, with_attribute
 from generator.urls import page_url, relative_url
 
@@ -108,3 +111,20 @@ def test_template_writes_what_h_writes(
 def test_fragment_escapes_text_as_h_does(first: str, second: str) -> None:
     inner = h("q", second)
     assert h("p", fragment(first, inner, None)) == h("p", first, inner)
+
+
+def test_the_cycle_collector_is_paused_while_generating_and_restored_after() -> None:
+    assert gc.isenabled()
+    with cycle_collection_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ValueError, match="bad data"), cycle_collection_paused():
+        raise ValueError("bad data")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with cycle_collection_paused():
+            pass
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
