@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -89,9 +90,9 @@ class Context:
     link_style: LinkStyle = "built"
 
     def link(self, from_page: str, to_page: str, anchor: str = "") -> Href:
-        if self.link_style == "source":
-            return Href.internal(source_url(from_page, to_page, anchor))
-        return Href.internal(relative_url(from_page, to_page, anchor, directory_urls=self.directory_urls))
+        if anchor:
+            return _link(from_page, to_page, anchor, self.directory_urls, self.link_style)
+        return _page_link(from_page, to_page, self.directory_urls, self.link_style)
 
     def file_link(self, from_page: str, path: str) -> Href:
         """A link from a page to a file published as it is (a download, not a page)."""
@@ -122,3 +123,15 @@ class Context:
 
     def correction_link(self, from_page: str, correction_id: str) -> Href:
         return self.link(from_page, CORRECTIONS, correction_anchor(correction_id))
+
+
+def _link(from_page: str, to_page: str, anchor: str, directory_urls: bool, link_style: LinkStyle) -> Href:
+    if link_style == "source":
+        return Href.internal(source_url(from_page, to_page, anchor))
+    return Href.internal(relative_url(from_page, to_page, anchor, directory_urls=directory_urls))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _page_link(from_page: str, to_page: str, directory_urls: bool, link_style: LinkStyle) -> Href:
+    """A link to a whole page, cached: a page links to the same few pages (people, questions, days) many times."""
+    return _link(from_page, to_page, "", directory_urls, link_style)
