@@ -33,6 +33,7 @@ from generator.export.csv_export import (
 )
 from generator.export.json_export import document_json, load_document
 from generator.export.jsonld import day_graph, explainer_article
+from generator.export.records import document_values, to_document
 from generator.export.timelinejs import timeline
 from generator.markup import with_front_matter
 from tests.conftest import FIXTURES, ROOT
@@ -81,6 +82,23 @@ def test_schema_rejects_a_quote_without_text(files: dict[str, str]) -> None:
     with pytest.raises(jsonschema.ValidationError) as caught:
         jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
     assert caught.value.message == "'text' is a required property"
+
+
+def with_citation_context(data: Dataset) -> Dataset:
+    """The data with a prefix and a suffix on the first citation, which neither fixture has."""
+    index, event = next((i, event) for i, event in enumerate(data.events) if event.quotes)
+    quote = event.quotes[0]
+    citation = quote.citations[0].model_copy(update={"prefix": "before “", "suffix": "” after"})
+    quote = quote.model_copy(update={"citations": (citation, *quote.citations[1:])})
+    event = event.model_copy(update={"quotes": (quote, *event.quotes[1:])})
+    events = (*data.events[:index], event, *data.events[index + 1 :])
+    return Dataset(data.settings, data.people, data.sources, data.topics, events, data.corrections)
+
+
+def test_document_values_equal_the_typed_document_dumped(data: Dataset) -> None:
+    for dataset in (data, with_citation_context(data)):
+        assert document_values(dataset) == to_document(dataset).model_dump(mode="json", by_alias=True)
+    assert document_values(with_citation_context(data))["citations"][0]["prefix"] == "before “"
 
 
 def test_round_trip_gives_the_same_dataset(data: Dataset, files: dict[str, str]) -> None:

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from generator.dataset import Dataset
-from generator.export.records import Document, to_dataset, to_document
+from generator.export.records import Document, document_values, to_dataset
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -27,7 +27,7 @@ def dumps(value: Any) -> str:
 
 def document_json(data: Dataset) -> str:
     """``data/explainer.json``: every record of the explainer, normalised."""
-    return dumps(to_document(data).model_dump(mode="json", by_alias=True))
+    return dumps(document_values(data))
 
 
 def load_document(text: str) -> Dataset:
