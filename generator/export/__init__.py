@@ -7,6 +7,7 @@ gives byte-identical files. :func:`export_files` returns them by path under the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from generator.dataset import Dataset
 from generator.export import csv_export, feed, json_export, timelinejs
@@ -69,7 +70,9 @@ DOWNLOADS = (
 )
 
 
+@cache
 def _row_schema(model: type[csv_export.Row], name: str) -> str:
+    """The JSON Schema of a CSV row, made once per process (like :func:`json_export.document_schema_json`)."""
     description = f"A row of {name}.csv; lists are joined with {csv_export.LIST_SEPARATOR!r}."
     return json_export.dumps(json_export.schema_of(model, f"{name}.csv row", description))
 

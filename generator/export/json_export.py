@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -41,8 +42,13 @@ def schema_of(model: type[BaseModel], title: str, description: str) -> dict[str,
     return {"$schema": JSON_SCHEMA_DIALECT, **schema, "title": title, "description": description}
 
 
+@cache
 def document_schema_json() -> str:
-    """``data/schema/explainer.schema.json``: the JSON Schema of ``explainer.json``."""
+    """``data/schema/explainer.schema.json``: the JSON Schema of ``explainer.json``.
+
+    It depends on the models only, so it is made once per process: pydantic takes a few milliseconds to
+    generate it, most of the exports' time for a small explainer, on every rebuild of ``mkdocs serve``.
+    """
     return dumps(
         schema_of(
             Document,
