@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pyld import jsonld
 
+from bench.synth import Size, write_data
 from generator.build import Project, load_dataset
 from generator.cli import main
 from generator.dataset import Dataset
@@ -31,11 +32,14 @@ from generator.export.csv_export import (
     read_csv,
     to_csv,
 )
+from generator.export.feed import FEED_CORRECTIONS, FEED_EVENTS
 from generator.export.json_export import document_json, load_document
 from generator.export.jsonld import day_graph, explainer_article
 from generator.export.records import document_values, to_document
 from generator.export.timelinejs import timeline
 from generator.markup import with_front_matter
+from generator.model import Correction
+from generator.render.context import CORRECTIONS, correction_anchor, event_location
 from tests.conftest import FIXTURES, ROOT
 
 SITE = SiteAddress("https://example.org/small/")
@@ -261,6 +265,50 @@ def test_real_feed_entry_for_kelly() -> None:
 
 def test_without_a_site_address_there_is_no_feed(data: Dataset) -> None:
     assert "feed.xml" not in export_files(data, None)
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """Synthetic data with more events and corrections than the feed carries (corrections on event days)."""
+    root = tmp_path_factory.mktemp("many")
+    write_data(root / "data", Size("feed", quotes=240, events=3 * FEED_EVENTS, people=8, topics=4), seed=5)
+    data = load_dataset(Project(root))
+    corrections = tuple(
+        Correction.model_validate(
+            {
+                "id": f"correction-{number:02d}",
+                "date": event.date.iso(),
+                "changed": f"Change {number}.",
+                "reason": f"Reason {number}.",
+                "events": (event.id,),
+            }
+        )
+        for number, event in enumerate(data.events[:: len(data.events) // (FEED_CORRECTIONS + 5)])
+    )
+    return Dataset(data.settings, data.people, data.sources, data.topics, data.events, corrections)
+
+
+def test_feed_holds_the_newest_events_and_corrections_up_to_their_limits(many: Dataset) -> None:
+    assert len(many.events) > FEED_EVENTS
+    assert len(many.corrections) > FEED_CORRECTIONS
+    parsed = feedparser.parse(export_files(many, SITE)["feed.xml"])
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    # Newest first: by date; on one day, its corrections, then its events in reverse timeline order.
+    events = [
+        (e.date.start, 0, position, SITE.page(*event_location(e))) for position, e in enumerate(many.events)
+    ]
+    corrections = [
+        (c.date.start, 1, position, SITE.page(CORRECTIONS, correction_anchor(c.id)))
+        for position, c in enumerate(many.corrections)
+    ]
+    newest_events = sorted(events, reverse=True)[:FEED_EVENTS]
+    newest_corrections = sorted(corrections, reverse=True)[:FEED_CORRECTIONS]
+    expected = [entry[-1] for entry in sorted(newest_events + newest_corrections, reverse=True)]
+    assert [entry.id for entry in parsed.entries] == expected
+    kinds = [entry.tags[0].term for entry in parsed.entries]
+    assert (kinds.count("event"), kinds.count("correction")) == (FEED_EVENTS, FEED_CORRECTIONS)
+    assert newest_events[0][-1] == SITE.page(*event_location(many.events[-1]))
+    assert parsed.feed.updated_parsed == max(entry.updated_parsed for entry in parsed.entries)
 
 
 # TimelineJS

@@ -66,7 +66,12 @@ DOWNLOADS = (
         "Timeline for TimelineJS",
         "The events in Knight Lab TimelineJS3's JSON format, to embed this timeline in another page.",
     ),
-    Download(FEED, "Atom feed", "New events as they are added, newest first, for a feed reader."),
+    Download(
+        FEED,
+        "Atom feed",
+        f"The newest {feed.FEED_EVENTS} events and {feed.FEED_CORRECTIONS} corrections, newest first, "
+        "for a feed reader.",
+    ),
 )
 
 

@@ -138,7 +138,7 @@ def to_document(data: Dataset) -> Document:
 
 
 class _Nested(Record):
-    """The dataset as it is nested, to be turned into JSON values in one call (see :func:`document_values`)."""
+    """The dataset as it is nested, made into JSON values in one call (see :func:`document_values`)."""
 
     explainer: Settings
     people: tuple[Person, ...]
