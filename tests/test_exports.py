@@ -355,20 +355,66 @@ def values(node: dict[str, Any], prop: str) -> list[Any]:
 
 
 def test_timeline_json_ld_expands_to_events_and_quotations(data: Dataset) -> None:
-    nodes = [node for _, events in data.days for node in expand(day_graph(data, SITE, events))]
-    quotations = [n for n in nodes if n["@type"] == [S + "Quotation"]]
-    events = [n for n in nodes if n["@type"] == [S + "Event"]]
+    """What each quotation says, with its references resolved within its own page's graph."""
+    quotations: list[tuple[dict[str, Any], dict[str, dict[str, Any]]]] = []
+    events: list[dict[str, Any]] = []
+    for _, day_events in data.days:
+        nodes = expand(day_graph(data, SITE, day_events))
+        on_page = {node["@id"]: node for node in nodes}
+        quotations += [(n, on_page) for n in nodes if n["@type"] == [S + "Quotation"]]
+        events += [n for n in nodes if n["@type"] == [S + "Event"]]
     day = "timeline/{}.md".format
     assert [n["@id"] for n in events] == [SITE.page(day(e.date.iso()), f"event-{e.id}") for e in data.events]
-    assert [values(n, "text")[0] for n in quotations] == [s.quote.text for s in data.statements]
-    for node, statement in zip(quotations, data.statements, strict=True):
-        creator = node[S + "creator"][0]
+    assert [values(n, "text")[0] for n, _ in quotations] == [s.quote.text for s in data.statements]
+    for (node, on_page), statement in zip(quotations, data.statements, strict=True):
+        [creator] = [on_page[i] for i in values(node, "creator")]
+        assert creator["@type"] == [S + "Person"]
         assert values(creator, "name") == [data.person[statement.quote.speaker].name]
         event = statement.event
         assert values(node, "recordedAt") == [SITE.page(day(event.date.iso()), f"event-{event.id}")]
-        based_on = {values(article, "url")[0] for article in node[S + "isBasedOn"]}
+        assert on_page[values(node, "recordedAt")[0]]["@type"] == [S + "Event"]
+        articles = [on_page[i] for i in values(node, "isBasedOn")]
+        assert {a["@type"][0] for a in articles} == {S + "NewsArticle"}
+        based_on = {values(article, "url")[0] for article in articles}
         assert based_on == {data.source[c.source].url for c in statement.quote.citations}
         assert values(node, "dateCreated")[0].startswith(statement.date.iso())
+
+
+def references_in(value: Any) -> list[dict[str, Any]]:
+    """Every object with an ``@id`` nested anywhere inside ``value``."""
+    if isinstance(value, list):
+        return [found for item in value for found in references_in(item)]
+    if isinstance(value, dict):
+        own = [value] if "@id" in value else []
+        return own + [found for item in value.values() for found in references_in(item)]
+    return []
+
+
+def test_json_ld_describes_people_and_articles_once_per_page_and_refers_to_them_by_id(data: Dataset) -> None:
+    repeated = 0
+    for _, events in data.days:
+        graph = day_graph(data, SITE, events)["@graph"]
+        ids = [node["@id"] for node in graph]
+        assert len(ids) == len(set(ids)), "a node described twice on one page"
+        nested = [found for node in graph for item in node.values() for found in references_in(item)]
+        assert all(set(reference) == {"@id"} for reference in nested), "a nested node described in full"
+        referenced = [reference["@id"] for reference in nested]
+        assert set(referenced) <= set(ids), "a reference to a node not on the page"
+        repeated += len(referenced) - len(set(referenced))
+        statements = [data.statement[quote.id] for event in events for quote in event.quotes]
+        people = {pid for event in events for pid in event.participants} | {
+            statement.quote.speaker for statement in statements
+        }
+        cited = {data.source[c.source].url for statement in statements for c in statement.quote.citations}
+        by_type = {
+            kind: [node["@id"] for node in graph if node["@type"] == kind]
+            for kind in ("Person", "NewsArticle")
+        }
+        assert by_type["Person"] == sorted(SITE.page(f"people/{pid}.md") for pid in people)
+        assert by_type["NewsArticle"] == sorted(cited)
+        events_on_page = {SITE.page(*event_location(event)) for event in events}
+        assert set(referenced) - events_on_page == set(by_type["Person"]) | set(by_type["NewsArticle"])
+    assert repeated, "no page refers to one node twice, so the fixture does not show the point"
 
 
 def test_home_json_ld_expands_to_a_news_article(data: Dataset) -> None:
