@@ -208,6 +208,17 @@ def test_csv_header_mismatch_is_refused() -> None:
     )
 
 
+class OneColumn(Row):
+    only: str
+
+
+def test_a_one_column_table_reads_back() -> None:
+    rows = [OneColumn(only="a"), OneColumn(only='b, "c"\nd')]
+    text = to_csv(OneColumn, rows)
+    assert text == '"only"\n"a"\n"b, ""c""\nd"\n'
+    assert read_csv(OneColumn, text) == rows
+
+
 @given(st.lists(st.text(), min_size=5, max_size=5).map(tuple))
 def test_any_text_survives_a_csv_round_trip(values: tuple[str, ...]) -> None:
     row = CitationRow(**dict(zip(CitationRow.model_fields, values, strict=True)))
