@@ -87,9 +87,9 @@ def export_files(data: Dataset, site: SiteAddress | None) -> dict[str, str]:
     files = {
         DOCUMENT: json_export.document_json(data),
         schema_path("explainer"): json_export.document_schema_json(),
-        QUOTES: csv_export.to_csv(csv_export.QuoteRow, csv_export.quote_rows(data, site)),
-        EVENTS: csv_export.to_csv(csv_export.EventRow, csv_export.event_rows(data, site)),
-        CITATIONS: csv_export.to_csv(csv_export.CitationRow, csv_export.citation_rows(data)),
+        QUOTES: csv_export.to_csv(csv_export.QuoteRow, csv_export.quote_values(data, site)),
+        EVENTS: csv_export.to_csv(csv_export.EventRow, csv_export.event_values(data, site)),
+        CITATIONS: csv_export.to_csv(csv_export.CitationRow, csv_export.citation_values(data)),
         schema_path("quotes"): _row_schema(csv_export.QuoteRow, "quotes"),
         schema_path("events"): _row_schema(csv_export.EventRow, "events"),
         schema_path("citations"): _row_schema(csv_export.CitationRow, "citations"),
