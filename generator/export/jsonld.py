@@ -75,9 +75,10 @@ def event_node(site: SiteAddress, event: Event) -> Node:
     return node
 
 
-def quotation(data: Dataset, site: SiteAddress, statement: Statement) -> Node:
-    """A quote; its speaker, the articles that printed it and its event are references to their nodes."""
-    quote, event = statement.quote, statement.event
+def quotation(data: Dataset, site: SiteAddress, statement: Statement, event: Node) -> Node:
+    """A quote, said at the event described by ``event`` (its node: the quote's date and ``recordedAt`` come
+    from it); its speaker, the articles that printed it and its event are references to their nodes."""
+    quote = statement.quote
     url = site.page(*quote_location(statement))
     sources = dict.fromkeys(citation.source for citation in quote.citations)
     return {
@@ -86,9 +87,9 @@ def quotation(data: Dataset, site: SiteAddress, statement: Statement) -> Node:
         "url": url,
         "text": one_line(quote.text),
         "creator": {"@id": site.page(person_page(quote.speaker))},
-        "dateCreated": when(event),
+        "dateCreated": event["startDate"],
         "isBasedOn": [{"@id": data.source[source_id].url} for source_id in sources],
-        "recordedAt": {"@id": site.page(*event_location(event))},
+        "recordedAt": {"@id": event["@id"]},
     }
 
 
@@ -98,13 +99,15 @@ def day_graph(data: Dataset, site: SiteAddress, events: Sequence[Event]) -> Node
     The graph lists the events and the quotations in the page's order, then each person taking part or
     speaking and each article cited, once, sorted by ``@id``; the others refer to them by ``@id``.
     """
+    event_nodes = [event_node(site, event) for event in events]
+    node_of = {event.id: node for event, node in zip(events, event_nodes, strict=True)}
     statements = [data.statement[quote.id] for event in events for quote in event.quotes]
+    quotations = [quotation(data, site, statement, node_of[statement.event.id]) for statement in statements]
     people = {pid for event in events for pid in event.participants}
     people |= {statement.quote.speaker for statement in statements}
     sources = {citation.source for statement in statements for citation in statement.quote.citations}
-    graph = [event_node(site, event) for event in events]
-    graph += [quotation(data, site, statement) for statement in statements]
     # Sorted by id first, so that two sources at one address still come in the same order on every build.
+    graph = event_nodes + quotations
     graph += sorted((person(data, site, pid) for pid in sorted(people)), key=itemgetter("@id"))
     graph += sorted((article(data.source[sid]) for sid in sorted(sources)), key=itemgetter("@id"))
     return {"@context": CONTEXT, "@graph": graph}
