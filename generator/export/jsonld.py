@@ -6,10 +6,10 @@ exactly as the page shows them (``text``), when (``dateCreated``), the articles 
 (``isBasedOn``) and the event it was spoken at (``recordedAt``). The generator puts each page's data into its
 front matter; the theme partial ``explainer-structured-data.html`` prints it in a script element.
 
-On a day's page each event, quotation, person and cited article is one node of the page's ``@graph``, described
-once; everywhere else it is referred to by its ``@id`` alone (``{"@id": …}``), as JSON-LD allows within a graph.
-Repeating the speaker and every cited article inside each quotation made the structured data of a busy day
-several times the size of what it says.
+On a day's page each event, quotation, person and cited article is one node of the page's ``@graph``,
+described once; everywhere else it is referred to by its ``@id`` alone (``{"@id": …}``), as JSON-LD allows
+within a graph. Repeating the speaker and every cited article inside each quotation, and each attendee inside
+each event, made the day pages' structured data 1.4 times as large at 10,000 quotes.
 """
 
 from __future__ import annotations
@@ -106,8 +106,8 @@ def day_graph(data: Dataset, site: SiteAddress, events: Sequence[Event]) -> Node
     people = {pid for event in events for pid in event.participants}
     people |= {statement.quote.speaker for statement in statements}
     sources = {citation.source for statement in statements for citation in statement.quote.citations}
-    # Sorted by id first, so that two sources at one address still come in the same order on every build.
     graph = event_nodes + quotations
+    # Sorted by id first, so that two sources at one address still come in the same order on every build.
     graph += sorted((person(data, site, pid) for pid in sorted(people)), key=itemgetter("@id"))
     graph += sorted((article(data.source[sid]) for sid in sorted(sources)), key=itemgetter("@id"))
     return {"@context": CONTEXT, "@graph": graph}
