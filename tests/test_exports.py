@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pyld import jsonld
 
+from bench.synth import Size, write_data
 from generator.build import Project, load_dataset
 from generator.cli import main
 from generator.dataset import Dataset
@@ -26,15 +27,22 @@ from generator.export.csv_export import (
     QuoteRow,
     Row,
     citation_rows,
+    citation_values,
     event_rows,
+    event_values,
     quote_rows,
+    quote_values,
     read_csv,
     to_csv,
 )
+from generator.export.feed import FEED_CORRECTIONS, FEED_EVENTS
 from generator.export.json_export import document_json, load_document
 from generator.export.jsonld import day_graph, explainer_article
+from generator.export.records import document_values, to_document
 from generator.export.timelinejs import timeline
 from generator.markup import with_front_matter
+from generator.model import Correction
+from generator.render.context import CORRECTIONS, correction_anchor, event_location
 from tests.conftest import FIXTURES, ROOT
 
 SITE = SiteAddress("https://example.org/small/")
@@ -59,6 +67,15 @@ def test_exports_are_deterministic(data: Dataset, files: dict[str, str]) -> None
 # JSON
 
 
+def test_json_downloads_are_compact_sorted_and_end_with_a_newline(files: dict[str, str]) -> None:
+    json_files = [path for path in files if path.endswith(".json")]
+    assert len(json_files) == 6
+    for path in json_files:
+        text = files[path]
+        canonical = json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        assert text == canonical + "\n", path
+
+
 def test_document_validates_against_its_schema(files: dict[str, str]) -> None:
     schema = json.loads(files[schema_path("explainer")])
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -72,6 +89,23 @@ def test_schema_rejects_a_quote_without_text(files: dict[str, str]) -> None:
     with pytest.raises(jsonschema.ValidationError) as caught:
         jsonschema.validate(document, schema, cls=jsonschema.Draft202012Validator)
     assert caught.value.message == "'text' is a required property"
+
+
+def with_citation_context(data: Dataset) -> Dataset:
+    """The data with a prefix and a suffix on the first citation, which neither fixture has."""
+    index, event = next((i, event) for i, event in enumerate(data.events) if event.quotes)
+    quote = event.quotes[0]
+    citation = quote.citations[0].model_copy(update={"prefix": "before “", "suffix": "” after"})
+    quote = quote.model_copy(update={"citations": (citation, *quote.citations[1:])})
+    event = event.model_copy(update={"quotes": (quote, *event.quotes[1:])})
+    events = (*data.events[:index], event, *data.events[index + 1 :])
+    return Dataset(data.settings, data.people, data.sources, data.topics, events, data.corrections)
+
+
+def test_document_values_equal_the_typed_document_dumped(data: Dataset) -> None:
+    for dataset in (data, with_citation_context(data)):
+        assert document_values(dataset) == to_document(dataset).model_dump(mode="json", by_alias=True)
+    assert document_values(with_citation_context(data))["citations"][0]["prefix"] == "before “"
 
 
 def test_round_trip_gives_the_same_dataset(data: Dataset, files: dict[str, str]) -> None:
@@ -143,6 +177,17 @@ def test_csv_tables_read_back_into_the_same_records(data: Dataset, files: dict[s
     assert read_csv(CitationRow, files["data/citations.csv"]) == citation_rows(data)
 
 
+def test_csv_values_have_exactly_the_columns_of_their_model(data: Dataset) -> None:
+    tables: list[tuple[type[Row], list[dict[str, str]]]] = [
+        (QuoteRow, quote_values(data, SITE)),
+        (EventRow, event_values(data, SITE)),
+        (CitationRow, citation_values(data)),
+    ]
+    for model, rows in tables:
+        assert rows
+        assert all(list(row) == list(model.model_fields) for row in rows), model.__name__
+
+
 @pytest.mark.parametrize(("name", "model"), TABLES)
 def test_csv_rows_validate_against_their_schema(files: dict[str, str], name: str, model: type[Row]) -> None:
     validator = jsonschema.Draft202012Validator(json.loads(files[schema_path(name)]))
@@ -177,10 +222,21 @@ def test_csv_header_mismatch_is_refused() -> None:
     )
 
 
+class OneColumn(Row):
+    only: str
+
+
+def test_a_one_column_table_reads_back() -> None:
+    rows = [OneColumn(only="a"), OneColumn(only='b, "c"\nd')]
+    text = to_csv(OneColumn, [row.model_dump() for row in rows])
+    assert text == '"only"\n"a"\n"b, ""c""\nd"\n'
+    assert read_csv(OneColumn, text) == rows
+
+
 @given(st.lists(st.text(), min_size=5, max_size=5).map(tuple))
 def test_any_text_survives_a_csv_round_trip(values: tuple[str, ...]) -> None:
     row = CitationRow(**dict(zip(CitationRow.model_fields, values, strict=True)))
-    assert read_csv(CitationRow, to_csv(CitationRow, [row])) == [row]
+    assert read_csv(CitationRow, to_csv(CitationRow, [row.model_dump()])) == [row]
 
 
 # Atom
@@ -236,6 +292,50 @@ def test_without_a_site_address_there_is_no_feed(data: Dataset) -> None:
     assert "feed.xml" not in export_files(data, None)
 
 
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """Synthetic data with more events and corrections than the feed carries (corrections on event days)."""
+    root = tmp_path_factory.mktemp("many")
+    write_data(root / "data", Size("feed", quotes=240, events=3 * FEED_EVENTS, people=8, topics=4), seed=5)
+    data = load_dataset(Project(root))
+    corrections = tuple(
+        Correction.model_validate(
+            {
+                "id": f"correction-{number:02d}",
+                "date": event.date.iso(),
+                "changed": f"Change {number}.",
+                "reason": f"Reason {number}.",
+                "events": (event.id,),
+            }
+        )
+        for number, event in enumerate(data.events[:: len(data.events) // (FEED_CORRECTIONS + 5)])
+    )
+    return Dataset(data.settings, data.people, data.sources, data.topics, data.events, corrections)
+
+
+def test_feed_holds_the_newest_events_and_corrections_up_to_their_limits(many: Dataset) -> None:
+    assert len(many.events) > FEED_EVENTS
+    assert len(many.corrections) > FEED_CORRECTIONS
+    parsed = feedparser.parse(export_files(many, SITE)["feed.xml"])
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    # Newest first: by date; on one day, its corrections, then its events in reverse timeline order.
+    events = [
+        (e.date.start, 0, position, SITE.page(*event_location(e))) for position, e in enumerate(many.events)
+    ]
+    corrections = [
+        (c.date.start, 1, position, SITE.page(CORRECTIONS, correction_anchor(c.id)))
+        for position, c in enumerate(many.corrections)
+    ]
+    newest_events = sorted(events, reverse=True)[:FEED_EVENTS]
+    newest_corrections = sorted(corrections, reverse=True)[:FEED_CORRECTIONS]
+    expected = [entry[-1] for entry in sorted(newest_events + newest_corrections, reverse=True)]
+    assert [entry.id for entry in parsed.entries] == expected
+    kinds = [entry.tags[0].term for entry in parsed.entries]
+    assert (kinds.count("event"), kinds.count("correction")) == (FEED_EVENTS, FEED_CORRECTIONS)
+    assert newest_events[0][-1] == SITE.page(*event_location(many.events[-1]))
+    assert parsed.feed.updated_parsed == max(entry.updated_parsed for entry in parsed.entries)
+
+
 # TimelineJS
 
 
@@ -280,20 +380,66 @@ def values(node: dict[str, Any], prop: str) -> list[Any]:
 
 
 def test_timeline_json_ld_expands_to_events_and_quotations(data: Dataset) -> None:
-    nodes = [node for _, events in data.days for node in expand(day_graph(data, SITE, events))]
-    quotations = [n for n in nodes if n["@type"] == [S + "Quotation"]]
-    events = [n for n in nodes if n["@type"] == [S + "Event"]]
+    """What each quotation says, with its references resolved within its own page's graph."""
+    quotations: list[tuple[dict[str, Any], dict[str, dict[str, Any]]]] = []
+    events: list[dict[str, Any]] = []
+    for _, day_events in data.days:
+        nodes = expand(day_graph(data, SITE, day_events))
+        on_page = {node["@id"]: node for node in nodes}
+        quotations += [(n, on_page) for n in nodes if n["@type"] == [S + "Quotation"]]
+        events += [n for n in nodes if n["@type"] == [S + "Event"]]
     day = "timeline/{}.md".format
     assert [n["@id"] for n in events] == [SITE.page(day(e.date.iso()), f"event-{e.id}") for e in data.events]
-    assert [values(n, "text")[0] for n in quotations] == [s.quote.text for s in data.statements]
-    for node, statement in zip(quotations, data.statements, strict=True):
-        creator = node[S + "creator"][0]
+    assert [values(n, "text")[0] for n, _ in quotations] == [s.quote.text for s in data.statements]
+    for (node, on_page), statement in zip(quotations, data.statements, strict=True):
+        [creator] = [on_page[i] for i in values(node, "creator")]
+        assert creator["@type"] == [S + "Person"]
         assert values(creator, "name") == [data.person[statement.quote.speaker].name]
         event = statement.event
         assert values(node, "recordedAt") == [SITE.page(day(event.date.iso()), f"event-{event.id}")]
-        based_on = {values(article, "url")[0] for article in node[S + "isBasedOn"]}
+        assert on_page[values(node, "recordedAt")[0]]["@type"] == [S + "Event"]
+        articles = [on_page[i] for i in values(node, "isBasedOn")]
+        assert {a["@type"][0] for a in articles} == {S + "NewsArticle"}
+        based_on = {values(article, "url")[0] for article in articles}
         assert based_on == {data.source[c.source].url for c in statement.quote.citations}
         assert values(node, "dateCreated")[0].startswith(statement.date.iso())
+
+
+def references_in(value: Any) -> list[dict[str, Any]]:
+    """Every object with an ``@id`` nested anywhere inside ``value``."""
+    if isinstance(value, list):
+        return [found for item in value for found in references_in(item)]
+    if isinstance(value, dict):
+        own = [value] if "@id" in value else []
+        return own + [found for item in value.values() for found in references_in(item)]
+    return []
+
+
+def test_json_ld_describes_people_and_articles_once_per_page_and_refers_to_them_by_id(data: Dataset) -> None:
+    repeated = 0
+    for _, events in data.days:
+        graph = day_graph(data, SITE, events)["@graph"]
+        ids = [node["@id"] for node in graph]
+        assert len(ids) == len(set(ids)), "a node described twice on one page"
+        nested = [found for node in graph for item in node.values() for found in references_in(item)]
+        assert all(set(reference) == {"@id"} for reference in nested), "a nested node described in full"
+        referenced = [reference["@id"] for reference in nested]
+        assert set(referenced) <= set(ids), "a reference to a node not on the page"
+        repeated += len(referenced) - len(set(referenced))
+        statements = [data.statement[quote.id] for event in events for quote in event.quotes]
+        people = {pid for event in events for pid in event.participants} | {
+            statement.quote.speaker for statement in statements
+        }
+        cited = {data.source[c.source].url for statement in statements for c in statement.quote.citations}
+        by_type = {
+            kind: [node["@id"] for node in graph if node["@type"] == kind]
+            for kind in ("Person", "NewsArticle")
+        }
+        assert by_type["Person"] == sorted(SITE.page(f"people/{pid}.md") for pid in people)
+        assert by_type["NewsArticle"] == sorted(cited)
+        events_on_page = {SITE.page(*event_location(event)) for event in events}
+        assert set(referenced) - events_on_page == set(by_type["Person"]) | set(by_type["NewsArticle"])
+    assert repeated, "no page refers to one node twice, so the fixture does not show the point"
 
 
 def test_home_json_ld_expands_to_a_news_article(data: Dataset) -> None:

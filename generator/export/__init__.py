@@ -7,6 +7,7 @@ gives byte-identical files. :func:`export_files` returns them by path under the 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from generator.dataset import Dataset
 from generator.export import csv_export, feed, json_export, timelinejs
@@ -65,11 +66,18 @@ DOWNLOADS = (
         "Timeline for TimelineJS",
         "The events in Knight Lab TimelineJS3's JSON format, to embed this timeline in another page.",
     ),
-    Download(FEED, "Atom feed", "New events as they are added, newest first, for a feed reader."),
+    Download(
+        FEED,
+        "Atom feed",
+        f"The newest {feed.FEED_EVENTS} events and {feed.FEED_CORRECTIONS} corrections, newest first, "
+        "for a feed reader.",
+    ),
 )
 
 
+@cache
 def _row_schema(model: type[csv_export.Row], name: str) -> str:
+    """The JSON Schema of a CSV row, made once per process (like :func:`json_export.document_schema_json`)."""
     description = f"A row of {name}.csv; lists are joined with {csv_export.LIST_SEPARATOR!r}."
     return json_export.dumps(json_export.schema_of(model, f"{name}.csv row", description))
 
@@ -79,9 +87,9 @@ def export_files(data: Dataset, site: SiteAddress | None) -> dict[str, str]:
     files = {
         DOCUMENT: json_export.document_json(data),
         schema_path("explainer"): json_export.document_schema_json(),
-        QUOTES: csv_export.to_csv(csv_export.QuoteRow, csv_export.quote_rows(data, site)),
-        EVENTS: csv_export.to_csv(csv_export.EventRow, csv_export.event_rows(data, site)),
-        CITATIONS: csv_export.to_csv(csv_export.CitationRow, csv_export.citation_rows(data)),
+        QUOTES: csv_export.to_csv(csv_export.QuoteRow, csv_export.quote_values(data, site)),
+        EVENTS: csv_export.to_csv(csv_export.EventRow, csv_export.event_values(data, site)),
+        CITATIONS: csv_export.to_csv(csv_export.CitationRow, csv_export.citation_values(data)),
         schema_path("quotes"): _row_schema(csv_export.QuoteRow, "quotes"),
         schema_path("events"): _row_schema(csv_export.EventRow, "events"),
         schema_path("citations"): _row_schema(csv_export.CitationRow, "citations"),

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping
+from operator import itemgetter
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from generator.dataset import Dataset, Statement
 from generator.export.address import SiteAddress
-from generator.model import Event
 from generator.render.context import event_location, quote_location
 
 LIST_SEPARATOR = ";"
@@ -72,66 +72,97 @@ def _url(site: SiteAddress | None, location: tuple[str, str]) -> str:
     return site.page(*location) if site else ""
 
 
-def event_rows(data: Dataset, site: SiteAddress | None) -> list[EventRow]:
-    def row(event: Event) -> EventRow:
-        return EventRow(
-            id=event.id,
-            date=event.date.iso(),
-            time=event.time.iso() if event.time else "",
-            order=str(event.order) if event.order is not None else "",
-            title=event.title,
-            place=event.place or "",
-            summary=event.summary,
-            participants=joined(event.participants),
-            sources=joined(event.sources),
-            url=_url(site, event_location(event)),
-        )
-
-    return [row(event) for event in data.events]
+Values = dict[str, str]
+"""A row as the table is written: each of its model's fields by name (see :func:`to_csv`)."""
 
 
-def quote_rows(data: Dataset, site: SiteAddress | None) -> list[QuoteRow]:
-    def row(statement: Statement) -> QuoteRow:
-        quote = statement.quote
-        role = data.person[quote.speaker].role_on(statement.date)
-        return QuoteRow(
-            id=quote.id,
-            event=statement.event.id,
-            date=statement.date.iso(),
-            speaker=quote.speaker,
-            speaker_name=data.person[quote.speaker].name,
-            speaker_role=role.title if role else "",
-            text=quote.text,
-            context=quote.context or "",
-            topics=joined(f"{t.topic}:{t.stance.value}" if t.stance else t.topic for t in quote.topics),
-            url=_url(site, quote_location(statement)),
-        )
-
-    return [row(statement) for statement in data.statements]
-
-
-def citation_rows(data: Dataset) -> list[CitationRow]:
+def event_values(data: Dataset, site: SiteAddress | None) -> list[Values]:
     return [
-        CitationRow(
-            quote=statement.quote.id,
-            source=citation.source,
-            outlet=data.source[citation.source].outlet,
-            source_url=data.source[citation.source].url,
-            as_printed=citation.as_printed,
-        )
+        {
+            "id": event.id,
+            "date": event.date.iso(),
+            "time": event.time.iso() if event.time else "",
+            "order": str(event.order) if event.order is not None else "",
+            "title": event.title,
+            "place": event.place or "",
+            "summary": event.summary,
+            "participants": joined(event.participants),
+            "sources": joined(event.sources),
+            "url": _url(site, event_location(event)),
+        }
+        for event in data.events
+    ]
+
+
+def quote_values(data: Dataset, site: SiteAddress | None) -> list[Values]:
+    def values(statement: Statement) -> Values:
+        quote = statement.quote
+        speaker = data.person[quote.speaker]
+        role = speaker.role_on(statement.date)
+        return {
+            "id": quote.id,
+            "event": statement.event.id,
+            "date": statement.date.iso(),
+            "speaker": quote.speaker,
+            "speaker_name": speaker.name,
+            "speaker_role": role.title if role else "",
+            "text": quote.text,
+            "context": quote.context or "",
+            "topics": joined([f"{t.topic}:{t.stance.value}" if t.stance else t.topic for t in quote.topics]),
+            "url": _url(site, quote_location(statement)),
+        }
+
+    return [values(statement) for statement in data.statements]
+
+
+def citation_values(data: Dataset) -> list[Values]:
+    return [
+        {
+            "quote": statement.quote.id,
+            "source": citation.source,
+            "outlet": data.source[citation.source].outlet,
+            "source_url": data.source[citation.source].url,
+            "as_printed": citation.as_printed,
+        }
         for statement in data.statements
         for citation in statement.quote.citations
     ]
 
 
-def to_csv(model: type[Row], rows: Sequence[Row]) -> str:
-    """A CSV table with a header row and ``\\n`` line ends; every value quoted, so any text reads back."""
+# The same rows as validated models, as read_csv reads them back.
+
+
+def event_rows(data: Dataset, site: SiteAddress | None) -> list[EventRow]:
+    return [EventRow(**values) for values in event_values(data, site)]
+
+
+def quote_rows(data: Dataset, site: SiteAddress | None) -> list[QuoteRow]:
+    return [QuoteRow(**values) for values in quote_values(data, site)]
+
+
+def citation_rows(data: Dataset) -> list[CitationRow]:
+    return [CitationRow(**values) for values in citation_values(data)]
+
+
+def to_csv(model: type[Row], rows: Iterable[Mapping[str, str]]) -> str:
+    """A CSV table of ``model``'s columns, with a header row and ``\\n`` line ends; every value quoted, so any
+    text reads back.
+
+    Rows are plain mappings (the ``*_values`` functions), taken in the model's field order by one
+    ``itemgetter``: building a validated model per row only to read it back, then ``csv.DictWriter``'s per-row
+    checks, made the three tables take 1.5 times as long at 10,000 quotes, for the same bytes. A mapping
+    missing a column raises KeyError; one with a column too many fails in the ``*_rows`` functions, which the
+    tests read the tables back against (``extra="forbid"``).
+    """
+    fields = list(model.model_fields)
+    values = itemgetter(*fields)  # a tuple of the values, or with one field, the value itself
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(
-        buffer, fieldnames=list(model.model_fields), lineterminator="\n", quoting=csv.QUOTE_ALL
-    )
-    writer.writeheader()
-    writer.writerows(row.model_dump() for row in rows)
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(fields)
+    if len(fields) > 1:
+        writer.writerows(values(row) for row in rows)
+    else:
+        writer.writerows((values(row),) for row in rows)
     return buffer.getvalue()
 
 

@@ -1,7 +1,15 @@
-"""An Atom feed (RFC 4287) of the events, newest first, so a reader can follow a developing story.
+"""An Atom feed (RFC 4287) of the newest events, newest first, so a reader can follow a developing story.
+
+A feed is for what is new: it carries the newest :data:`FEED_EVENTS` (50) events, not the whole timeline
+(the 2,000 events of a large explainer made a 1.5 MB file that every reader fetched on every poll).
+Corrections are entries of their own, pointing at their place on the corrections page: the newest
+:data:`FEED_CORRECTIONS` (10), counted apart from the events, so that a run of new events never pushes a
+correction out, nor corrections an event. Both kinds are merged newest first. A feed without RFC 5005's
+``fh:complete`` is read as a sliding window of the newest entries: readers keep the entries they have
+already seen. The timeline, the corrections page and the data downloads have everything.
 
 Entry ids are the permanent addresses of the events on the timeline, so they stay the same from build to
-build. Corrections are entries of their own, pointing at their place on the corrections page.
+build.
 """
 
 from __future__ import annotations
@@ -10,6 +18,7 @@ import datetime as dt
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from generator.dataset import Dataset
 from generator.export.address import SiteAddress
@@ -19,6 +28,10 @@ from generator.render.context import CORRECTIONS, correction_anchor, event_locat
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = "feed.xml"
+FEED_EVENTS = 50
+"""How many events the feed carries: the newest."""
+FEED_CORRECTIONS = 10
+"""How many corrections the feed carries: the newest (apart from the events' limit)."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +57,16 @@ def event_time(event: Event) -> dt.datetime:
     return dt.datetime(start.year, start.month, start.day, tzinfo=dt.UTC)
 
 
-def event_entries(data: Dataset, site: SiteAddress) -> list[Entry]:
+def event_entries(data: Dataset, site: SiteAddress, limit: int | None = None) -> list[Entry]:
+    """The newest ``limit`` events (all of them if None) as entries, newest first.
+
+    The limit is applied before the entries are made: a feed of 50 need not build 2,000.
+    """
+    ranked = sorted(
+        (((event.date.start, position), event) for position, event in enumerate(data.events)),
+        key=itemgetter(0),
+        reverse=True,
+    )
     return [
         Entry(
             id=site.page(*event_location(event)),
@@ -52,14 +74,24 @@ def event_entries(data: Dataset, site: SiteAddress) -> list[Entry]:
             updated=event_time(event),
             summary=event.summary,
             category="event",
-            rank=(event.date.start, position),
+            rank=rank,
         )
-        for position, event in enumerate(data.events)
+        for rank, event in ranked[:limit]
     ]
 
 
-def correction_entries(data: Dataset, site: SiteAddress) -> list[Entry]:
-    """Each correction, dated the day it was made; after that day's events in the feed's order."""
+def correction_entries(data: Dataset, site: SiteAddress, limit: int | None = None) -> list[Entry]:
+    """The newest ``limit`` corrections (all if None), newest first, each dated the day it was made; in the
+    feed, before (newer than) that day's events."""
+    after_events = len(data.events)
+    ranked = sorted(
+        (
+            ((correction.date.start, after_events + position), correction)
+            for position, correction in enumerate(data.corrections)
+        ),
+        key=itemgetter(0),
+        reverse=True,
+    )
     return [
         Entry(
             id=site.page(CORRECTIONS, correction_anchor(correction.id)),
@@ -67,9 +99,9 @@ def correction_entries(data: Dataset, site: SiteAddress) -> list[Entry]:
             updated=dt.datetime.combine(correction.date.start, dt.time(), tzinfo=dt.UTC),
             summary=correction.reason,
             category="correction",
-            rank=(correction.date.start, len(data.events) + position),
+            rank=rank,
         )
-        for position, correction in enumerate(data.corrections)
+        for rank, correction in ranked[:limit]
     ]
 
 
@@ -118,6 +150,7 @@ def atom_feed(title: str, subtitle: str, site: SiteAddress, entries: Sequence[En
 
 
 def events_feed(data: Dataset, site: SiteAddress) -> str:
-    """``feed.xml``: every event and every correction, newest first."""
-    entries = event_entries(data, site) + correction_entries(data, site)
+    """``feed.xml``: the newest :data:`FEED_EVENTS` events and :data:`FEED_CORRECTIONS` corrections, merged
+    newest first."""
+    entries = event_entries(data, site, FEED_EVENTS) + correction_entries(data, site, FEED_CORRECTIONS)
     return atom_feed(data.settings.title, data.settings.summary, site, entries)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from generator.dataset import Dataset
-from generator.export.records import Document, to_dataset, to_document
+from generator.export.records import Document, document_values, to_dataset
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -16,13 +17,18 @@ DOCUMENT = "data/explainer.json"
 
 
 def dumps(value: Any) -> str:
-    """Deterministic JSON: sorted keys, two-space indent, UTF-8 text as it is, a final newline."""
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    """Deterministic JSON on one line: sorted keys, no spaces, UTF-8 text as it is, a final newline.
+
+    No indentation: with ``indent`` the standard library falls back to its pure-Python encoder, more than
+    twice as slow on the 10 MB document of a 10,000-quote explainer; without spaces after ``,`` and ``:`` the
+    file is 4 % smaller than with the default separators. To read it laid out: ``python -m json.tool``.
+    """
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def document_json(data: Dataset) -> str:
     """``data/explainer.json``: every record of the explainer, normalised."""
-    return dumps(to_document(data).model_dump(mode="json", by_alias=True))
+    return dumps(document_values(data))
 
 
 def load_document(text: str) -> Dataset:
@@ -36,8 +42,13 @@ def schema_of(model: type[BaseModel], title: str, description: str) -> dict[str,
     return {"$schema": JSON_SCHEMA_DIALECT, **schema, "title": title, "description": description}
 
 
+@cache
 def document_schema_json() -> str:
-    """``data/schema/explainer.schema.json``: the JSON Schema of ``explainer.json``."""
+    """``data/schema/explainer.schema.json``: the JSON Schema of ``explainer.json``.
+
+    It depends on the models only, so it is made once per process: pydantic takes a few milliseconds to
+    generate it, most of the exports' time for a small explainer, on every rebuild of ``mkdocs serve``.
+    """
     return dumps(
         schema_of(
             Document,

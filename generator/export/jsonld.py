@@ -5,11 +5,17 @@ event as an ``Event`` and every quote shown there as a ``Quotation`` — its spe
 exactly as the page shows them (``text``), when (``dateCreated``), the articles it is based on
 (``isBasedOn``) and the event it was spoken at (``recordedAt``). The generator puts each page's data into its
 front matter; the theme partial ``explainer-structured-data.html`` prints it in a script element.
+
+On a day's page each event, quotation, person and cited article is one node of the page's ``@graph``,
+described once; everywhere else it is referred to by its ``@id`` alone (``{"@id": …}``), as JSON-LD allows
+within a graph. Repeating the speaker and every cited article inside each quotation, and each attendee inside
+each event, made the day pages' structured data 1.4 times as large at 10,000 quotes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from generator.dataset import Dataset, Statement
@@ -51,7 +57,8 @@ def article(source: Source) -> Node:
     }
 
 
-def event_node(data: Dataset, site: SiteAddress, event: Event) -> Node:
+def event_node(site: SiteAddress, event: Event) -> Node:
+    """An event; its attendees are references to the people's nodes."""
     url = site.page(*event_location(event))
     node: Node = {
         "@type": "Event",
@@ -64,12 +71,14 @@ def event_node(data: Dataset, site: SiteAddress, event: Event) -> Node:
     if event.place:
         node["location"] = {"@type": "Place", "name": one_line(event.place)}
     if event.participants:
-        node["attendee"] = [person(data, site, pid) for pid in event.participants]
+        node["attendee"] = [{"@id": site.page(person_page(pid))} for pid in event.participants]
     return node
 
 
-def quotation(data: Dataset, site: SiteAddress, statement: Statement) -> Node:
-    quote, event = statement.quote, statement.event
+def quotation(data: Dataset, site: SiteAddress, statement: Statement, event: Node) -> Node:
+    """A quote, said at the event described by ``event`` (its node: the quote's date and ``recordedAt`` come
+    from it); its speaker, the articles that printed it and its event are references to their nodes."""
+    quote = statement.quote
     url = site.page(*quote_location(statement))
     sources = dict.fromkeys(citation.source for citation in quote.citations)
     return {
@@ -77,17 +86,30 @@ def quotation(data: Dataset, site: SiteAddress, statement: Statement) -> Node:
         "@id": url,
         "url": url,
         "text": one_line(quote.text),
-        "creator": person(data, site, quote.speaker),
-        "dateCreated": when(event),
-        "isBasedOn": [article(data.source[source_id]) for source_id in sources],
-        "recordedAt": {"@id": site.page(*event_location(event))},
+        "creator": {"@id": site.page(person_page(quote.speaker))},
+        "dateCreated": event["startDate"],
+        "isBasedOn": [{"@id": data.source[source_id].url} for source_id in sources],
+        "recordedAt": {"@id": event["@id"]},
     }
 
 
 def day_graph(data: Dataset, site: SiteAddress, events: Sequence[Event]) -> Node:
-    """The events of one timeline page and every quote said at them, as that page shows them."""
-    graph = [event_node(data, site, event) for event in events]
-    graph += [quotation(data, site, data.statement[quote.id]) for event in events for quote in event.quotes]
+    """The events of one timeline page and every quote said at them, as that page shows them.
+
+    The graph lists the events and the quotations in the page's order, then each person taking part or
+    speaking and each article cited, once, sorted by ``@id``; the others refer to them by ``@id``.
+    """
+    event_nodes = [event_node(site, event) for event in events]
+    node_of = {event.id: node for event, node in zip(events, event_nodes, strict=True)}
+    statements = [data.statement[quote.id] for event in events for quote in event.quotes]
+    quotations = [quotation(data, site, statement, node_of[statement.event.id]) for statement in statements]
+    people = {pid for event in events for pid in event.participants}
+    people |= {statement.quote.speaker for statement in statements}
+    sources = {citation.source for statement in statements for citation in statement.quote.citations}
+    graph = event_nodes + quotations
+    # Sorted by id first, so that two sources at one address still come in the same order on every build.
+    graph += sorted((person(data, site, pid) for pid in sorted(people)), key=itemgetter("@id"))
+    graph += sorted((article(data.source[sid]) for sid in sorted(sources)), key=itemgetter("@id"))
     return {"@context": CONTEXT, "@graph": graph}
 
 

@@ -8,7 +8,8 @@ JSON Schema published beside the data and the validation used when the document 
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Annotated, Final, Literal
+from collections.abc import Iterable
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, Strict
 
@@ -99,7 +100,8 @@ def _event_record(event: Event) -> EventRecord:
 
 
 def to_document(data: Dataset) -> Document:
-    """The normalised document for a validated dataset."""
+    """The normalised document for a validated dataset, as typed records (:func:`document_values` gives the
+    same as JSON values, faster)."""
     statements = data.statements
     return Document.model_construct(
         format=FORMAT,
@@ -133,6 +135,69 @@ def to_document(data: Dataset) -> Document:
         ),
         corrections=data.corrections,
     )
+
+
+class _Nested(Record):
+    """The dataset as it is nested, made into JSON values in one call (see :func:`document_values`)."""
+
+    explainer: Settings
+    people: tuple[Person, ...]
+    sources: tuple[Source, ...]
+    topics: tuple[Topic, ...]
+    events: tuple[Event, ...]
+    corrections: tuple[Correction, ...]
+
+
+def _pick(fields: Iterable[str], values: dict[str, Any]) -> dict[str, Any]:
+    return {name: values[name] for name in fields}
+
+
+_EVENT_FIELDS: Final = tuple(EventRecord.model_fields)
+_QUOTE_FIELDS: Final = tuple(QuoteRecord.model_fields)
+_CITATION_FIELDS: Final = tuple(CitationRecord.model_fields)
+_RELATION_FIELDS: Final = tuple(RelationRecord.model_fields)
+
+
+def document_values(data: Dataset) -> dict[str, Any]:
+    """``to_document(data).model_dump(mode="json", by_alias=True)``, three times as fast.
+
+    Constructing a record model for each of tens of thousands of quotes and citations costs more than
+    everything else in the JSON export; instead pydantic turns the nested data into JSON values in one call,
+    and the quotes, citations and relations are lifted out of their events as plain dicts, each record keeping
+    exactly its model's fields. A test holds the two equal.
+    """
+    nested = _Nested.model_construct(
+        explainer=data.settings,
+        people=data.people,
+        sources=data.sources,
+        topics=data.topics,
+        events=data.events,
+        corrections=data.corrections,
+    ).model_dump(mode="json", by_alias=True)
+    events: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
+    citations: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []
+    for event in nested.pop("events"):
+        events.append(_pick(_EVENT_FIELDS, event))
+        for quote in event["quotes"]:
+            quote_id = quote["id"]
+            quotes.append(_pick(_QUOTE_FIELDS, {**quote, "event": event["id"]}))
+            citations += (
+                _pick(_CITATION_FIELDS, {**citation, "quote": quote_id}) for citation in quote["citations"]
+            )
+            relations += (
+                _pick(_RELATION_FIELDS, {**relation, "quote": quote_id, "other": relation["quote"]})
+                for relation in quote["relations"]
+            )
+    return {
+        "format": FORMAT,
+        **nested,
+        "events": events,
+        "quotes": quotes,
+        "citations": citations,
+        "relations": relations,
+    }
 
 
 def _quote(
