@@ -72,11 +72,9 @@ class LoadedFile:
 
 def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Load ``path``; return the file (or None when it cannot be read at all) and every problem found."""
-    raw = path.read_bytes()
-    problems = _check_bytes(raw, display_path)
-    if problems:
+    text, problems = _decode(path.read_bytes(), display_path)
+    if text is None:
         return None, problems
-    text = raw.decode("utf-8")
     problems = list(_check_tabs(text, display_path))
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -95,27 +93,26 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Pr
 _YAML_HINT = "valid YAML: check the indentation, a missing colon after a field name, or unbalanced quotes"
 
 
-def _check_bytes(raw: bytes, path: str) -> list[Problem]:
+def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """The file's text, or None and why it cannot be read as text."""
     if len(raw) > MAX_FILE_BYTES:
-        return [
-            Problem(
-                path, 1, 1, "(file)", f"a file of {len(raw):,} bytes", f"at most {MAX_FILE_BYTES:,} bytes"
-            )
-        ]
+        found = f"a file of {len(raw):,} bytes"
+        return None, [Problem(path, 1, 1, "(file)", found, f"at most {MAX_FILE_BYTES:,} bytes")]
     if raw.startswith(b"\xef\xbb\xbf"):
-        return [Problem(path, 1, 1, "(file)", "a byte-order mark", "UTF-8 without a byte-order mark")]
+        return None, [Problem(path, 1, 1, "(file)", "a byte-order mark", "UTF-8 without a byte-order mark")]
     try:
-        raw.decode("utf-8")
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         found = f"a byte 0x{raw[error.start]:02x} that is not UTF-8"
-        return [Problem(path, line, column, "(file)", found, "text saved as UTF-8")]
-    return []
+        return None, [Problem(path, line, column, "(file)", found, "text saved as UTF-8")]
 
 
 def _check_tabs(text: str, path: str) -> Iterator[Problem]:
+    if "\t" not in text:
+        return  # the common case: one scan of the text instead of a loop over its lines
     for number, line in enumerate(text.splitlines(), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
