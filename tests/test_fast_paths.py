@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import posixpath
+import tempfile
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
-from hypothesis import given
+import pytest
+import yaml
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.markup import Href, h, raw_block
 from generator.urls import page_url, relative_url
+from generator.yamlfile import Position, _Converter, load_file
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 TAGS = st.sampled_from(["p", "a", "li", "ul", "q", "span", "br", "time", "figure", "td"])
@@ -56,3 +61,65 @@ def test_relative_url_agrees_with_posixpath_relpath(source: str, target: str, di
         page_url(source, directory_urls=directory_urls), page_url(target, directory_urls=directory_urls)
     )
     assert relative_url(source, target, directory_urls=directory_urls) == expected
+
+
+# Values and field names as editors write them, the YAML traps among them.
+SCALARS = st.sampled_from(
+    [
+        "text", "Town hall", '"quoted"', "'single'", "no", "yes", "On", "true", "false", "12", "012", "0x1f",
+        "1:20", "1.5", "1e3", ".inf", "~", "null", "2017-02-23", "2017-02-30", "2017-02-23 10:00:00", "!!str 12",
+        "!!int '12'", "!!binary aGk=", "!foo x", "<<", "=", '"FILL IN: x"', "a & b", "a * b", "&anchor x",
+        "*anchor", "&list [1, 2]", "*list", '"\\u00a0"', "''",
+    ]
+)  # fmt: skip
+KEYS = st.sampled_from(["id", "text", "quotes", "no", "1", "~", '"id"', "[a]", "&k key", "*k", "? x\n:"])
+
+
+@st.composite
+def yaml_texts(draw: st.DrawFn, indent: str = "", depth: int = 0) -> str:
+    """A block mapping or list of the above, nested; some are not valid YAML, as editors' files may not be."""
+    lines = []
+    as_list = draw(st.booleans())
+    for _ in range(draw(st.integers(1, 4))):
+        head = f"{indent}- " if as_list else f"{indent}{draw(KEYS)}:"
+        if depth < 3 and draw(st.integers(0, 3)) == 0:
+            lines.append(f"{head}\n" + draw(yaml_texts(indent + "  ", depth + 1)))
+        else:
+            lines.append(f"{head} {draw(SCALARS)}\n")
+    return "".join(lines)
+
+
+@settings(max_examples=300)
+@given(yaml_texts())
+@example("a: &x [1, 2]\nb: *x\n")
+@example("&k a: 1\n*k : 2\n")
+@example("a: x & y\nb: '*'\n")
+def test_a_file_loads_as_the_careful_conversion_reads_it(text: str) -> None:
+    """Files without problems skip _Converter and find positions only when asked: the same values, problems
+    and positions."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "file.yaml"
+        path.write_text(text, encoding="utf-8")
+        loaded, problems = load_file(path, "file.yaml")
+    if loaded is None:
+        with pytest.raises(yaml.MarkedYAMLError):
+            yaml.compose(text, Loader=yaml.CSafeLoader)
+        return
+    node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    careful = _Converter("file.yaml", text)
+    assert loaded.data == (careful.convert(node, ()) if node is not None else None)
+    assert problems == careful.problems
+    assert (loaded.values, loaded.keys) == (careful.values, careful.keys)
+
+
+def test_positions_of_a_file_without_problems_are_found_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "file.yaml"
+    path.write_text("a: 1\nb:\n  - x\n  - {c: d & e*}\n", encoding="utf-8")
+    loaded, problems = load_file(path, "file.yaml")
+    assert loaded is not None
+    assert problems == []
+    assert loaded.data == {"a": 1, "b": ("x", {"c": "d & e*"})}
+    assert loaded.position(("b", 1, "c")) == Position(4, 9)
+    assert loaded.position(("b", 1, "c"), key=True) == Position(4, 6)
+    assert loaded.position(("b", 5)) == Position(3, 3)
+    assert loaded.problem(("b", 0), "found", "expected").line == 3
