@@ -57,7 +57,7 @@ class LoadedFile:
 
     path: str
     data: Any
-    text: str = field(default="", repr=False, compare=False)
+    text: str = field(repr=False, compare=False)
     """The file's text, read again for positions: only a problem needs one, so they are found when asked for."""
 
     @property
