@@ -372,22 +372,22 @@ def _check_references(loaded: LoadedData, known: _KnownIds) -> Iterator[Problem]
         if file is None:
             continue
         for pattern, kind in references:
-            for path, value in _strings_at(file.data, pattern, ()):
+            for path, value in _strings_at(file.data, pattern):
                 yield from _check_reference(file, path, kind, value, ids[kind])
 
 
-def _strings_at(data: Any, pattern: Sequence[str], path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    """The text values at ``pattern`` in ``data``, with their paths."""
-    if not pattern:
-        if isinstance(data, str):
-            yield path, data
-        return
-    head, *rest = pattern
-    if head == "*" and isinstance(data, tuple):
-        for index, item in enumerate(data):
-            yield from _strings_at(item, rest, (*path, index))
-    elif isinstance(data, dict) and head in data:
-        yield from _strings_at(data[head], rest, (*path, head))
+def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]]:
+    """The text values at ``pattern`` in ``data``, with their paths, in the order they are written."""
+    found: list[tuple[FieldPath, Any]] = [((), data)]
+    for head in pattern:  # one level at a time: each keeps the order of the one above
+        deeper: list[tuple[FieldPath, Any]] = []
+        for path, value in found:
+            if head == "*" and isinstance(value, tuple):
+                deeper += [((*path, index), item) for index, item in enumerate(value)]
+            elif isinstance(value, dict) and head in value:
+                deeper.append(((*path, head), value[head]))
+        found = deeper
+    return [(path, value) for path, value in found if isinstance(value, str)]
 
 
 def _check_reference(
@@ -411,7 +411,7 @@ def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
         if file is None:
             continue
         seen: set[str] = set()
-        for path, value in _strings_at(file.data, (name, "*"), ()):
+        for path, value in _strings_at(file.data, (name, "*")):
             if value in seen:
                 yield file.problem(
                     path, f'the {kind} id "{value}" a second time', "each id once in this list"

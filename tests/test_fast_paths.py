@@ -5,7 +5,9 @@ from __future__ import annotations
 import posixpath
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -14,7 +16,8 @@ from hypothesis import strategies as st
 
 from generator.markup import Href, h, raw_block
 from generator.urls import page_url, relative_url
-from generator.yamlfile import Position, _Converter, load_file
+from generator.validate import _strings_at
+from generator.yamlfile import FieldPath, Position, _Converter, load_file
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 TAGS = st.sampled_from(["p", "a", "li", "ul", "q", "span", "br", "time", "figure", "td"])
@@ -123,3 +126,32 @@ def test_positions_of_a_file_without_problems_are_found_when_asked(tmp_path: Pat
     assert loaded.position(("b", 1, "c"), key=True) == Position(4, 6)
     assert loaded.position(("b", 5)) == Position(3, 3)
     assert loaded.problem(("b", 0), "found", "expected").line == 3
+
+
+def _former_strings_at(data: Any, pattern: Sequence[str], path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """The former implementation, recursive."""
+    if not pattern:
+        if isinstance(data, str):
+            yield path, data
+        return
+    head, *rest = pattern
+    if head == "*" and isinstance(data, tuple):
+        for index, item in enumerate(data):
+            yield from _former_strings_at(item, rest, (*path, index))
+    elif isinstance(data, dict) and head in data:
+        yield from _former_strings_at(data[head], rest, (*path, head))
+
+
+NAMES = st.sampled_from(["quotes", "topics", "topic", "*"])
+DATA = st.recursive(
+    st.none() | st.integers(0, 3) | st.sampled_from(["kelly", "", "*"]),
+    lambda inner: st.lists(inner, max_size=3).map(tuple) | st.dictionaries(NAMES, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@given(DATA, st.lists(st.sampled_from(["quotes", "*", "topics", "topic"]), min_size=1, max_size=5))
+@example(({"topics": ("a", "b")}, {"topics": ("c",)}), ["*", "topics", "*"])
+@example({"quotes": {"*": "kelly"}}, ["quotes", "*"])  # a mapping where a list belongs: its "*" field
+def test_strings_at_finds_what_the_recursive_walk_found(data: Any, pattern: list[str]) -> None:
+    assert _strings_at(data, pattern) == list(_former_strings_at(data, pattern, ()))
