@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from generator.markup import Href, h, raw_block
 from generator.urls import page_url, relative_url
 from generator.validate import _strings_at
-from generator.yamlfile import FieldPath, Position, _Converter, load_file
+from generator.yamlfile import FieldPath, Position, _Converter, _Loader, load_file
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 TAGS = st.sampled_from(["p", "a", "li", "ul", "q", "span", "br", "time", "figure", "td"])
@@ -113,6 +113,29 @@ def test_a_file_loads_as_the_careful_conversion_reads_it(text: str) -> None:
     assert loaded.data == (careful.convert(node, ()) if node is not None else None)
     assert problems == careful.problems
     assert (loaded.values, loaded.keys) == (careful.values, careful.keys)
+
+
+def _tags(node: yaml.Node | None) -> list[str]:
+    if node is None:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        return [node.tag, *(tag for pair in node.value for child in pair for tag in _tags(child))]
+    if isinstance(node, yaml.SequenceNode):
+        return [node.tag, *(tag for child in node.value for tag in _tags(child))]
+    return [node.tag]
+
+
+@settings(max_examples=300)
+@given(yaml_texts())
+@example("a: ''\nb:\nc: [~, 1:20, 0x1f, .5, 2017-02-23, =, <<, '1', ! 1, !!int 2]\n")
+def test_our_loader_tags_every_node_as_pyyaml_does(text: str) -> None:
+    assert not _Loader.yaml_path_resolvers  # what its resolver leaves out
+    assert None not in _Loader.yaml_implicit_resolvers
+    try:
+        expected = _tags(yaml.compose(text, Loader=yaml.CSafeLoader))
+    except yaml.MarkedYAMLError:
+        return
+    assert _tags(yaml.compose(text, Loader=_Loader)) == expected
 
 
 def test_positions_of_a_file_without_problems_are_found_when_asked(tmp_path: Path) -> None:
