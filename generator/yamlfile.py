@@ -197,6 +197,13 @@ def _plain_value(node: yaml.Node) -> Any:
     This is _Converter without positions, paths or problems: at the first thing _Converter would report it
     raises _TrapError, and the whole file is converted again by _Converter, which finds every problem.
     """
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR:  # most values: text
+            return node.value
+        value, trap = _scalar(node)
+        if trap is not None:
+            raise _TrapError
+        return value
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -205,12 +212,7 @@ def _plain_value(node: yaml.Node) -> Any:
                 raise _TrapError
             result[key] = _plain_value(value_node)
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return tuple([_plain_value(item) for item in node.value])
-    value, trap = _scalar(node)
-    if trap is not None:
-        raise _TrapError
-    return value
+    return tuple([_plain_value(item) for item in node.value])
 
 
 class _Converter:
