@@ -372,8 +372,12 @@ def _check_references(loaded: LoadedData, known: _KnownIds) -> Iterator[Problem]
         if file is None:
             continue
         for pattern, kind in references:
+            known_ids = ids[kind]
+            if known_ids is None:  # that file could not be read, or holds no list: its own problem says so
+                continue
             for path, value in _strings_at(file.data, pattern):
-                yield from _check_reference(file, path, kind, value, ids[kind])
+                if value not in known_ids:
+                    yield _unknown_reference(file, path, kind, value, known_ids)
 
 
 def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]]:
@@ -390,13 +394,12 @@ def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]
     return [(path, value) for path, value in found if isinstance(value, str)]
 
 
-def _check_reference(
-    file: LoadedFile, path: FieldPath, kind: str, value: str, known: frozenset[str] | None
-) -> Iterator[Problem]:
-    if known is not None and value not in known:
-        where = _KIND_FILES.get(kind, "an event's quotes")
-        found = f'the {kind} id "{value}", which is not defined'
-        yield file.problem(path, found, f"a {kind} id from {where}{_did_you_mean(value, known)}")
+def _unknown_reference(
+    file: LoadedFile, path: FieldPath, kind: str, value: str, known: frozenset[str]
+) -> Problem:
+    where = _KIND_FILES.get(kind, "an event's quotes")
+    found = f'the {kind} id "{value}", which is not defined'
+    return file.problem(path, found, f"a {kind} id from {where}{_did_you_mean(value, known)}")
 
 
 def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
