@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +35,26 @@ class LoadedData:
     """Paths of event files that could not be read at all (not UTF-8, not YAML…)."""
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the data is read and checked (as a decorator, too).
+
+    Reading and validating 10,000 quotes makes over a million objects (YAML nodes, values, models) and no
+    reference cycles: reference counting frees each one dropped. The collector would still traverse the
+    180,000 that live on at each of its full collections: a fifth of the time of load_data and validate.
+    Afterwards it runs again (unless it was paused before).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@collector_paused()
 def load_data(root: Path, data_dir: str = "data") -> LoadedData:
     """Read ``root/data_dir``; paths in problems are relative to ``root``, as editors see them."""
     problems: list[Problem] = []

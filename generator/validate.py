@@ -20,7 +20,7 @@ from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.dates import PartialDate
 from generator.errors import DataError, Problem, one_line
-from generator.load import LoadedData
+from generator.load import LoadedData, collector_paused
 from generator.model import Correction, DateValue, Event, Person, Quote, Settings, Source, Topic
 from generator.scaffold import placeholder_problems
 from generator.yamlfile import FieldPath, LoadedFile
@@ -30,6 +30,7 @@ M = TypeVar("M", bound=BaseModel)
 _KIND_FILES = {"person": "data/people.yaml", "source": "data/sources.yaml", "topic": "data/topics.yaml"}
 
 
+@collector_paused()
 def validate(loaded: LoadedData) -> Dataset:
     """Return the dataset, or raise DataError with every problem in the data."""
     problems = list(loaded.problems)
