@@ -59,8 +59,8 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
     """Read ``root/data_dir``; paths in problems are relative to ``root``, as editors see them."""
     problems: list[Problem] = []
 
-    def read(relative: str) -> LoadedFile | None:
-        path = root / relative
+    def read(relative: str, path: Path | None = None) -> LoadedFile | None:
+        path = path or root / relative
         if not path.is_file():
             problems.append(Problem(relative, 1, 1, "(file)", "no such file", "this file to exist"))
             return None
@@ -70,9 +70,8 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
 
     named = {name: read(f"{data_dir}/{name}") for name in REQUIRED_FILES}
     event_paths = sorted((root / data_dir / EVENTS_DIR).glob("*.y*ml"))
-    events = {
-        path.relative_to(root).as_posix(): read(path.relative_to(root).as_posix()) for path in event_paths
-    }
+    by_relative = {path.relative_to(root).as_posix(): path for path in event_paths}
+    events = {relative: read(relative, path) for relative, path in by_relative.items()}
     corrections = f"{data_dir}/{CORRECTIONS_FILE}"
     optional = read(corrections) if (root / corrections).is_file() else None
     return LoadedData(
