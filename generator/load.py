@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,12 +35,32 @@ class LoadedData:
     """Paths of event files that could not be read at all (not UTF-8, not YAML…)."""
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while the data is read and checked (as a decorator, too).
+
+    Reading and validating 10,000 quotes makes over a million objects (YAML nodes, values, models) and no
+    reference cycles: reference counting frees each one dropped. The collector would still traverse the
+    180,000 that live on at each of its full collections: a fifth of the time of load_data and validate.
+    Afterwards it runs again (unless it was paused before).
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@collector_paused()
 def load_data(root: Path, data_dir: str = "data") -> LoadedData:
     """Read ``root/data_dir``; paths in problems are relative to ``root``, as editors see them."""
     problems: list[Problem] = []
 
-    def read(relative: str) -> LoadedFile | None:
-        path = root / relative
+    def read(relative: str, path: Path | None = None) -> LoadedFile | None:
+        path = path or root / relative
         if not path.is_file():
             problems.append(Problem(relative, 1, 1, "(file)", "no such file", "this file to exist"))
             return None
@@ -47,9 +70,8 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
 
     named = {name: read(f"{data_dir}/{name}") for name in REQUIRED_FILES}
     event_paths = sorted((root / data_dir / EVENTS_DIR).glob("*.y*ml"))
-    events = {
-        path.relative_to(root).as_posix(): read(path.relative_to(root).as_posix()) for path in event_paths
-    }
+    by_relative = {path.relative_to(root).as_posix(): path for path in event_paths}
+    events = {relative: read(relative, path) for relative, path in by_relative.items()}
     corrections = f"{data_dir}/{CORRECTIONS_FILE}"
     optional = read(corrections) if (root / corrections).is_file() else None
     return LoadedData(

@@ -20,7 +20,7 @@ from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.dates import PartialDate
 from generator.errors import DataError, Problem, one_line
-from generator.load import LoadedData
+from generator.load import LoadedData, collector_paused
 from generator.model import Correction, DateValue, Event, Person, Quote, Settings, Source, Topic
 from generator.scaffold import placeholder_problems
 from generator.yamlfile import FieldPath, LoadedFile
@@ -30,6 +30,7 @@ M = TypeVar("M", bound=BaseModel)
 _KIND_FILES = {"person": "data/people.yaml", "source": "data/sources.yaml", "topic": "data/topics.yaml"}
 
 
+@collector_paused()
 def validate(loaded: LoadedData) -> Dataset:
     """Return the dataset, or raise DataError with every problem in the data."""
     problems = list(loaded.problems)
@@ -372,31 +373,34 @@ def _check_references(loaded: LoadedData, known: _KnownIds) -> Iterator[Problem]
         if file is None:
             continue
         for pattern, kind in references:
-            for path, value in _strings_at(file.data, pattern, ()):
-                yield from _check_reference(file, path, kind, value, ids[kind])
+            known_ids = ids[kind]
+            if known_ids is None:  # that file could not be read, or holds no list: its own problem says so
+                continue
+            for path, value in _strings_at(file.data, pattern):
+                if value not in known_ids:
+                    yield _unknown_reference(file, path, kind, value, known_ids)
 
 
-def _strings_at(data: Any, pattern: Sequence[str], path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    """The text values at ``pattern`` in ``data``, with their paths."""
-    if not pattern:
-        if isinstance(data, str):
-            yield path, data
-        return
-    head, *rest = pattern
-    if head == "*" and isinstance(data, tuple):
-        for index, item in enumerate(data):
-            yield from _strings_at(item, rest, (*path, index))
-    elif isinstance(data, dict) and head in data:
-        yield from _strings_at(data[head], rest, (*path, head))
+def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]]:
+    """The text values at ``pattern`` in ``data``, with their paths, in the order they are written."""
+    found: list[tuple[FieldPath, Any]] = [((), data)]
+    for head in pattern:  # one level at a time: each keeps the order of the one above
+        deeper: list[tuple[FieldPath, Any]] = []
+        for path, value in found:
+            if head == "*" and isinstance(value, tuple):
+                deeper += [((*path, index), item) for index, item in enumerate(value)]
+            elif isinstance(value, dict) and head in value:
+                deeper.append(((*path, head), value[head]))
+        found = deeper
+    return [(path, value) for path, value in found if isinstance(value, str)]
 
 
-def _check_reference(
-    file: LoadedFile, path: FieldPath, kind: str, value: str, known: frozenset[str] | None
-) -> Iterator[Problem]:
-    if known is not None and value not in known:
-        where = _KIND_FILES.get(kind, "an event's quotes")
-        found = f'the {kind} id "{value}", which is not defined'
-        yield file.problem(path, found, f"a {kind} id from {where}{_did_you_mean(value, known)}")
+def _unknown_reference(
+    file: LoadedFile, path: FieldPath, kind: str, value: str, known: frozenset[str]
+) -> Problem:
+    where = _KIND_FILES.get(kind, "an event's quotes")
+    found = f'the {kind} id "{value}", which is not defined'
+    return file.problem(path, found, f"a {kind} id from {where}{_did_you_mean(value, known)}")
 
 
 def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
@@ -411,7 +415,7 @@ def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
         if file is None:
             continue
         seen: set[str] = set()
-        for path, value in _strings_at(file.data, (name, "*"), ()):
+        for path, value in _strings_at(file.data, (name, "*")):
             if value in seen:
                 yield file.problem(
                     path, f'the {kind} id "{value}" a second time', "each id once in this list"

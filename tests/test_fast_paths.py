@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import gc
 import posixpath
+import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given
+import yaml
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.build import cycle_collection_paused
+from generator.load import collector_paused
 from generator.markup import Href, Html, Template, fragment, h, one_line, raw_block, with_attribute
 from generator.urls import page_url, relative_url
+from generator.validate import _strings_at
+from generator.yamlfile import FieldPath, Position, _Converter, _Loader, load_file
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 TAGS = st.sampled_from(["p", "a", "li", "ul", "q", "span", "br", "time", "figure", "td"])
@@ -115,16 +122,130 @@ def test_fragment_escapes_text_as_h_does(first: str, second: str) -> None:
 
 def test_the_cycle_collector_is_paused_while_generating_and_restored_after() -> None:
     assert gc.isenabled()
-    with cycle_collection_paused():
+    with collector_paused():
         assert not gc.isenabled()
     assert gc.isenabled()
-    with pytest.raises(ValueError, match="bad data"), cycle_collection_paused():
+    with pytest.raises(ValueError, match="bad data"), collector_paused():
         raise ValueError("bad data")
     assert gc.isenabled()
     gc.disable()
     try:
-        with cycle_collection_paused():
+        with collector_paused():
             pass
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+
+
+# Values and field names as editors write them, the YAML traps among them.
+SCALARS = st.sampled_from(
+    [
+        "text", "Town hall", '"quoted"', "'single'", "no", "yes", "On", "true", "false", "12", "012", "0x1f",
+        "1:20", "1.5", "1e3", ".inf", "~", "null", "2017-02-23", "2017-02-30", "2017-02-23 10:00:00", "!!str 12",
+        "!!int '12'", "!!binary aGk=", "!foo x", "<<", "=", '"FILL IN: x"', "a & b", "a * b", "&anchor x",
+        "*anchor", "&list [1, 2]", "*list", '"\\u00a0"', "''",
+    ]
+)  # fmt: skip
+KEYS = st.sampled_from(["id", "text", "quotes", "no", "1", "~", '"id"', "[a]", "&k key", "*k", "? x\n:"])
+
+
+@st.composite
+def yaml_texts(draw: st.DrawFn, indent: str = "", depth: int = 0) -> str:
+    """A block mapping or list of the above, nested; some are not valid YAML, as editors' files may not be."""
+    lines = []
+    as_list = draw(st.booleans())
+    for _ in range(draw(st.integers(1, 4))):
+        head = f"{indent}- " if as_list else f"{indent}{draw(KEYS)}:"
+        if depth < 3 and draw(st.integers(0, 3)) == 0:
+            lines.append(f"{head}\n" + draw(yaml_texts(indent + "  ", depth + 1)))
+        else:
+            lines.append(f"{head} {draw(SCALARS)}\n")
+    return "".join(lines)
+
+
+@settings(max_examples=300)
+@given(yaml_texts())
+@example("a: &x [1, 2]\nb: *x\n")
+@example("&k a: 1\n*k : 2\n")
+@example("a: x & y\nb: '*'\n")
+def test_a_file_loads_as_the_careful_conversion_reads_it(text: str) -> None:
+    """Files without problems skip _Converter and find positions only when asked: the same values, problems
+    and positions."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "file.yaml"
+        path.write_text(text, encoding="utf-8")
+        loaded, problems = load_file(path, "file.yaml")
+    if loaded is None:
+        with pytest.raises(yaml.MarkedYAMLError):
+            yaml.compose(text, Loader=yaml.CSafeLoader)
+        return
+    node = yaml.compose(text, Loader=yaml.CSafeLoader)
+    careful = _Converter("file.yaml", text)
+    assert loaded.data == (careful.convert(node, ()) if node is not None else None)
+    assert problems == careful.problems
+    assert (loaded.values, loaded.keys) == (careful.values, careful.keys)
+
+
+def _tags(node: yaml.Node | None) -> list[str]:
+    if node is None:
+        return []
+    if isinstance(node, yaml.MappingNode):
+        return [node.tag, *(tag for pair in node.value for child in pair for tag in _tags(child))]
+    if isinstance(node, yaml.SequenceNode):
+        return [node.tag, *(tag for child in node.value for tag in _tags(child))]
+    return [node.tag]
+
+
+@settings(max_examples=300)
+@given(yaml_texts())
+@example("a: ''\nb:\nc: [~, 1:20, 0x1f, .5, 2017-02-23, =, <<, '1', ! 1, !!int 2]\n")
+def test_our_loader_tags_every_node_as_pyyaml_does(text: str) -> None:
+    assert not _Loader.yaml_path_resolvers  # what its resolver leaves out
+    assert None not in _Loader.yaml_implicit_resolvers
+    try:
+        expected = _tags(yaml.compose(text, Loader=yaml.CSafeLoader))
+    except yaml.MarkedYAMLError:
+        return
+    assert _tags(yaml.compose(text, Loader=_Loader)) == expected
+
+
+def test_positions_of_a_file_without_problems_are_found_when_asked(tmp_path: Path) -> None:
+    path = tmp_path / "file.yaml"
+    path.write_text("a: 1\nb:\n  - x\n  - {c: d & e*}\n", encoding="utf-8")
+    loaded, problems = load_file(path, "file.yaml")
+    assert loaded is not None
+    assert problems == []
+    assert loaded.data == {"a": 1, "b": ("x", {"c": "d & e*"})}
+    assert loaded.position(("b", 1, "c")) == Position(4, 9)
+    assert loaded.position(("b", 1, "c"), key=True) == Position(4, 6)
+    assert loaded.position(("b", 5)) == Position(3, 3)
+    assert loaded.problem(("b", 0), "found", "expected").line == 3
+
+
+def _former_strings_at(data: Any, pattern: Sequence[str], path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """The former implementation, recursive."""
+    if not pattern:
+        if isinstance(data, str):
+            yield path, data
+        return
+    head, *rest = pattern
+    if head == "*" and isinstance(data, tuple):
+        for index, item in enumerate(data):
+            yield from _former_strings_at(item, rest, (*path, index))
+    elif isinstance(data, dict) and head in data:
+        yield from _former_strings_at(data[head], rest, (*path, head))
+
+
+NAMES = st.sampled_from(["quotes", "topics", "topic", "*"])
+DATA = st.recursive(
+    st.none() | st.integers(0, 3) | st.sampled_from(["kelly", "", "*"]),
+    lambda inner: st.lists(inner, max_size=3).map(tuple) | st.dictionaries(NAMES, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@given(DATA, st.lists(st.sampled_from(["quotes", "*", "topics", "topic"]), min_size=1, max_size=5))
+@example(({"topics": ("a", "b")}, {"topics": ("c",)}), ["*", "topics", "*"])
+@example({"quotes": {"*": "kelly"}}, ["quotes", "*"])  # a mapping where a list belongs: its "*" field
+def test_strings_at_finds_what_the_recursive_walk_found(data: Any, pattern: list[str]) -> None:
+    assert _strings_at(data, pattern) == list(_former_strings_at(data, pattern, ()))

@@ -13,6 +13,8 @@ from generator.build import Project, build_site, generate
 from generator.cli import main
 from generator.errors import DataError
 from generator.render.context import event_anchor
+from generator.scaffold import placeholder_problems
+from generator.yamlfile import load_file
 from tests.conftest import FIXTURES, ROOT, copy_project
 from tests.html import one, parse, text_of
 
@@ -177,3 +179,27 @@ def test_a_new_event_appears_on_the_timeline_and_in_the_contrast_table(tmp_path:
     table = one(parse(site / "contrast" / "index.html"), "table.ex-contrast__table")
     quoted = [text_of(q) for q in table.select("tbody td q")]
     assert "repeat, no mass deportations" in quoted
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"FILL IN: a place"',
+        "'  FILL IN'",
+        "FILL\n  IN on two lines",
+        ">\n  FILL\n  IN",
+        '"\\x46ILL IN"',
+        '"\\u0046ILL IN"',
+        '"FI\\\n  LL IN"',
+        '"\\tFILL IN"',
+    ],
+)
+def test_a_placeholder_is_found_however_yaml_spells_it(tmp_path: Path, value: str) -> None:
+    """The scan of a file's text that skips most files misses no way of writing the placeholder."""
+    path = tmp_path / "event.yaml"
+    path.write_text(f"place: {value}\n", encoding="utf-8")
+    loaded, problems = load_file(path, "event.yaml")
+    assert loaded is not None
+    assert problems == []
+    assert loaded.data["place"].lstrip().startswith("FILL IN")
+    assert [problem.field for problem in placeholder_problems(loaded)] == ["place"]
