@@ -14,7 +14,7 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(yaml.CSafeLoader):
     """Safe loading plus ``!ENV``, resolved as MkDocs resolves it (pyyaml-env-tag, which MkDocs uses)."""
 
 
