@@ -199,27 +199,29 @@ def h(tag: str, *children: Html | str | None, **attributes: str | Href | None) -
         raise ValueError(f"<{tag}> is not built from data")
     opening = f"<{tag}"
     for name, value in attributes.items():
-        if value is None:
-            continue
-        attribute = _attribute_name(name)
-        if isinstance(value, Href):
-            if attribute not in _URL_ATTRIBUTES:
-                raise TypeError(f"{attribute} is not a link attribute")
-            opening += f' {attribute}="{_escape_attribute(value.value)}"'
-        elif attribute in _URL_ATTRIBUTES:
-            raise TypeError(f"{attribute} takes an Href, not {type(value).__name__}")
-        else:
-            opening += f' {attribute}="{_escape_attribute(one_line(value))}"'
-    content = "".join(
-        [
-            child if isinstance(child, Html) else _escape_text(one_line(child))
-            for child in children
-            if child is not None
-        ]
-    )
+        if value is not None:
+            attribute = _attribute_name(name)
+            opening += f' {attribute}="{_attribute_value(attribute, value)}"'
+    content = "".join([_text(child) for child in children if child is not None])
     if tag.lower() in _VOID_TAGS:
         return Html(f"{opening}>{content}")
     return Html(f"{opening}>{content}</{tag}>")
+
+
+def _text(child: Html | str) -> str:
+    """A child of an element: HTML as it is, text escaped and on one line."""
+    return child if isinstance(child, Html) else _escape_text(one_line(child))
+
+
+def _attribute_value(attribute: str, value: str | Href) -> str:
+    """An attribute's value, escaped: a link attribute takes only an Href, and an Href only a link attribute."""
+    if isinstance(value, Href):
+        if attribute not in _URL_ATTRIBUTES:
+            raise TypeError(f"{attribute} is not a link attribute")
+        return _escape_attribute(value.value)
+    if attribute in _URL_ATTRIBUTES:
+        raise TypeError(f"{attribute} takes an Href, not {type(value).__name__}")
+    return _escape_attribute(one_line(value))
 
 
 @functools.lru_cache(maxsize=256)
@@ -230,9 +232,7 @@ def _attribute_name(name: str) -> str:
 
 def fragment(*children: Html | str | None) -> Html:
     """Several pieces as one piece of HTML, text escaped as :func:`h` escapes it; None is skipped."""
-    return Html(
-        "".join([c if isinstance(c, Html) else _escape_text(one_line(c)) for c in children if c is not None])
-    )
+    return Html("".join([_text(child) for child in children if child is not None]))
 
 
 EMPTY = fragment()
@@ -246,7 +246,7 @@ def with_attribute(element: Html, name: str, value: str) -> Html:
     if not re.fullmatch(r"[a-z][a-z-]*", name):
         raise ValueError(f"unsafe attribute name {name!r}")
     end = element.index(">")
-    return Html(f'{element[:end]} {name}="{_escape_attribute(one_line(value))}"{element[end:]}')
+    return Html(f'{element[:end]} {name}="{_attribute_value(name, value)}"{element[end:]}')
 
 
 _ATTRIBUTE_BEFORE = re.compile(r' ([a-z][a-z:-]*)="[^"]*$')
@@ -297,18 +297,12 @@ class Template:
         for literal, field, attribute in self._pieces:
             out.append(literal)
             value = values[field]
-            if attribute is None:
-                if isinstance(value, Href):
-                    raise TypeError(f"{field} is text, not a link")
-                out.append(value if isinstance(value, Html) else _escape_text(one_line(value)))
-            elif attribute in _URL_ATTRIBUTES:
-                if not isinstance(value, Href):
-                    raise TypeError(f"{attribute} takes an Href, not {type(value).__name__}")
-                out.append(_escape_attribute(value.value))
+            if attribute is not None:
+                out.append(_attribute_value(attribute, value))
             elif isinstance(value, Href):
-                raise TypeError(f"{attribute} is not a link attribute")
+                raise TypeError(f"{field} is text, not a link")
             else:
-                out.append(_escape_attribute(one_line(value)))
+                out.append(_text(value))
         out.append(self._tail)
         return Html("".join(out))
 

@@ -64,12 +64,16 @@ def statement_lines(
     speaker: bool = True,
     topic_id: str | None = None,
     anchor: str | None = None,
-    last: Html | None = None,
 ) -> Html:
-    """One line per quote, then ``last`` if given, kept out of search; ``anchor`` makes the list a link target
-    (a list, not a heading, because the search index makes an entry of every heading with an id)."""
+    """One line per quote (:func:`line_list`)."""
     lines = [statement_line(ctx, page, s, speaker=speaker, topic_id=topic_id) for s in statements]
-    return h("ul", *lines, last, class_=class_, id=anchor, **SEARCH_EXCLUDE)
+    return line_list(lines, class_=class_, anchor=anchor)
+
+
+def line_list(lines: Sequence[Html | None], *, class_: str, anchor: str | None = None) -> Html:
+    """Lines in a list kept out of search; ``anchor`` makes the list a link target (a list, not a heading,
+    because the search index makes an entry of every heading with an id)."""
+    return h("ul", *lines, class_=class_, id=anchor, **SEARCH_EXCLUDE)
 
 
 def latest(statements: Sequence[Statement], limit: int) -> tuple[Sequence[Statement], Sequence[Statement]]:

@@ -12,9 +12,9 @@ from generator.render.components import time_element
 from generator.render.context import PEOPLE, Context, person_page
 from generator.render.glance import person_description, person_record
 from generator.render.lists import (
-    SEARCH_EXCLUDE,
     figures,
     latest,
+    line_list,
     more_link,
     statement_line,
     statement_lines,
@@ -144,7 +144,7 @@ def _others(
             if key not in written:
                 written[key] = statement_line(ctx, page, statement, topic_id=topic_id)
             lines.append(written[key])
-        entries = h("ul", *lines, more, class_="ex-others", **SEARCH_EXCLUDE)
+        entries = line_list([*lines, more], class_="ex-others")
         question = ctx.data.topic[topic_id].question
         groups += [h("h3", h("a", question, href=ctx.topic_link(page, topic_id))), entries]
     if not groups:
