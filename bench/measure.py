@@ -15,9 +15,8 @@ from typing import Any
 import yaml
 
 from generator.build import Project, generate, load_dataset
-from generator.export import export_files
-from generator.export.address import SiteAddress
-from generator.load import collector_paused, load_data
+from generator.load import load_data
+from generator.render.site import default_processes
 from generator.validate import validate
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -38,7 +37,8 @@ class Result:
     generator_s: float
     load_s: float
     validate_s: float
-    exports_s: float
+    processes: int
+    generator_one_process_s: float
     build_s: float
     peak_memory_mb: float
     pages: int
@@ -53,9 +53,9 @@ class Result:
         return self.generator_s / self.build_s
 
     @property
-    def pages_s(self) -> float:
-        """Rendering the Markdown pages: what the generator spends beyond reading, checking and exporting."""
-        return max(0.0, self.generator_s - self.load_s - self.validate_s - self.exports_s)
+    def render_s(self) -> float:
+        """Rendering the pages and the data exports: what the generator spends beyond reading and checking."""
+        return max(0.0, self.generator_s - self.load_s - self.validate_s)
 
 
 def best_time(action: Callable[[], object], repeat: int) -> float:
@@ -74,23 +74,13 @@ def yaml_floor(paths: list[Path]) -> None:
         yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
-def stage_times(project: Project, repeat: int) -> tuple[float, float, float]:
-    """The generator's stages on their own: reading the YAML, validating it, writing the data exports."""
+def stage_times(project: Project, repeat: int) -> tuple[float, float]:
+    """The generator's first stages on their own: reading the YAML, and validating it."""
     loaded = load_data(project.root, project.data_dir)
-    data = validate(loaded)
-    site_url = project.site_url()
-    site = SiteAddress(site_url) if site_url else None
     return (
         best_time(lambda: load_data(project.root, project.data_dir), repeat),
         best_time(lambda: validate(loaded), repeat),
-        best_time(lambda: _paused(lambda: export_files(data, site)), repeat),
     )
-
-
-def _paused(action: Callable[[], object]) -> object:
-    """Run ``action`` as the generator runs it: with the cycle collector paused."""
-    with collector_paused():
-        return action()
 
 
 def run_build(root: Path, site: Path) -> tuple[float, float]:
@@ -148,7 +138,8 @@ def measure(root: Path, size: str, *, repeat: int) -> Result:
     paths = sorted((root / "data").rglob("*.yaml"))
     floor = best_time(lambda: yaml_floor(paths), repeat)
     generator = best_time(lambda: generate(project), repeat)
-    load, check, exports = stage_times(project, repeat)
+    one_process = best_time(lambda: generate(project, processes=1), repeat)
+    load, check = stage_times(project, repeat)
     site = root / "site"
     build, memory = run_build(root, site)
     pages = sorted(site.rglob("*.html"))
@@ -165,7 +156,8 @@ def measure(root: Path, size: str, *, repeat: int) -> Result:
         generator_s=round(generator, 4),
         load_s=round(load, 4),
         validate_s=round(check, 4),
-        exports_s=round(exports, 4),
+        processes=default_processes(data),
+        generator_one_process_s=round(one_process, 4),
         build_s=round(build, 3),
         peak_memory_mb=round(memory, 1),
         pages=len(pages),

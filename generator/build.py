@@ -69,10 +69,12 @@ def generate(
     directory_urls: bool = True,
     site_url: str | None = None,
     link_style: LinkStyle = "built",
+    processes: int | None = None,
 ) -> dict[str, str]:
     """Every file of the site as text, by path under the docs directory; raises DataError on bad data.
 
-    ``site_url`` defaults to the one in the project's config file. When the data has problems, the embeds in
+    ``site_url`` defaults to the one in the project's config file. ``processes`` caps how many processes
+    render the pages (default: one per CPU for a large explainer, see :mod:`generator.parallel`). When the data has problems, the embeds in
     content/ are checked against the ids written in it, so that every problem is reported at once.
     """
     with collector_paused():  # the pages too: the same millions of objects, and no cycles among them
@@ -92,6 +94,7 @@ def generate(
             directory_urls=directory_urls,
             site_url=site_url if site_url is not None else project.site_url(),
             link_style=link_style,
+            processes=processes,
         )
 
 

@@ -45,6 +45,10 @@ class DataError(Exception):
         self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
+    def __reduce__(self) -> tuple[type[DataError], tuple[tuple[Problem, ...]], dict[str, object]]:
+        """Pickled with its problems (the default would rebuild it from its message) and notes."""
+        return (DataError, (self.problems,), self.__dict__)
+
     def __str__(self) -> str:
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"

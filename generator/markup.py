@@ -148,14 +148,21 @@ def flow_yaml(value: Any) -> str:
 
 
 def with_front_matter(page: str, key: str, value: Any) -> str:
-    """``page`` with one more front-matter key holding structured data (mappings, lists, strings, numbers).
+    """``page`` with one more front-matter key holding structured data (mappings, lists, strings, numbers)."""
+    return with_front_matter_line(page, front_matter_line(key, value))
 
-    The value is written on a single line by :func:`flow_yaml`, so no string can end the line or the front
-    matter; a page without front matter gets one.
-    """
+
+def front_matter_line(key: str, value: Any) -> str:
+    """``key: value`` for the front matter, with the value written on one line by :func:`flow_yaml`, so that
+    no string can end the line or the front matter."""
     if not re.fullmatch(r"[a-z_]+", key):
         raise ValueError(f"unsafe front-matter key {key!r}")
-    line = f"{key}: {flow_yaml(value)}"
+    return f"{key}: {flow_yaml(value)}"
+
+
+def with_front_matter_line(page: str, line: str) -> str:
+    """``page`` with ``line`` (from :func:`front_matter_line`) first in its front matter; a page without
+    front matter gets one."""
     opening = "---\n"
     if page.startswith(opening):
         return opening + line + "\n" + page[len(opening) :]

@@ -22,7 +22,7 @@ from generator.dataset import Dataset, Statement
 from generator.export.address import SiteAddress
 from generator.export.feed import event_time
 from generator.export.json_export import DOCUMENT
-from generator.markup import one_line, with_front_matter
+from generator.markup import front_matter_line, one_line, with_front_matter_line
 from generator.model import Event, Source
 from generator.render.context import event_location, person_page, quote_location, timeline_day_page
 
@@ -141,12 +141,16 @@ def explainer_article(data: Dataset, site: SiteAddress) -> Node:
     return node
 
 
-def with_structured_data(pages: dict[str, str], data: Dataset, site: SiteAddress) -> dict[str, str]:
-    """The pages, the home page and each timeline day with their JSON-LD added to the front matter."""
-    annotated = dict(pages)
+def structured_data(data: Dataset, site: SiteAddress) -> dict[str, str]:
+    """The front-matter line with each page's JSON-LD, by path: the home page and each timeline day."""
     nodes = [(HOME, explainer_article(data, site))]
     nodes += [(timeline_day_page(date), day_graph(data, site, events)) for date, events in data.days]
-    for path, node in nodes:
-        if path in annotated:
-            annotated[path] = with_front_matter(annotated[path], FRONT_MATTER_KEY, node)
-    return annotated
+    return {path: front_matter_line(FRONT_MATTER_KEY, node) for path, node in nodes}
+
+
+def with_structured_data(pages: dict[str, str], lines: dict[str, str]) -> dict[str, str]:
+    """The pages, those in ``lines`` (from :func:`structured_data`) with their JSON-LD in the front matter."""
+    return {
+        path: with_front_matter_line(page, lines[path]) if path in lines else page
+        for path, page in pages.items()
+    }

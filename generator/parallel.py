@@ -1,0 +1,179 @@
+"""Independent pieces of work shared between this process and forked copies of it.
+
+Rendering a large explainer takes seconds in one process. Each piece (the timeline's days, the people, the
+exports…) depends only on the validated data, which a forked child already holds, copy-on-write, without
+pickling it. So each child runs its share of the pieces and sends the results back, pickled, through a pipe;
+this process runs the rest meanwhile. The results are the same as one process's, in the same order.
+
+Only a process with a single thread forks: a thread that holds a lock at the fork (the web server's, in
+``mkdocs serve``, which rebuilds from a thread of its own) would leave that lock held forever in the child.
+There, and on platforms without ``fork``, every piece runs here, one after the other. A child writes to
+nothing but its pipe and ends with ``os._exit``, so it never runs this process's clean-up or flushes its
+buffers.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import threading
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Task(Generic[T]):
+    """One piece of work: ``weight`` is its expected cost relative to the others, to share them evenly.
+
+    ``run`` may run in another process: only what it returns comes back, not what else it changes.
+    """
+
+    name: str
+    weight: float
+    run: Callable[[], T]
+
+
+class WorkerError(RuntimeError):
+    """A child process ended without sending its results (killed, or out of memory)."""
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity, where the platform tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether forking is safe here: the platform has it and this process runs one thread."""
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def shares(weights: Sequence[float], processes: int) -> list[list[int]]:
+    """Task indices split into ``processes`` shares of about equal total weight; share 0 stays here.
+
+    Heaviest first, each to the lightest share so far (ties go to the lower share): the same split every time.
+    """
+    loads = [0.0] * processes
+    split: list[list[int]] = [[] for _ in range(processes)]
+    for index in sorted(range(len(weights)), key=lambda i: (-weights[i], i)):
+        lightest = loads.index(min(loads))
+        split[lightest].append(index)
+        loads[lightest] += weights[index]
+    return [sorted(share) for share in split if share]
+
+
+def run_all(tasks: Sequence[Task[T]], processes: int) -> list[T]:
+    """Every task's result, in the order of ``tasks``; on up to ``processes`` processes where that is safe.
+
+    An exception raised by a task is raised here, whichever process ran it (with the child's traceback added
+    as a note).
+    """
+    if processes <= 1 or len(tasks) <= 1 or not can_fork():
+        return [task.run() for task in tasks]
+    own, *others = shares([task.weight for task in tasks], min(processes, len(tasks)))
+    children: list[_Child[T]] = []
+    results: dict[int, T] = {}
+    try:
+        for share in others:
+            children.append(_Child.start(tasks, share))
+        results |= {index: tasks[index].run() for index in own}
+        for child in children:
+            results |= child.collect()
+    finally:
+        for child in children:
+            child.close()
+    return [results[index] for index in range(len(tasks))]
+
+
+@dataclass
+class _Child(Generic[T]):
+    """A forked process running some of the tasks, and the pipe its results come back through."""
+
+    pid: int
+    results: int  # the pipe's reading end
+    finished: bool = False
+
+    @classmethod
+    def start(cls, tasks: Sequence[Task[T]], share: Sequence[int]) -> _Child[T]:
+        reading, writing = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: run the share, send the outcome, and leave without returning
+            os.close(reading)
+            status = 1
+            try:
+                _send(writing, _outcome(tasks, share))
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(writing)
+        return cls(pid, reading)
+
+    def collect(self) -> dict[int, T]:
+        """The results by task index, once the child has sent them; its exception, raised here."""
+        with os.fdopen(self.results, "rb", closefd=False) as pipe:
+            try:
+                outcome = pickle.load(pipe)
+            except (EOFError, pickle.UnpicklingError):  # it ended before writing everything
+                outcome = None
+        _, status = os.waitpid(self.pid, 0)
+        self.finished = True
+        if outcome is None:
+            raise WorkerError(f"a rendering process ended ({_describe(status)}) before sending its results")
+        if isinstance(outcome, BaseException):
+            raise outcome
+        results: dict[int, T] = outcome
+        return results
+
+    def close(self) -> None:
+        """Close the pipe; a child still running (this process failed first) is stopped and waited for."""
+        os.close(self.results)
+        if not self.finished:
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+            self.finished = True
+
+
+def _outcome(tasks: Sequence[Task[T]], share: Sequence[int]) -> dict[int, T] | BaseException:
+    """In the child: the share's results, or the exception one of them raised, to be raised in the parent."""
+    try:
+        return {index: tasks[index].run() for index in share}
+    except Exception as error:  # noqa: BLE001 - carried to the parent and raised there, not swallowed
+        return error
+
+
+def _send(fd: int, outcome: object) -> None:
+    """Pickle ``outcome`` into the pipe: results, or an exception (as its text if it does not pickle)."""
+    if isinstance(outcome, BaseException):
+        payload = _exception_payload(outcome)
+    else:
+        try:
+            payload = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError) as error:
+            payload = _exception_payload(error)
+    with os.fdopen(fd, "wb") as pipe:
+        pipe.write(payload)
+
+
+def _exception_payload(error: BaseException) -> bytes:
+    """The exception with the child's traceback as a note; as a RuntimeError of that text if it does not
+    survive pickling (an exception whose constructor takes other arguments than its message)."""
+    where = "(in a rendering process)\n" + "".join(traceback.format_exception(error))
+    try:
+        error.add_note(where)
+        payload = pickle.dumps(error, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - whatever the failure, the parent gets the exception as text
+        return pickle.dumps(RuntimeError(where), protocol=pickle.HIGHEST_PROTOCOL)
+    return payload
+
+
+def _describe(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"signal {signal.Signals(os.WTERMSIG(status)).name}"
+    return f"exit code {os.waitstatus_to_exitcode(status)}"
