@@ -49,6 +49,21 @@ _PRINTED = Template(
     '<li><cite><a href="{url}">{outlet}</a></cite> ({archived}<a href="{details}">details</a>): <q>{words}</q></li>'
 )
 _ARCHIVED = Template('<a href="{url}">archived copy</a>, ')
+_TOPICS = Template(
+    '<ul class="ex-quote__topics" aria-label="Questions this quote answers" data-search-exclude="">{items}</ul>'
+)
+_PRINTINGS = Template(
+    '<div class="ex-quote__printed" data-search-exclude=""><p class="ex-quote__printed-title">{heading}</p>'
+    "<ul>{items}</ul></div>"
+)
+_RELATIONS = Template(
+    '<ul class="ex-quote__relations" aria-label="How this quote relates to others" data-search-exclude="">'
+    "{items}</ul>"
+)
+_RELATION = Template(
+    '<li><span class="ex-relation ex-relation--{kind}">{label}</span> <a href="{link}">{speaker}: <q>{words}</q></a>'
+    ". {note}</li>"
+)
 
 
 def time_element(date: PartialDate) -> Html:
@@ -126,13 +141,7 @@ def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> Html:
         label = stance_label(link.stance)
         stance = fragment(" ", label) if label is not None else EMPTY
         items.append(_TOPIC(link=ctx.topic_link(page, topic.id), question=topic.question, stance=stance))
-    return h(
-        "ul",
-        *items,
-        class_="ex-quote__topics",
-        aria_label="Questions this quote answers",
-        data_search_exclude="",
-    )
+    return _TOPICS(items=fragment(*items))
 
 
 def _printed(ctx: Context, page: str, statement: Statement) -> Html:
@@ -153,24 +162,17 @@ def _printed(ctx: Context, page: str, statement: Statement) -> Html:
                 words=citation.as_printed,
             )
         )
-    return h(
-        "div",
-        h("p", heading, class_="ex-quote__printed-title"),
-        h("ul", *items),
-        class_="ex-quote__printed",
-        data_search_exclude="",
-    )
+    return _PRINTINGS(heading=heading, items=fragment(*items))
 
 
 def relation_item(ctx: Context, page: str, label: str, other: Statement, relation: Relation) -> Html:
-    speaker = ctx.data.person[other.quote.speaker].name
-    return h(
-        "li",
-        h("span", label, class_=f"ex-relation ex-relation--{relation.type.value}"),
-        " ",
-        h("a", f"{speaker}: ", h("q", other.quote.text), href=ctx.quote_link(page, other)),
-        ". ",
-        relation.note,
+    return _RELATION(
+        kind=relation.type.value,
+        label=label,
+        link=ctx.quote_link(page, other),
+        speaker=ctx.data.person[other.quote.speaker].name,
+        words=other.quote.text,
+        note=relation.note,
     )
 
 
@@ -187,10 +189,4 @@ def _relations(ctx: Context, page: str, statement: Statement) -> Html | None:
     ]
     if not items:
         return None
-    return h(
-        "ul",
-        *items,
-        class_="ex-quote__relations",
-        aria_label="How this quote relates to others",
-        data_search_exclude="",
-    )
+    return _RELATIONS(items=fragment(*items))
