@@ -55,9 +55,10 @@ def can_fork() -> bool:
 
 
 def shares(weights: Sequence[float], processes: int) -> list[list[int]]:
-    """Task indices split into ``processes`` shares of about equal total weight; share 0 stays here.
+    """Task indices split into up to ``processes`` shares of about equal total weight, the heaviest first.
 
-    Heaviest first, each to the lightest share so far (ties go to the lower share): the same split every time.
+    Each task, heaviest first, goes to the lightest share so far (ties to the lower share): the same split every
+    time. The heaviest share stays in this process: the others also pay for sending their results back.
     """
     loads = [0.0] * processes
     split: list[list[int]] = [[] for _ in range(processes)]
@@ -65,7 +66,8 @@ def shares(weights: Sequence[float], processes: int) -> list[list[int]]:
         lightest = loads.index(min(loads))
         split[lightest].append(index)
         loads[lightest] += weights[index]
-    return [sorted(share) for share in split if share]
+    ordered = sorted(range(processes), key=lambda share: -loads[share])
+    return [sorted(split[share]) for share in ordered if split[share]]
 
 
 def run_all(tasks: Sequence[Task[T]], processes: int) -> list[T]:

@@ -49,6 +49,10 @@ def test_shares_put_the_heaviest_task_first_each_on_the_lightest_process() -> No
     assert shares([5.0], 3) == [[0]]
 
 
+def test_the_heaviest_share_comes_first_to_stay_in_this_process() -> None:
+    assert shares([2.0, 1.5, 1.0], 2) == [[1, 2], [0]]
+
+
 def test_results_come_back_in_task_order_from_every_process() -> None:
     assert scenario("order") == {"returned": [n * n for n in range(7)]}
 

@@ -32,16 +32,16 @@ from generator.render.timeline import timeline_day_pages, timeline_page
 from generator.render.topics import topic_detail, topics_index
 from generator.urls import LinkStyle
 
-# Each task's share of the generator's time at 10,000 quotes (bench/, one process): only the ratios matter,
-# to split the tasks evenly between processes.
+# Each task's time in seconds at 10,000 quotes on one process (bench/, 2 CPUs). Only their ratios matter: they
+# split the tasks evenly between processes.
 _WEIGHTS = {
-    "timeline days": 0.92,
-    "data exports": 0.56,
-    "people": 0.43,
-    "questions": 0.42,
-    "sources by month": 0.32,
-    "structured data": 0.24,
-    "index pages": 0.09,
+    "timeline days": 0.84,
+    "data exports": 0.57,
+    "questions": 0.39,
+    "people": 0.38,
+    "sources by month": 0.31,
+    "structured data": 0.21,
+    "index pages": 0.12,
 }
 
 # From about this many quotes a second process pays for its fork (bench/, 2 CPUs: at 100 quotes the generator
