@@ -74,8 +74,9 @@ def generate(
     """Every file of the site as text, by path under the docs directory; raises DataError on bad data.
 
     ``site_url`` defaults to the one in the project's config file. ``processes`` caps how many processes
-    render the pages (default: one per CPU for a large explainer, see :mod:`generator.parallel`). When the data has problems, the embeds in
-    content/ are checked against the ids written in it, so that every problem is reported at once.
+    render the pages (by default one per CPU for a large explainer: :func:`render.site.default_processes`).
+    When the data has problems, the embeds in content/ are checked against the ids written in it, so that
+    every problem is reported at once.
     """
     with collector_paused():  # the pages too: the same millions of objects, and no cycles among them
         loaded = load_data(project.root, project.data_dir)

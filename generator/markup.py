@@ -147,14 +147,9 @@ def flow_yaml(value: Any) -> str:
     return _SURROGATE_PAIR.sub(_astral, json.dumps(value, ensure_ascii=True, sort_keys=True))
 
 
-def with_front_matter(page: str, key: str, value: Any) -> str:
-    """``page`` with one more front-matter key holding structured data (mappings, lists, strings, numbers)."""
-    return with_front_matter_line(page, front_matter_line(key, value))
-
-
 def front_matter_line(key: str, value: Any) -> str:
-    """``key: value`` for the front matter, with the value written on one line by :func:`flow_yaml`, so that
-    no string can end the line or the front matter."""
+    """``key: value`` for the front matter, the value structured data (mappings, lists, strings, numbers)
+    written on one line by :func:`flow_yaml`, so that no string can end the line or the front matter."""
     if not re.fullmatch(r"[a-z_]+", key):
         raise ValueError(f"unsafe front-matter key {key!r}")
     return f"{key}: {flow_yaml(value)}"

@@ -40,7 +40,7 @@ from generator.export.json_export import document_json, load_document
 from generator.export.jsonld import day_graph, explainer_article
 from generator.export.records import document_values, to_document
 from generator.export.timelinejs import timeline
-from generator.markup import with_front_matter
+from generator.markup import front_matter_line, with_front_matter_line
 from generator.model import Correction
 from generator.render.context import CORRECTIONS, correction_anchor, event_location
 from tests.conftest import FIXTURES, ROOT
@@ -455,14 +455,16 @@ def test_home_json_ld_expands_to_a_news_article(data: Dataset) -> None:
     )
 )
 def test_front_matter_value_stays_on_one_line_and_reads_back(value: Any) -> None:
-    page = with_front_matter("# Title\n", "structured_data", {"x": value, "y": "</script>\n---\n"})
+    line = front_matter_line("structured_data", {"x": value, "y": "</script>\n---\n"})
+    page = with_front_matter_line("# Title\n", line)
     front, body = page.removeprefix("---\n").split("\n---\n", 1)
     assert body == "\n# Title\n"
     assert yaml.safe_load(front) == {"structured_data": {"x": value, "y": "</script>\n---\n"}}
 
 
 def test_front_matter_joins_existing_front_matter() -> None:
-    page = with_front_matter('---\ndescription: "d"\n---\n\n# T\n', "structured_data", {"a": 1})
+    line = front_matter_line("structured_data", {"a": 1})
+    page = with_front_matter_line('---\ndescription: "d"\n---\n\n# T\n', line)
     assert page == '---\nstructured_data: {"a": 1}\ndescription: "d"\n---\n\n# T\n'
 
 

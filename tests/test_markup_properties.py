@@ -17,12 +17,13 @@ from generator.markup import (
     Href,
     flow_yaml,
     front_matter,
+    front_matter_line,
     h,
     heading,
     one_line,
     paragraph,
     raw_block,
-    with_front_matter,
+    with_front_matter_line,
 )
 
 BATCH = 20
@@ -112,7 +113,7 @@ def test_structured_front_matter_reads_back_exactly(value: object) -> None:
     """Whatever the data holds, the one-line YAML gives back the same value through MkDocs' own reader."""
     line = flow_yaml(value)
     assert "\n" not in line and line.isascii()
-    _, meta = get_data(with_front_matter("# Page\n", "structured_data", value))
+    _, meta = get_data(with_front_matter_line("# Page\n", front_matter_line("structured_data", value)))
     assert meta["structured_data"] == value
 
 
@@ -123,5 +124,5 @@ def test_a_long_structured_data_key_is_refused() -> None:
 
 def test_a_long_value_reads_back() -> None:
     value = {"text": "Ṱ̺̺̕o͞ ̷i̲̬͇̪͙n̝̗͕v̟̜̘̦͟o̶̙̰̠kè͚̮̺̪̹̱̤ 😀" * 200}
-    _, meta = get_data(with_front_matter("# Page\n", "structured_data", value))
+    _, meta = get_data(with_front_matter_line("# Page\n", front_matter_line("structured_data", value)))
     assert meta["structured_data"] == value
