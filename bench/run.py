@@ -120,7 +120,7 @@ def results_table(results: Sequence[Result]) -> str:
         ("generator on one process", lambda r: f"{r.generator_one_process_s:.3f} s"),
         ("full `mkdocs build --strict`", lambda r: f"{r.build_s:.1f} s"),
         ("generator share of build", lambda r: f"{r.generator_share:.1%}"),
-        ("peak memory (build)", lambda r: f"{r.peak_memory_mb:.0f} MB"),
+        ("peak memory (build, largest process)", lambda r: f"{r.peak_memory_mb:.0f} MB"),
         ("pages", lambda r: f"{r.pages:,}"),
         ("site bytes", lambda r: f"{r.site_bytes / MB:.2f} MB"),
         ("largest page", lambda r: f"{r.largest_page_bytes / 1000:.0f} KB (`{r.largest_page}`)"),

@@ -121,13 +121,19 @@ _MAX_KEY_CHARACTERS = 1000
 
 
 def _check_keys(value: Any) -> None:
+    """Raise ValueError for a mapping key YAML would cut short, anywhere in ``value``."""
     if isinstance(value, dict):
-        for key, item in value.items():
+        for key in value:
+            # Written out, a key takes at most 12 characters per character (\\UXXXXXXXX), plus its quotes.
             if len(key) * 12 + 2 > _MAX_KEY_CHARACTERS and len(flow_key(key)) > _MAX_KEY_CHARACTERS:
                 raise ValueError(f"a structured-data key of {len(key)} characters; keys are short names")
-            _check_keys(item)
+        items: Iterable[Any] = value.values()
     elif isinstance(value, list | tuple):
-        for item in value:
+        items = value
+    else:
+        return
+    for item in items:
+        if isinstance(item, dict | list | tuple):  # strings and numbers hold no keys: no call for each
             _check_keys(item)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from generator.dataset import Statement
@@ -66,7 +67,9 @@ _RELATION = Template(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def time_element(date: PartialDate) -> Html:
+    """``<time>`` for a date; cached: every quote shows its event's date, and a year has 366 of them."""
     return _TIME(iso=date.iso(), human=date.human())
 
 
