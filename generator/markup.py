@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from generator.dates import PartialDate
 from generator.urls import check_external_url
 
 # Every ASCII character that Markdown or its extensions (attr_list, tables, emoji, magiclink, …) may read as
@@ -313,6 +314,16 @@ class Template:
                 out.append(_text(value))
         out.append(self._tail)
         return Html("".join(out))
+
+
+_TIME = Template('<time datetime="{iso}">{human}</time>')
+
+
+@functools.lru_cache(maxsize=4096)
+def time_element(date: PartialDate) -> Html:
+    """``<time>`` for a date, in words, with its ISO form for machines; cached: every quote shows its event's
+    date, and a year has 366 of them."""
+    return _TIME(iso=date.iso(), human=date.human())
 
 
 def raw_block(element: Html) -> str:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Sequence
 
 from generator.dataset import Statement
 from generator.dates import PartialDate
-from generator.markup import EMPTY, Href, Html, Template, fragment, h, with_attribute
+from generator.markup import EMPTY, Href, Html, Template, fragment, h, time_element, with_attribute
 from generator.model import Relation, RelationType, Stance, TopicLink
 from generator.render.context import Context, quote_anchor
 from generator.render.corrections import correction_note
@@ -27,7 +26,6 @@ INCOMING_RELATION_LABELS = {
 }
 
 
-_TIME = Template('<time datetime="{iso}">{human}</time>')
 _STANCE = Template('<span class="ex-stance ex-stance--{kind}">{label}</span>')
 # Search finds a quote by its words; the rest of its figure (data-search-exclude) would repeat in every result.
 _FIGURE = Template(
@@ -65,12 +63,6 @@ _RELATION = Template(
     '<li><span class="ex-relation ex-relation--{kind}">{label}</span> <a href="{link}">{speaker}: <q>{words}</q></a>'
     ". {note}</li>"
 )
-
-
-@functools.lru_cache(maxsize=4096)
-def time_element(date: PartialDate) -> Html:
-    """``<time>`` for a date; cached: every quote shows its event's date, and a year has 366 of them."""
-    return _TIME(iso=date.iso(), human=date.human())
 
 
 def day_title(date: PartialDate) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
-from generator.render.components import source_links, stance_label, stance_on, time_element
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
+from generator.render.components import source_links, stance_label, stance_on
 from generator.render.context import CONTRAST, Context, topic_anchor
 from generator.render.lists import SEARCH_EXCLUDE, latest, more_link
 

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.dates import PartialDate
-from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
 from generator.model import Correction
 from generator.render.context import CORRECTIONS, Context, correction_anchor
 
 ItemKind = Literal["quotes", "events", "sources"]
-
-
-def _time(date: PartialDate) -> Html:
-    return h("time", date.human(), datetime=date.iso())
 
 
 def _newest_first(corrections: tuple[Correction, ...]) -> list[Correction]:
@@ -28,7 +23,7 @@ def correction_note(ctx: Context, page: str, kind: ItemKind, item_id: str) -> Ht
     items = [
         h(
             "li",
-            h("a", "Corrected on ", _time(c.date), href=ctx.correction_link(page, c.id)),
+            h("a", "Corrected on ", time_element(c.date), href=ctx.correction_link(page, c.id)),
             ": ",
             c.changed,
         )

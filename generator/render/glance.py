@@ -6,9 +6,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from generator.dataset import Statement
-from generator.markup import Html, h
+from generator.markup import Html, h, time_element
 from generator.model import Person, Stance, Topic
-from generator.render.components import joined, stance_label, stance_on, time_element
+from generator.render.components import joined, stance_label, stance_on
 from generator.render.context import CONTRAST, Context, topic_anchor
 from generator.render.lists import SEARCH_EXCLUDE
 

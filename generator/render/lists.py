@@ -13,8 +13,8 @@ from types import MappingProxyType
 from typing import Final
 
 from generator.dataset import Statement
-from generator.markup import EMPTY, Html, Template, fragment, h
-from generator.render.components import quote_figure, stance_label, stance_on, time_element
+from generator.markup import EMPTY, Html, Template, fragment, h, time_element
+from generator.render.components import quote_figure, stance_label, stance_on
 from generator.render.context import Context
 
 # Material's search leaves out an element with this attribute (h() spells it data-search-exclude). Its parser

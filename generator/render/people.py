@@ -6,9 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from generator.dataset import Statement
-from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
 from generator.model import Person
-from generator.render.components import time_element
 from generator.render.context import PEOPLE, Context, person_page
 from generator.render.glance import person_description, person_record
 from generator.render.lists import (

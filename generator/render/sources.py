@@ -14,9 +14,9 @@ from generator.markup import (
     markdown_page,
     paragraph,
     raw_block,
+    time_element,
 )
 from generator.model import Source
-from generator.render.components import time_element
 from generator.render.context import SOURCES, Context, source_anchor, sources_month_page
 from generator.render.corrections import correction_note
 from generator.render.lists import SEARCH_EXCLUDE

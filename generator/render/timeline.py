@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from generator.dataset import Statement
 from generator.dates import PartialDate
-from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
 from generator.model import Event
-from generator.render.components import day_title, joined, quote_figure, source_links, time_element
+from generator.render.components import day_title, joined, quote_figure, source_links
 from generator.render.context import (
     TIMELINE,
     Context,
