@@ -74,7 +74,7 @@ def run_all(tasks: Sequence[Task[T]], processes: int) -> list[T]:
     """Every task's result, in the order of ``tasks``; on up to ``processes`` processes where that is safe.
 
     An exception raised by a task is raised here, whichever process ran it (with the child's traceback added
-    as a note).
+    as a note). A share whose process cannot be forked runs here.
     """
     if processes <= 1 or len(tasks) <= 1 or not can_fork():
         return [task.run() for task in tasks]
@@ -83,7 +83,10 @@ def run_all(tasks: Sequence[Task[T]], processes: int) -> list[T]:
     results: dict[int, T] = {}
     try:
         for share in others:
-            children.append(_Child.start(tasks, share))
+            try:
+                children.append(_Child.start(tasks, share))
+            except OSError:  # no process to be had (a limit on processes or memory): this one does the share
+                own = [*own, *share]
         results |= {index: tasks[index].run() for index in own}
         for child in children:
             results |= child.collect()

@@ -118,6 +118,16 @@ def parent_fails_first() -> object:
     return {"raised": None}
 
 
+def fork_fails() -> object:
+    """No process can be forked (a limit on processes or memory): every task runs here all the same."""
+
+    def refuse() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    os.fork = refuse
+    return {"parent": os.getpid(), "pids": run_all([Task(f"pid {n}", 1.0, _pid) for n in range(4)], 3)}
+
+
 def same_site() -> object:
     """The fixture and 100 synthetic quotes, generated on one process and on three: the same files, in order."""
     from bench.synth import SIZES, make_project
@@ -147,6 +157,7 @@ SCENARIOS: dict[str, Callable[[], object]] = {
     "exit-three": exit_three,
     "killed": killed,
     "parent-fails-first": parent_fails_first,
+    "fork-fails": fork_fails,
     "same-site": same_site,
 }
 

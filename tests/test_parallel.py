@@ -118,6 +118,11 @@ def test_when_this_process_fails_first_the_child_is_stopped() -> None:
     }
 
 
+def test_when_no_process_can_be_forked_every_task_runs_here() -> None:
+    returned = scenario("fork-fails")["returned"]
+    assert returned["pids"] == [returned["parent"]] * 4
+
+
 def test_the_site_is_the_same_byte_for_byte_on_one_process_or_three() -> None:
     assert scenario("same-site") == {"returned": {"fixture": True, "hundred quotes": True}}
 
