@@ -32,6 +32,8 @@ from generator.render.timeline import timeline_day_pages, timeline_page
 from generator.render.topics import topic_detail, topics_index
 from generator.urls import LinkStyle
 
+STRUCTURED_DATA = "structured data"
+
 # Each task's time in seconds at 10,000 quotes on one process (bench/, 2 CPUs). Only their ratios matter: they
 # split the tasks evenly between processes.
 _WEIGHTS = {
@@ -40,7 +42,7 @@ _WEIGHTS = {
     "questions": 0.39,
     "people": 0.38,
     "sources by month": 0.31,
-    "structured data": 0.21,
+    STRUCTURED_DATA: 0.21,
     "index pages": 0.12,
 }
 
@@ -49,7 +51,10 @@ _WEIGHTS = {
 PARALLEL_FROM_QUOTES = 100
 
 
-def _page_tasks(ctx: Context) -> list[Task[dict[str, str]]]:
+def _tasks(ctx: Context, site: SiteAddress | None) -> list[Task[dict[str, str]]]:
+    """The independent pieces of the site, each some files by path; "structured data" gives, instead, the
+    front-matter line of each page that has one."""
+
     def index_pages() -> dict[str, str]:
         return {
             CONTRAST: contrast_page(ctx),
@@ -63,12 +68,21 @@ def _page_tasks(ctx: Context) -> list[Task[dict[str, str]]]:
     def question_pages() -> dict[str, str]:
         return {topic_page(topic.id): topic_detail(ctx, topic) for topic in ctx.data.topics}
 
+    def exports_and_their_page() -> dict[str, str]:
+        exports = export_files(ctx.data, site)
+        return exports | {DATA_PAGE: data_page(ctx, exports)}
+
+    def structured_data_lines() -> dict[str, str]:
+        return structured_data(ctx.data, site) if site else {}
+
     makers: dict[str, Callable[[], dict[str, str]]] = {
         "index pages": index_pages,
         "timeline days": lambda: timeline_day_pages(ctx),
         "sources by month": lambda: source_month_pages(ctx),
         "people": lambda: person_pages(ctx),
         "questions": question_pages,
+        "data exports": exports_and_their_page,
+        STRUCTURED_DATA: structured_data_lines,
     }
     return [Task(name, _WEIGHTS[name], make) for name, make in makers.items()]
 
@@ -99,21 +113,11 @@ def render_site(
     """
     ctx = Context(data, directory_urls=directory_urls, link_style=link_style)
     site = SiteAddress(site_url, directory_urls) if site_url else None
-
-    def exports_and_their_page() -> dict[str, str]:
-        exports = export_files(data, site)
-        return exports | {DATA_PAGE: data_page(ctx, exports)}
-
-    def structured_data_lines() -> dict[str, str]:
-        return structured_data(data, site) if site else {}
-
-    tasks = [
-        *_page_tasks(ctx),
-        Task("data exports", _WEIGHTS["data exports"], exports_and_their_page),
-        Task("structured data", _WEIGHTS["structured data"], structured_data_lines),
-    ]
-    *made, lines = run_all(tasks, default_processes(data) if processes is None else processes)
-    pages = {path: text for part in made for path, text in part.items()}
+    tasks = _tasks(ctx, site)
+    made = run_all(tasks, default_processes(data) if processes is None else processes)
+    parts = {task.name: part for task, part in zip(tasks, made, strict=True)}
+    lines = parts.pop(STRUCTURED_DATA)
+    pages = {path: text for part in parts.values() for path, text in part.items()}
     problems: list[Problem] = []
     resolved: dict[str, str] = {}
     for path, text in sorted(content.items()):
