@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from bench.measure import measure
+from bench.measure import measure, tree_pss_kb
 from bench.run import checks, results_table
 from bench.synth import SIZES, Size, make_project, write_data
 from generator.build import Project, load_dataset
@@ -44,5 +46,14 @@ def test_benchmark_validates_and_builds_a_hundred_quotes_strictly(tmp_path: Path
     day_pages = {path.parent.name for path in (root / "site" / "timeline").glob("*/index.html")}
     assert len(day_pages) == len(load_dataset(Project(root)).days)
     assert result.pages > len(day_pages) and result.search_index_bytes > 0
+    assert result.peak_memory_mb > 0 and result.peak_memory_all_mb > 0
     assert HUNDRED.name in results_table([result])
     assert [check.target for check in checks([result])] == ["100 quotes: generator share of build < 5 %"]
+
+
+def test_the_memory_of_a_process_and_its_children_is_read_from_proc() -> None:
+    alone = tree_pss_kb(os.getpid())
+    assert alone > 0
+    ended = subprocess.Popen(["true"])
+    ended.wait()
+    assert tree_pss_kb(ended.pid) == 0  # gone: nothing to count
