@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -39,6 +40,15 @@ class _PagesHandler(QuietHandler):
         return None
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    """Quiet about a browser dropping a connection it no longer needs (a page closed while loading); any other
+    error in a request is still printed."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def pages_host(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site served at http://127.0.0.1:PORT/explainer/, the path its site_url gives it; yields that URL."""
@@ -51,9 +61,7 @@ def pages_host(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
 @contextmanager
 def serve(directory: Path, handler: type[QuietHandler] = QuietHandler) -> Iterator[str]:
     """``directory`` served on 127.0.0.1 while the block runs; yields its base URL (ending in /)."""
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(handler, directory=str(directory))
-    )
+    server = _Server(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
