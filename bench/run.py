@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import os
 import platform
 import sys
 import tempfile
@@ -19,6 +18,7 @@ from pathlib import Path
 
 from bench.measure import Result, measure
 from bench.synth import SIZES, Size, make_project
+from generator.parallel import available_cpus
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -158,7 +158,11 @@ def run(sizes: Sequence[Size], seed: int, work: Path) -> list[Result]:
 def write_json(path: Path, seed: int, results: Sequence[Result], found: Sequence[Check]) -> None:
     report = {
         "seed": seed,
-        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "system": platform.system()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": available_cpus(),
+            "system": platform.system(),
+        },
         "results": [dataclasses.asdict(result) for result in results],
         "targets": [dataclasses.asdict(check) for check in found],
     }
