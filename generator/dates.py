@@ -6,6 +6,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
 _TIME = re.compile(
@@ -51,6 +52,11 @@ class PartialDate:
 
     def iso(self) -> str:
         """The ISO 8601 form at this date's precision, as used in ``datetime`` attributes."""
+        return self._iso
+
+    @cached_property
+    def _iso(self) -> str:
+        # Once per date: every quote's link names its day's page, and formatting costs more than the lookup.
         if self.day:
             return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
         if self.month:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import string
-from typing import Literal
+from typing import Literal, NamedTuple
 from urllib.parse import urlsplit
 
 LinkStyle = Literal["built", "source"]
@@ -56,14 +56,33 @@ def relative_url(from_page: str, to_page: str, anchor: str = "", *, directory_ur
 def _page_link(from_page: str, to_page: str, directory_urls: bool) -> str:
     """The path part of :func:`relative_url`, "" on the same page. Cached: a page links to the same few pages
     many times, and a large site makes hundreds of thousands of links."""
-    source = page_url(from_page, directory_urls=directory_urls)
-    target = page_url(to_page, directory_urls=directory_urls)
-    if target == source:
+    source = _located(from_page, directory_urls)
+    target = _located(to_page, directory_urls)
+    if target.url == source.url:
         return ""
-    link = _relative_path(target, posixpath.dirname(source))
-    if target == "" or target.endswith("/"):
+    link = _relative_path(target.parts, source.directory)
+    if target.url == "" or target.url.endswith("/"):
         link += "/"
     return link
+
+
+class _Location(NamedTuple):
+    url: str
+    parts: tuple[str, ...]
+    """The URL's path segments."""
+    directory: tuple[str, ...]
+    """Those of the directory that links from the page are relative to (``people/kelly/`` is one)."""
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _located(page: str, directory_urls: bool) -> _Location:
+    """Where a page is published. Cached: a site has a few hundred pages, linked hundreds of thousands of times."""
+    url = page_url(page, directory_urls=directory_urls)
+    return _Location(url, _segments(url), _segments(posixpath.dirname(url)))
+
+
+def _segments(path: str) -> tuple[str, ...]:
+    return tuple(part for part in path.split("/") if part)
 
 
 def source_url(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -75,11 +94,9 @@ def source_url(from_page: str, to_page: str, anchor: str = "") -> str:
     return f"{link}#{anchor}" if anchor else link
 
 
-def _relative_path(target: str, base: str) -> str:
-    """``posixpath.relpath`` for the normalised relative paths of pages, without its costly ``abspath`` calls."""
-    to_parts = [part for part in target.split("/") if part]
-    from_parts = [part for part in base.split("/") if part]
+def _relative_path(target: tuple[str, ...], base: tuple[str, ...]) -> str:
+    """``posixpath.relpath`` between the segments of normalised relative paths, without its costly ``abspath``."""
     common = 0
-    while common < min(len(to_parts), len(from_parts)) and to_parts[common] == from_parts[common]:
+    while common < min(len(target), len(base)) and target[common] == base[common]:
         common += 1
-    return "/".join([".."] * (len(from_parts) - common) + to_parts[common:]) or "."
+    return "/".join([".."] * (len(base) - common) + list(target[common:])) or "."

@@ -131,7 +131,7 @@ def _link(from_page: str, to_page: str, anchor: str, directory_urls: bool, link_
     return Href.internal(relative_url(from_page, to_page, anchor, directory_urls=directory_urls))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@functools.lru_cache(maxsize=1 << 16)
 def _page_link(from_page: str, to_page: str, directory_urls: bool, link_style: LinkStyle) -> Href:
     """A link to a whole page, cached: a page links to the same few pages (people, questions, days) many times."""
     return _link(from_page, to_page, "", directory_urls, link_style)
