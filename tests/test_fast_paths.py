@@ -16,7 +16,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from generator.load import collector_paused
-from generator.markup import Href, Html, Template, fragment, h, one_line, raw_block, with_attribute
+from generator.markup import Href, Html, fragment, h, one_line, raw_block, template, with_attribute
 from generator.urls import page_url, relative_url
 from generator.validate import _strings_at
 from generator.yamlfile import FieldPath, Position, _Converter, _Loader, load_file
@@ -93,7 +93,7 @@ def test_relative_url_agrees_with_posixpath_relpath(source: str, target: str, di
     assert relative_url(source, target, directory_urls=directory_urls) == expected
 
 
-_LINE = Template(
+_LINE = template(
     '<li><a href="{link}" title="{title}">{name}</a>: <q class="x {kind}">{words}</q>{rest}</li>'
 )
 

@@ -8,7 +8,7 @@ from html import unescape
 import markdown
 import pytest
 
-from generator.markup import Href, Template, h, heading, inline, raw_block
+from generator.markup import Href, h, heading, inline, raw_block, template
 from generator.urls import check_external_url, relative_url
 
 
@@ -103,13 +103,17 @@ def test_relative_urls(source: str, target: str, anchor: str, expected: str) -> 
 
 
 def test_a_template_checks_what_goes_where() -> None:
-    line = Template('<li><a href="{link}">{name}</a></li>')
+    line = template('<li><a href="{link}">{name}</a></li>')
     with pytest.raises(TypeError, match="href takes an Href, not str"):
         line(link="javascript:alert(1)", name="x")
     with pytest.raises(TypeError, match="name is text, not a link"):
         line(link=Href.internal("x/"), name=Href.internal("y/"))
-    with pytest.raises(TypeError, match=r"template fields \['link', 'name'\], given \['link'\]"):
+    with pytest.raises(TypeError, match=r"^template\(\) missing 1 required keyword-only argument: 'name'$"):
         line(link=Href.internal("x/"))
+    with pytest.raises(TypeError, match=r"^template\(\) got an unexpected keyword argument 'title'$"):
+        line(link=Href.internal("x/"), name="x", title="y")
+    with pytest.raises(TypeError, match=r"^template\(\) takes 0 positional arguments but 1 was given$"):
+        line("x")  # type: ignore[call-arg]
 
 
 @pytest.mark.parametrize(
@@ -119,15 +123,19 @@ def test_a_template_checks_what_goes_where() -> None:
         ("<p title={x}>", "template field 'x' is inside a tag but not in a quoted attribute"),
         ('<a href="https://example.org/{x}">', "template field 'x' must be the whole of href"),
         ("<p>{x!r}</p>", "template field 'x': expected a plain name"),
+        ("<p>{class}</p>", "template field 'class': expected a plain name"),
+        ("<p>{_text}</p>", "template field '_text': expected a plain name"),
+        ("<p>{a.b}</p>", "template field 'a.b': expected a plain name"),
+        ("<p>{0}</p>", "template field '0': expected a plain name"),
     ],
 )
 def test_a_template_refuses_unsafe_patterns(pattern: str, message: str) -> None:
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
-        Template(pattern)
+        template(pattern)
 
 
 def test_a_template_escapes_text_and_attributes() -> None:
-    line = Template('<p title="{title}">{text}</p>')
+    line = template('<p title="{title}">{text}</p>')
     assert line(title='"><script>', text="<img src=x>\nnext") == (
         '<p title="&quot;&gt;<script&gt;">&lt;img src=x&gt; next</p>'
     )

@@ -7,13 +7,13 @@ from generator.markup import (
     EMPTY,
     Href,
     Html,
-    Template,
     front_matter,
     h,
     heading,
     markdown_page,
     paragraph,
     raw_block,
+    template,
     time_element,
 )
 from generator.model import Source
@@ -43,7 +43,7 @@ def _facts(source: Source) -> Html:
     return h("dl", *items, class_="ex-source__facts", **SEARCH_EXCLUDE)
 
 
-_CITED = Template(
+_CITED = template(
     '<li><a href="{person}">{name}</a>: <q>{words}</q> (<a href="{context}">in context</a>){variants}</li>'
 )
 
