@@ -63,6 +63,10 @@ def load_dataset(project: Project) -> Dataset:
     return validate(load_data(project.root, project.data_dir))
 
 
+# Paused for the pages too: the same millions of objects, and no cycles among them. As a decorator, so that
+# the data is freed (by reference counting) when this returns, before the collector runs again: resumed while
+# the data still lived, its first collection traversed all of it, 0.14 s at 10,000 quotes.
+@collector_paused()
 def generate(
     project: Project,
     *,
@@ -78,25 +82,22 @@ def generate(
     When the data has problems, the embeds in content/ are checked against the ids written in it, so that
     every problem is reported at once.
     """
-    with collector_paused():  # the pages too: the same millions of objects, and no cycles among them
-        loaded = load_data(project.root, project.data_dir)
-        content = project.read_content()
-        try:
-            data = validate(loaded)
-        except DataError as error:
-            ids, days = written_quote_ids(loaded), written_days(loaded)
-            raise DataError(
-                [*error.problems, *check_pages(content, project.content_dir, ids, days)]
-            ) from None
-        return render_site(
-            data,
-            content,
-            content_dir=project.content_dir,
-            directory_urls=directory_urls,
-            site_url=site_url if site_url is not None else project.site_url(),
-            link_style=link_style,
-            processes=processes,
-        )
+    loaded = load_data(project.root, project.data_dir)
+    content = project.read_content()
+    try:
+        data = validate(loaded)
+    except DataError as error:
+        ids, days = written_quote_ids(loaded), written_days(loaded)
+        raise DataError([*error.problems, *check_pages(content, project.content_dir, ids, days)]) from None
+    return render_site(
+        data,
+        content,
+        content_dir=project.content_dir,
+        directory_urls=directory_urls,
+        site_url=site_url if site_url is not None else project.site_url(),
+        link_style=link_style,
+        processes=processes,
+    )
 
 
 def export_data(project: Project) -> dict[str, str]:

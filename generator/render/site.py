@@ -7,7 +7,7 @@ from importlib.resources import files
 
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
-from generator.export import export_files
+from generator.export import document_files, export_paths, table_files
 from generator.export.address import SiteAddress
 from generator.export.jsonld import structured_data, with_structured_data
 from generator.parallel import Task, available_cpus, run_all
@@ -35,15 +35,17 @@ from generator.urls import LinkStyle
 STRUCTURED_DATA = "structured data"
 
 # Each task's time in seconds at 10,000 quotes on one process (bench/, 2 CPUs). Only their ratios matter: they
-# split the tasks evenly between processes.
+# share the tasks out evenly between processes. The heaviest pieces come in halves, for an even split.
 _WEIGHTS = {
-    "timeline days": 0.84,
-    "data exports": 0.57,
-    "questions": 0.39,
-    "people": 0.38,
-    "sources by month": 0.31,
-    STRUCTURED_DATA: 0.21,
-    "index pages": 0.12,
+    "timeline days, first half": 0.34,
+    "timeline days, second half": 0.34,
+    "questions": 0.36,
+    "people": 0.35,
+    "data exports: document, TimelineJS, feed": 0.29,
+    "data exports: CSV tables": 0.26,
+    "sources by month": 0.25,
+    STRUCTURED_DATA: 0.22,
+    "index pages": 0.09,
 }
 
 # From about this many quotes a second process pays for its fork (bench/, 2 CPUs: at 100 quotes the generator
@@ -54,6 +56,7 @@ PARALLEL_FROM_QUOTES = 100
 def _tasks(ctx: Context, site: SiteAddress | None) -> list[Task[dict[str, str]]]:
     """The independent pieces of the site, each some files by path; "structured data" gives, instead, the
     front-matter line of each page that has one."""
+    middle = _halfway(ctx.data)
 
     def index_pages() -> dict[str, str]:
         return {
@@ -63,28 +66,38 @@ def _tasks(ctx: Context, site: SiteAddress | None) -> list[Task[dict[str, str]]]
             PEOPLE: people_index(ctx),
             TOPICS: topics_index(ctx),
             CORRECTIONS: corrections_page(ctx),
+            DATA_PAGE: data_page(ctx, export_paths(site)),
         }
 
     def question_pages() -> dict[str, str]:
         return {topic_page(topic.id): topic_detail(ctx, topic) for topic in ctx.data.topics}
-
-    def exports_and_their_page() -> dict[str, str]:
-        exports = export_files(ctx.data, site)
-        return exports | {DATA_PAGE: data_page(ctx, exports)}
 
     def structured_data_lines() -> dict[str, str]:
         return structured_data(ctx.data, site) if site else {}
 
     makers: dict[str, Callable[[], dict[str, str]]] = {
         "index pages": index_pages,
-        "timeline days": lambda: timeline_day_pages(ctx),
+        "timeline days, first half": lambda: timeline_day_pages(ctx, 0, middle),
+        "timeline days, second half": lambda: timeline_day_pages(ctx, middle),
         "sources by month": lambda: source_month_pages(ctx),
         "people": lambda: person_pages(ctx),
         "questions": question_pages,
-        "data exports": exports_and_their_page,
+        "data exports: document, TimelineJS, feed": lambda: document_files(ctx.data, site),
+        "data exports: CSV tables": lambda: table_files(ctx.data, site),
         STRUCTURED_DATA: structured_data_lines,
     }
     return [Task(name, _WEIGHTS[name], make) for name, make in makers.items()]
+
+
+def _halfway(data: Dataset) -> int:
+    """The index in ``data.days`` that splits the days' quotes (most of a day page's cost) about in half."""
+    total = len(data.statements)
+    said = 0
+    for index, (_, events) in enumerate(data.days):
+        said += sum(len(event.quotes) for event in events)
+        if 2 * said >= total:
+            return index + 1
+    return len(data.days)
 
 
 def default_processes(data: Dataset) -> int:

@@ -100,12 +100,14 @@ def _days_list(ctx: Context, days: Sequence[Day]) -> Html:
     return h("ul", *items, class_="ex-days")
 
 
-def timeline_day_pages(ctx: Context) -> dict[str, str]:
-    """A page per day (or per month or year, for events dated only that precisely), with links to its neighbours."""
+def timeline_day_pages(ctx: Context, first: int = 0, stop: int | None = None) -> dict[str, str]:
+    """A page per day (or per month or year, for events dated only that precisely), with links to its neighbours:
+    for every day, or for those in ``ctx.data.days[first:stop]`` (the days can be rendered in parts)."""
     days = ctx.data.days
     return {
         timeline_day_page(date): _day_page(ctx, date, events, days[index - 1][0] if index else None, after)
-        for index, (date, events) in enumerate(days)
+        for index in range(len(days))[first:stop]
+        for date, events in [days[index]]
         for after in [days[index + 1][0] if index + 1 < len(days) else None]
     }
 
