@@ -213,7 +213,14 @@ def h(tag: str, *children: Html | str | None, **attributes: str | Href | None) -
         if value is not None:
             attribute = _attribute_name(name)
             opening += f' {attribute}="{_attribute_value(attribute, value)}"'
-    content = "".join([_text(child) for child in children if child is not None])
+    # What _text does, written out: one call fewer for each of the half a million children at 10,000 quotes.
+    content = "".join(
+        [
+            child if isinstance(child, Html) else _escape_text(one_line(child))
+            for child in children
+            if child is not None
+        ]
+    )
     if tag.lower() in _VOID_TAGS:
         return Html(f"{opening}>{content}")
     return Html(f"{opening}>{content}</{tag}>")
