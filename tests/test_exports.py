@@ -19,7 +19,7 @@ from bench.synth import Size, write_data
 from generator.build import Project, load_dataset
 from generator.cli import main
 from generator.dataset import Dataset
-from generator.export import DOWNLOADS, export_files, schema_path
+from generator.export import DOWNLOADS, document_files, export_files, export_paths, schema_path, table_files
 from generator.export.address import SiteAddress
 from generator.export.csv_export import (
     CitationRow,
@@ -62,6 +62,16 @@ def files(data: Dataset) -> dict[str, str]:
 def test_exports_are_deterministic(data: Dataset, files: dict[str, str]) -> None:
     assert export_files(data, SITE) == files
     assert sorted(files) == sorted(download.path for download in DOWNLOADS)
+
+
+def test_the_two_halves_of_the_exports_are_all_of_them_and_their_paths_are_known_beforehand(
+    data: Dataset, files: dict[str, str]
+) -> None:
+    documents, tables = document_files(data, SITE), table_files(data, SITE)
+    assert not documents.keys() & tables.keys()
+    assert documents | tables == files
+    assert sorted(export_paths(SITE)) == sorted(files)
+    assert sorted(export_paths(None)) == sorted(export_files(data, None))
 
 
 # JSON

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from generator.load import collector_paused
 from generator.markup import Href, Html, fragment, h, one_line, raw_block, template, with_attribute
 from generator.urls import page_url, relative_url
-from generator.validate import _strings_at
+from generator.validate import _strings_at, _values_at
 from generator.yamlfile import FieldPath, Position, _Converter, _Loader, load_file
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
@@ -249,3 +249,4 @@ DATA = st.recursive(
 @example({"quotes": {"*": "kelly"}}, ["quotes", "*"])  # a mapping where a list belongs: its "*" field
 def test_strings_at_finds_what_the_recursive_walk_found(data: Any, pattern: list[str]) -> None:
     assert _strings_at(data, pattern) == list(_former_strings_at(data, pattern, ()))
+    assert _values_at(data, pattern) == [value for _, value in _strings_at(data, pattern)]

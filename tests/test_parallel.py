@@ -19,7 +19,9 @@ import pytest
 from bench.synth import SIZES, make_project
 from generator.build import Project, load_dataset
 from generator.parallel import Task, available_cpus, run_all, shares
-from generator.render.site import PARALLEL_FROM_QUOTES, default_processes
+from generator.render.context import Context
+from generator.render.site import PARALLEL_FROM_QUOTES, _halfway, default_processes
+from generator.render.timeline import timeline_day_pages
 from tests.conftest import FIXTURES, ROOT
 
 HUNDRED = next(size for size in SIZES if size.quotes == 100)
@@ -132,3 +134,13 @@ def test_small_explainers_render_in_one_process_large_ones_on_every_cpu(tmp_path
     data = load_dataset(Project(make_project(ROOT, tmp_path / "project", HUNDRED, seed=2017)))
     assert len(data.statements) >= PARALLEL_FROM_QUOTES
     assert default_processes(data) == available_cpus()
+
+
+def test_the_days_split_in_halves_of_about_as_many_quotes_and_render_as_the_whole(tmp_path: Path) -> None:
+    data = load_dataset(Project(make_project(ROOT, tmp_path / "project", HUNDRED, seed=2017)))
+    middle = _halfway(data)
+    said = [sum(len(event.quotes) for event in events) for _, events in data.days]
+    assert sum(said[:middle]) >= len(data.statements) / 2 > sum(said[: middle - 1])
+    ctx = Context(data)
+    halves = timeline_day_pages(ctx, 0, middle) | timeline_day_pages(ctx, middle)
+    assert list(halves.items()) == list(timeline_day_pages(ctx).items())
