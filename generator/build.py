@@ -78,11 +78,12 @@ def generate(
     """Every file of the site as text, by path under the docs directory; raises DataError on bad data.
 
     ``site_url`` defaults to the one in the project's config file. ``processes`` caps how many processes
-    render the pages (by default one per CPU for a large explainer: :func:`render.site.default_processes`).
+    read the event files and render the pages (by default one per CPU for a large explainer:
+    :data:`load.PARALLEL_FROM_EVENT_FILES`, :func:`render.site.default_processes`).
     When the data has problems, the embeds in content/ are checked against the ids written in it, so that
     every problem is reported at once.
     """
-    loaded = load_data(project.root, project.data_dir)
+    loaded = load_data(project.root, project.data_dir, processes=processes)
     content = project.read_content()
     try:
         data = validate(loaded)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem
+from generator.parallel import Task, available_cpus, run_all
 from generator.yamlfile import LoadedFile, load_file
 
 SETTINGS_FILE = "explainer.yaml"
@@ -18,6 +19,11 @@ TOPICS_FILE = "topics.yaml"
 CORRECTIONS_FILE = "corrections.yaml"  # optional
 EVENTS_DIR = "events"
 REQUIRED_FILES = (SETTINGS_FILE, PEOPLE_FILE, SOURCES_FILE, TOPICS_FILE)
+
+# From about this many event files, reading them on every CPU pays for the forks (bench/, 2 CPUs: 200 files
+# take 0.043 s on two processes against 0.051 s on one; 100 files, 0.022 s against 0.026 s; 50, 0.019 s
+# against 0.013 s).
+PARALLEL_FROM_EVENT_FILES = 100
 
 
 @dataclass(frozen=True)
@@ -55,23 +61,26 @@ def collector_paused() -> Iterator[None]:
 
 
 @collector_paused()
-def load_data(root: Path, data_dir: str = "data") -> LoadedData:
-    """Read ``root/data_dir``; paths in problems are relative to ``root``, as editors see them."""
+def load_data(root: Path, data_dir: str = "data", *, processes: int | None = None) -> LoadedData:
+    """Read ``root/data_dir``; paths in problems are relative to ``root``, as editors see them.
+
+    The event files are read on up to ``processes`` processes (by default one per CPU when there are many:
+    :data:`PARALLEL_FROM_EVENT_FILES`); the result is the same.
+    """
     problems: list[Problem] = []
 
-    def read(relative: str, path: Path | None = None) -> LoadedFile | None:
-        path = path or root / relative
-        if not path.is_file():
-            problems.append(Problem(relative, 1, 1, "(file)", "no such file", "this file to exist"))
-            return None
-        loaded, found = load_file(path, relative)
+    def read(relative: str) -> LoadedFile | None:
+        loaded, found = _read(root / relative, relative)
         problems.extend(found)
         return loaded
 
     named = {name: read(f"{data_dir}/{name}") for name in REQUIRED_FILES}
     event_paths = sorted((root / data_dir / EVENTS_DIR).glob("*.y*ml"))
     by_relative = {path.relative_to(root).as_posix(): path for path in event_paths}
-    events = {relative: read(relative, path) for relative, path in by_relative.items()}
+    events: dict[str, LoadedFile | None] = {}
+    for relative, (loaded, found) in zip(by_relative, _load_files(by_relative, processes), strict=True):
+        events[relative] = loaded
+        problems.extend(found)
     corrections = f"{data_dir}/{CORRECTIONS_FILE}"
     optional = read(corrections) if (root / corrections).is_file() else None
     return LoadedData(
@@ -84,3 +93,30 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
         corrections=optional,
         unreadable_events=tuple(path for path, event in events.items() if event is None),
     )
+
+
+_Loaded = tuple[LoadedFile | None, list[Problem]]
+
+
+def _read(path: Path, relative: str) -> _Loaded:
+    if not path.is_file():
+        return None, [Problem(relative, 1, 1, "(file)", "no such file", "this file to exist")]
+    return load_file(path, relative)
+
+
+def _load_files(paths: dict[str, Path], processes: int | None) -> list[_Loaded]:
+    """:func:`load_file` of each path (by the path editors see), in order, on up to ``processes`` processes."""
+    if processes is None:
+        processes = available_cpus() if len(paths) >= PARALLEL_FROM_EVENT_FILES else 1
+    files = list(paths.items())
+    count = max(1, min(processes, len(files)))
+    parts = [files[len(files) * part // count : len(files) * (part + 1) // count] for part in range(count)]
+
+    def loader(part: list[tuple[str, Path]]) -> Callable[[], list[_Loaded]]:
+        return lambda: [_read(path, relative) for relative, path in part]
+
+    tasks = [
+        Task(f"event files, part {number}", float(len(part)), loader(part))
+        for number, part in enumerate(parts)
+    ]
+    return [loaded for result in run_all(tasks, count) for loaded in result]

@@ -1,9 +1,10 @@
 """Independent pieces of work shared between this process and forked copies of it.
 
-Rendering a large explainer takes seconds in one process. Each piece (the timeline's days, the people, the
-exports…) depends only on the validated data, which a forked child already holds, copy-on-write, without
-pickling it. So each child runs its share of the pieces and sends the results back, pickled, through a pipe;
-this process runs the rest meanwhile. The results are the same as one process's, in the same order.
+Reading and rendering a large explainer take seconds in one process. Each piece of the rendering (the
+timeline's days, the people, the exports…) depends only on the validated data, which a forked child already
+holds, copy-on-write, without pickling it; each event file is read on its own. So each child runs its share of
+the pieces and sends the results back, pickled, through a pipe; this process runs the rest meanwhile. The
+results are the same as one process's, in the same order.
 
 Only a process with a single thread forks: a thread that holds a lock at the fork (the web server's, in
 ``mkdocs serve``, which rebuilds from a thread of its own) would leave that lock held forever in the child.
@@ -129,7 +130,7 @@ class _Child(Generic[T]):
         _, status = os.waitpid(self.pid, 0)
         self.finished = True
         if outcome is None:
-            raise WorkerError(f"a rendering process ended ({_describe(status)}) before sending its results")
+            raise WorkerError(f"a forked process ended ({_describe(status)}) before sending its results")
         if isinstance(outcome, BaseException):
             raise outcome
         results: dict[int, T] = outcome
@@ -168,7 +169,7 @@ def _send(fd: int, outcome: object) -> None:
 def _exception_payload(error: BaseException) -> bytes:
     """The exception with the child's traceback as a note; as a RuntimeError of that text if it does not
     survive pickling (an exception whose constructor takes other arguments than its message)."""
-    where = "(in a rendering process)\n" + "".join(traceback.format_exception(error))
+    where = "(in a forked process)\n" + "".join(traceback.format_exception(error))
     try:
         error.add_note(where)
         payload = pickle.dumps(error, protocol=pickle.HIGHEST_PROTOCOL)

@@ -84,7 +84,7 @@ def test_a_childs_exception_is_raised_here_with_its_traceback_as_a_note() -> Non
     outcome = scenario("child-exception")
     assert (outcome["raised"], outcome["message"]) == ("ValueError", "no such quote: quote-x")
     [note] = outcome["notes"]
-    assert note.startswith("(in a rendering process)\nTraceback (most recent call last):\n")
+    assert note.startswith("(in a forked process)\nTraceback (most recent call last):\n")
     assert 'raise ValueError("no such quote: quote-x")' in note
 
 
@@ -97,7 +97,7 @@ def test_a_data_error_keeps_its_problems_across_processes() -> None:
 def test_an_exception_that_does_not_pickle_arrives_as_its_text() -> None:
     outcome = scenario("exception-not-pickled")
     assert outcome["raised"] == "RuntimeError"
-    assert outcome["message"].startswith("(in a rendering process)\nTraceback (most recent call last):\n")
+    assert outcome["message"].startswith("(in a forked process)\nTraceback (most recent call last):\n")
     assert outcome["message"].endswith("_NotRebuiltError: 7: cannot be rebuilt from its message\n")
 
 
@@ -111,7 +111,7 @@ def test_a_result_that_does_not_pickle_is_raised_as_that_error() -> None:
 def test_a_child_that_dies_is_reported(name: str, ending: str) -> None:
     outcome = scenario(name)
     assert outcome["raised"] == "WorkerError"
-    assert outcome["message"] == f"a rendering process ended ({ending}) before sending its results"
+    assert outcome["message"] == f"a forked process ended ({ending}) before sending its results"
 
 
 def test_when_this_process_fails_first_the_child_is_stopped() -> None:
@@ -127,6 +127,21 @@ def test_when_no_process_can_be_forked_every_task_runs_here() -> None:
 
 def test_the_site_is_the_same_byte_for_byte_on_one_process_or_three() -> None:
     assert scenario("same-site") == {"returned": {"fixture": True, "hundred quotes": True}}
+
+
+def test_the_data_read_on_one_process_or_three_is_the_same() -> None:
+    assert scenario("same-loaded") == {
+        "returned": {
+            "files": True,
+            "same": True,
+            "problems": 3,
+            "unreadable": [
+                "data/events/2017-05-01-not-yaml.yaml",
+                "data/events/2017-06-01-not-utf8.yaml",
+                "data/events/2017-07-01-a-folder.yaml",
+            ],
+        }
+    }
 
 
 def test_small_explainers_render_in_one_process_large_ones_on_every_cpu(tmp_path: Path) -> None:
