@@ -33,6 +33,8 @@ from generator.render.topics import topic_detail, topics_index
 from generator.urls import LinkStyle
 
 STRUCTURED_DATA = "structured data"
+HAND_WRITTEN = "hand-written pages"
+_HIDES = "no hand-written page where a generated page goes"
 
 # Each task's time in seconds at 10,000 quotes on one process (bench/, 2 CPUs). Only their ratios matter: they
 # share the tasks out evenly between processes. The heaviest pieces come in halves, for an even split.
@@ -46,6 +48,7 @@ _WEIGHTS = {
     "sources by month": 0.25,
     STRUCTURED_DATA: 0.22,
     "index pages": 0.09,
+    HAND_WRITTEN: 0.05,
 }
 
 # From about this many quotes a second process pays for its fork (bench/, 2 CPUs: at 100 quotes the generator
@@ -53,9 +56,16 @@ _WEIGHTS = {
 PARALLEL_FROM_QUOTES = 100
 
 
-def _tasks(ctx: Context, site: SiteAddress | None) -> list[Task[dict[str, str]]]:
+# What a task makes: files by path, and the problems it found in the hand-written pages' embeds.
+Part = tuple[dict[str, str], tuple[Problem, ...]]
+
+
+def _tasks(
+    ctx: Context, site: SiteAddress | None, content: Mapping[str, str], content_dir: str
+) -> list[Task[Part]]:
     """The independent pieces of the site, each some files by path; "structured data" gives, instead, the
-    front-matter line of each page that has one."""
+    front-matter line of each page that has one, and "hand-written pages" the content with its embeds resolved
+    (and the problems with them)."""
     middle = _halfway(ctx.data)
 
     def index_pages() -> dict[str, str]:
@@ -75,6 +85,14 @@ def _tasks(ctx: Context, site: SiteAddress | None) -> list[Task[dict[str, str]]]
     def structured_data_lines() -> dict[str, str]:
         return structured_data(ctx.data, site) if site else {}
 
+    def hand_written() -> Part:
+        resolved: dict[str, str] = {}
+        problems: list[Problem] = []
+        for path, text in sorted(content.items()):
+            resolved[path], found = resolve_embeds(ctx, path, f"{content_dir}/{path}", text)
+            problems += found
+        return resolved, tuple(problems)
+
     makers: dict[str, Callable[[], dict[str, str]]] = {
         "index pages": index_pages,
         "timeline days, first half": lambda: timeline_day_pages(ctx, 0, middle),
@@ -86,7 +104,12 @@ def _tasks(ctx: Context, site: SiteAddress | None) -> list[Task[dict[str, str]]]
         "data exports: CSV tables": lambda: table_files(ctx.data, site),
         STRUCTURED_DATA: structured_data_lines,
     }
-    return [Task(name, _WEIGHTS[name], make) for name, make in makers.items()]
+    tasks = [Task(name, _WEIGHTS[name], _without_problems(make)) for name, make in makers.items()]
+    return [*tasks, Task(HAND_WRITTEN, _WEIGHTS[HAND_WRITTEN], hand_written)]
+
+
+def _without_problems(make: Callable[[], dict[str, str]]) -> Callable[[], Part]:
+    return lambda: (make(), ())
 
 
 def _halfway(data: Dataset) -> int:
@@ -126,29 +149,16 @@ def render_site(
     """
     ctx = Context(data, directory_urls=directory_urls, link_style=link_style)
     site = SiteAddress(site_url, directory_urls) if site_url else None
-    tasks = _tasks(ctx, site)
+    tasks = _tasks(ctx, site, content, content_dir)
     made = run_all(tasks, default_processes(data) if processes is None else processes)
     parts = {task.name: part for task, part in zip(tasks, made, strict=True)}
-    lines = parts.pop(STRUCTURED_DATA)
-    pages = {path: text for part in parts.values() for path, text in part.items()}
-    problems: list[Problem] = []
-    resolved: dict[str, str] = {}
-    for path, text in sorted(content.items()):
-        display = f"{content_dir}/{path}"
-        if path in pages:
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "(file)",
-                    f"a page at {path}",
-                    "no hand-written page where a generated page goes",
-                )
-            )
-            continue
-        resolved[path], found = resolve_embeds(ctx, path, display, text)
-        problems += found
+    lines, _ = parts.pop(STRUCTURED_DATA)
+    resolved, embedded = parts.pop(HAND_WRITTEN)
+    pages = {path: text for part, _ in parts.values() for path, text in part.items()}
+    hiding = {f"{content_dir}/{path}": path for path in sorted(content) if path in pages}
+    problems = [Problem(shown, 1, 1, "(file)", f"a page at {path}", _HIDES) for shown, path in hiding.items()]
+    # A page that would hide a generated one is reported as that alone, not for its embeds too.
+    problems += [problem for problem in embedded if problem.path not in hiding]
     if problems:
         raise DataError(problems)
     everything = with_structured_data(pages | resolved | {STYLESHEET: stylesheet()}, lines)
