@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.dataset import Dataset
 from generator.export.address import SiteAddress
-from generator.markup import Href, h, html_text, raw_block
+from generator.markup import Href, h, html_text, raw_block, template
 from generator.model import Event
 from generator.render.context import event_location
 
@@ -33,12 +33,15 @@ def start_date(event: Event) -> dict[str, str]:
     return fields
 
 
+_QUOTE = template("<blockquote><p>{words}</p><p>{speaker}</p></blockquote>")
+
+
 def body(data: Dataset, site: SiteAddress | None, event: Event) -> str:
     """The slide text: what happened, the quotes with their speakers, and a link back to the published timeline."""
     parts = [h("p", event.summary)]
     for quote in event.quotes:
         speaker = data.person[quote.speaker].name
-        parts.append(h("blockquote", h("p", f"“{quote.text}”"), h("p", f"— {speaker}")))
+        parts.append(_QUOTE(words=f"“{quote.text}”", speaker=f"— {speaker}"))
     if site and site.root.startswith("https://"):
         link = Href.external(site.page(*event_location(event)))
         parts.append(h("p", h("a", "Sources and every quote as printed", href=link)))
