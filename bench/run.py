@@ -151,7 +151,8 @@ def run(sizes: Sequence[Size], seed: int, work: Path) -> list[Result]:
         print(f"==> {size.name}: generating the project", file=sys.stderr, flush=True)
         root = make_project(ROOT, work / size.name.replace(",", "").replace(" ", "-"), size, seed)
         print(f"==> {size.name}: measuring", file=sys.stderr, flush=True)
-        results.append(measure(root, size.name, repeat=1 if size.quotes >= 10_000 else 3))
+        # The best of 3 at every size: one run at 10,000 quotes varied by a tenth from one benchmark to the next.
+        results.append(measure(root, size.name, repeat=3))
     return results
 
 
