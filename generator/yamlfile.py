@@ -75,6 +75,10 @@ class Position:
     column: int
 
 
+_Positions = tuple[dict[FieldPath, Position], dict[FieldPath, Position]]
+"""The position of every value, and of every mapping key, by path."""
+
+
 @dataclass(frozen=True)
 class LoadedFile:
     """A file's values as plain Python, with the position of every value and every mapping key."""
@@ -83,6 +87,8 @@ class LoadedFile:
     data: Any
     text: str = field(repr=False, compare=False)
     """The file's text, read again for positions: only a problem needs one, so they are found when asked for."""
+    found_positions: _Positions | None = field(default=None, repr=False, compare=False)
+    """The positions, when reading the file already noted them (it had something to report)."""
 
     @property
     def values(self) -> dict[FieldPath, Position]:
@@ -95,7 +101,9 @@ class LoadedFile:
         return self._positions[1]
 
     @cached_property
-    def _positions(self) -> tuple[dict[FieldPath, Position], dict[FieldPath, Position]]:
+    def _positions(self) -> _Positions:
+        if self.found_positions is not None:
+            return self.found_positions
         node = yaml.compose(self.text, Loader=_Loader)  # it composed when the file was loaded
         converter = _Converter(self.path, self.text)
         if node is not None:
@@ -132,8 +140,8 @@ def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Pr
         what = error.problem or error.context or "a syntax error"
         problems.append(Problem(display_path, line, column, "(file)", f"invalid YAML: {what}", _YAML_HINT))
         return None, problems
-    data, found = _convert(node, text, display_path)
-    return LoadedFile(display_path, data, text), problems + found
+    data, found, positions = _convert(node, text, display_path)
+    return LoadedFile(display_path, data, text, positions), problems + found
 
 
 _YAML_HINT = "valid YAML: check the indentation, a missing colon after a field name, or unbalanced quotes"
@@ -176,15 +184,16 @@ def _alias_marks(text: str) -> Iterator[Any]:
             yield event.start_mark
 
 
-def _convert(node: yaml.Node | None, text: str, path: str) -> tuple[Any, list[Problem]]:
-    """The file's value and its problems: at once when there are none to report, else through _Converter."""
+def _convert(node: yaml.Node | None, text: str, path: str) -> tuple[Any, list[Problem], _Positions | None]:
+    """The file's value, its problems, and its positions if they were noted: at once, without positions, when
+    there is nothing to report, else through _Converter (whose positions the problems' reports will need)."""
     if node is None:
-        return None, []
+        return None, [], None
     if "&" not in text or "*" not in text:  # else it may hold an alias: *name, of an &name
         with contextlib.suppress(_TrapError):
-            return _plain_value(node), []
+            return _plain_value(node), [], None
     converter = _Converter(path, text)
-    return converter.convert(node, ()), converter.problems
+    return converter.convert(node, ()), converter.problems, (converter.values, converter.keys)
 
 
 class _TrapError(Exception):

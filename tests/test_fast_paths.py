@@ -19,7 +19,7 @@ from generator.load import collector_paused
 from generator.markup import Href, Html, fragment, h, one_line, raw_block, template, with_attribute
 from generator.urls import page_url, relative_url
 from generator.validate import _strings_at, _values_at
-from generator.yamlfile import FieldPath, Position, _Converter, _Loader, load_file
+from generator.yamlfile import FieldPath, LoadedFile, Position, _Converter, _Loader, load_file
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 TAGS = st.sampled_from(["p", "a", "li", "ul", "q", "span", "br", "time", "figure", "td"])
@@ -220,6 +220,23 @@ def test_positions_of_a_file_without_problems_are_found_when_asked(tmp_path: Pat
     assert loaded.position(("b", 1, "c"), key=True) == Position(4, 6)
     assert loaded.position(("b", 5)) == Position(3, 3)
     assert loaded.problem(("b", 0), "found", "expected").line == 3
+
+
+def test_positions_noted_while_reading_a_file_with_problems_are_kept_not_found_again(tmp_path: Path) -> None:
+    path = tmp_path / "file.yaml"
+    path.write_text("a: no\nb:\n  - x\n  - {c: 1:20}\n", encoding="utf-8")
+    loaded, problems = load_file(path, "file.yaml")
+    assert loaded is not None
+    assert [(problem.line, problem.field) for problem in problems] == [(1, "a"), (4, "b[1].c")]
+    assert loaded.found_positions is not None
+    again = LoadedFile(loaded.path, loaded.data, loaded.text)  # positions found again from the text
+    assert loaded.found_positions == (again.values, again.keys)
+    assert loaded.position(("b", 1, "c"), key=True) == Position(4, 6)
+    path.write_text("a: 'no'\nb:\n  - x\n", encoding="utf-8")
+    plain, problems = load_file(path, "file.yaml")
+    assert plain is not None
+    assert problems == []
+    assert plain.found_positions is None  # found from the text only if a problem needs them
 
 
 def _former_strings_at(data: Any, pattern: Sequence[str], path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
