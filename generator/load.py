@@ -99,6 +99,7 @@ _Loaded = tuple[LoadedFile | None, list[Problem]]
 
 
 def _read(path: Path, relative: str) -> _Loaded:
+    """One data file, read (None if it cannot be), and its problems."""
     if not path.is_file():
         return None, [Problem(relative, 1, 1, "(file)", "no such file", "this file to exist")]
     return load_file(path, relative)

@@ -316,12 +316,9 @@ def template(pattern: str) -> Template:
         if not match:
             raise ValueError(f"template field {field!r} is inside a tag but not in a quoted attribute")
         attribute = match[1]
-        if attribute in _URL_ATTRIBUTES:
-            if not written.endswith(f'{attribute}="'):
-                raise ValueError(f"template field {field!r} must be the whole of {attribute}")
-            pieces.append(f"_link({field}, {attribute!r})")
-        else:
-            pieces.append(f"_attribute({field}, {attribute!r})")
+        if attribute in _URL_ATTRIBUTES and not written.endswith(f'{attribute}="'):
+            raise ValueError(f"template field {field!r} must be the whole of {attribute}")
+        pieces.append(f"_attribute({attribute!r}, {field})")
     opened = {tag.lower() for tag in re.findall(r"<([A-Za-z][A-Za-z0-9:-]*)", pattern)}
     if opened & _FORBIDDEN_TAGS:
         raise ValueError(f"<{min(opened & _FORBIDDEN_TAGS)}> is not built from data")
@@ -330,8 +327,7 @@ def template(pattern: str) -> Template:
     namespace: dict[str, Any] = {
         "_Html": Html,
         "_text": _text_field,
-        "_link": _link_field,
-        "_attribute": _attribute_field,
+        "_attribute": _attribute_value,
     }
     exec(compile(source, "<template>", "exec"), namespace)
     return cast(Template, namespace["template"])
@@ -342,18 +338,6 @@ def _text_field(value: Html | Href | str, field: str) -> str:
     if isinstance(value, str):
         return value if isinstance(value, Html) else _escape_text(one_line(value))
     raise TypeError(f"{field} is text, not a link")
-
-
-def _link_field(value: Html | Href | str, attribute: str) -> str:
-    if isinstance(value, Href):
-        return _escape_attribute(value.value)
-    raise TypeError(f"{attribute} takes an Href, not {type(value).__name__}")
-
-
-def _attribute_field(value: Html | Href | str, attribute: str) -> str:
-    if isinstance(value, str):
-        return _escape_attribute(one_line(value))
-    raise TypeError(f"{attribute} is not a link attribute")
 
 
 _TIME = template('<time datetime="{iso}">{human}</time>')

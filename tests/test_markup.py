@@ -108,6 +108,8 @@ def test_a_template_checks_what_goes_where() -> None:
         line(link="javascript:alert(1)", name="x")
     with pytest.raises(TypeError, match="name is text, not a link"):
         line(link=Href.internal("x/"), name=Href.internal("y/"))
+    with pytest.raises(TypeError, match=r"^title is not a link attribute$"):
+        template('<p title="{title}"></p>')(title=Href.internal("x/"))
     with pytest.raises(TypeError, match=r"^template\(\) missing 1 required keyword-only argument: 'name'$"):
         line(link=Href.internal("x/"))
     with pytest.raises(TypeError, match=r"^template\(\) got an unexpected keyword argument 'title'$"):
