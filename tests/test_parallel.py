@@ -55,6 +55,13 @@ def test_the_heaviest_share_comes_first_to_stay_in_this_process() -> None:
     assert shares([2.0, 1.5, 1.0], 2) == [[1, 2], [0]]
 
 
+def test_what_a_child_spends_sending_its_results_back_gives_this_process_more() -> None:
+    # Three each would end at 3 here and at 4.5 in the child: four here end at 4, two there at 3.
+    assert shares([1.0] * 6, 2, [0.5] * 6) == [[0, 2, 3, 5], [1, 4]]
+    # When sending costs little, the split by weight alone finishes as soon: it is kept.
+    assert shares([1.0] * 6, 2, [0.01] * 6) == [[0, 2, 4], [1, 3, 5]]
+
+
 def test_results_come_back_in_task_order_from_every_process() -> None:
     assert scenario("order") == {"returned": [n * n for n in range(7)]}
 

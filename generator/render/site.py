@@ -36,19 +36,20 @@ STRUCTURED_DATA = "structured data"
 HAND_WRITTEN = "hand-written pages"
 _HIDES = "no hand-written page where a generated page goes"
 
-# Each task's time in seconds at 10,000 quotes on one process (bench/, 2 CPUs). Only their ratios matter: they
-# share the tasks out evenly between processes. The heaviest pieces come in halves, for an even split.
+# Each task's time in seconds at 10,000 quotes on one process, and what sending its result back from a child
+# adds (about 4 ms per MB pickled and sent through the pipe) (bench/, 2 CPUs). Only their ratios matter: they
+# share the tasks out so that the processes finish together. The heaviest pieces come in halves, for an even split.
 _WEIGHTS = {
-    "timeline days, first half": 0.34,
-    "timeline days, second half": 0.34,
-    "questions": 0.36,
-    "people": 0.35,
-    "data exports: document, TimelineJS, feed": 0.29,
-    "data exports: CSV tables": 0.26,
-    "sources by month": 0.25,
-    STRUCTURED_DATA: 0.22,
-    "index pages": 0.09,
-    HAND_WRITTEN: 0.05,
+    "timeline days, first half": (0.28, 0.047),
+    "timeline days, second half": (0.28, 0.047),
+    "questions": (0.31, 0.025),
+    "people": (0.29, 0.053),
+    "data exports: document, TimelineJS, feed": (0.28, 0.053),
+    "data exports: CSV tables": (0.22, 0.041),
+    "sources by month": (0.19, 0.031),
+    STRUCTURED_DATA: (0.22, 0.040),
+    "index pages": (0.06, 0.003),
+    HAND_WRITTEN: (0.04, 0.002),
 }
 
 # From about this many quotes a second process pays for its fork (bench/, 2 CPUs: at 100 quotes the generator
@@ -104,8 +105,13 @@ def _tasks(
         "data exports: CSV tables": lambda: table_files(ctx.data, site),
         STRUCTURED_DATA: structured_data_lines,
     }
-    tasks = [Task(name, _WEIGHTS[name], _without_problems(make)) for name, make in makers.items()]
-    return [*tasks, Task(HAND_WRITTEN, _WEIGHTS[HAND_WRITTEN], hand_written)]
+    tasks = [_task(name, _without_problems(make)) for name, make in makers.items()]
+    return [*tasks, _task(HAND_WRITTEN, hand_written)]
+
+
+def _task(name: str, run: Callable[[], Part]) -> Task[Part]:
+    work, sending = _WEIGHTS[name]
+    return Task(name, work, run, sending)
 
 
 def _without_problems(make: Callable[[], dict[str, str]]) -> Callable[[], Part]:
