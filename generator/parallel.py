@@ -79,20 +79,15 @@ def shares(weights: Sequence[float], processes: int, sending: Sequence[float] = 
 
 
 def _lightest_first(weights: Sequence[float], processes: int) -> list[list[int]]:
-    loads = [0.0] * processes
-    split: list[list[int]] = [[] for _ in range(processes)]
-    for index in _heaviest_first(weights):
-        lightest = loads.index(min(loads))
-        split[lightest].append(index)
-        loads[lightest] += weights[index]
-    ordered = sorted(range(processes), key=lambda share: -loads[share])
-    return [sorted(split[share]) for share in ordered if split[share]]
+    # Without sending, the process that would finish a task soonest is the one with the least work so far.
+    split = _soonest_done(weights, [0.0] * len(weights), processes)
+    return sorted(split, key=lambda share: -sum(weights[index] for index in share))
 
 
 def _soonest_done(weights: Sequence[float], sending: Sequence[float], processes: int) -> list[list[int]]:
     done = [0.0] * processes
     split: list[list[int]] = [[] for _ in range(processes)]
-    for index in _heaviest_first(weights):
+    for index in sorted(range(len(weights)), key=lambda i: (-weights[i], i)):
         ends = [
             done[share] + weights[index] + (sending[index] if share else 0.0) for share in range(processes)
         ]
@@ -100,10 +95,6 @@ def _soonest_done(weights: Sequence[float], sending: Sequence[float], processes:
         split[soonest].append(index)
         done[soonest] = ends[soonest]
     return [sorted(share) for share in split if share]
-
-
-def _heaviest_first(weights: Sequence[float]) -> list[int]:
-    return sorted(range(len(weights)), key=lambda i: (-weights[i], i))
 
 
 def _finish(weights: Sequence[float], sending: Sequence[float], split: Sequence[Sequence[int]]) -> float:
