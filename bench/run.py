@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.measure import Result, measure
+from bench.pieces import Piece, measure_pieces, pieces_table, weights_source
 from bench.synth import SIZES, Size, make_project
+from generator.build import Project
 from generator.parallel import available_cpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,19 +146,31 @@ def checks_table(found: Sequence[Check]) -> str:
     return "\n".join(lines)
 
 
-def run(sizes: Sequence[Size], seed: int, work: Path) -> list[Result]:
-    """Make and measure each size in turn, printing progress to stderr."""
+@dataclass(frozen=True)
+class Run:
+    """What one benchmark measured: every size, and the pieces of the rendering at the largest."""
+
+    results: list[Result]
+    pieces_size: str
+    pieces: tuple[Piece, ...]
+
+
+def run(sizes: Sequence[Size], seed: int, work: Path) -> Run:
+    """Make and measure each size in turn, then the pieces at the last (largest), printing progress to stderr."""
     results = []
+    root = ROOT
     for size in sizes:
         print(f"==> {size.name}: generating the project", file=sys.stderr, flush=True)
         root = make_project(ROOT, work / size.name.replace(",", "").replace(" ", "-"), size, seed)
         print(f"==> {size.name}: measuring", file=sys.stderr, flush=True)
         # The best of 3 at every size: one run at 10,000 quotes varied by a tenth from one benchmark to the next.
         results.append(measure(root, size.name, repeat=3))
-    return results
+    print(f"==> {sizes[-1].name}: measuring each piece of the rendering", file=sys.stderr, flush=True)
+    return Run(results, sizes[-1].name, measure_pieces(Project(root), repeat=3))
 
 
-def write_json(path: Path, seed: int, results: Sequence[Result], found: Sequence[Check]) -> None:
+def write_json(path: Path, seed: int, measured: Run, found: Sequence[Check]) -> None:
+    results = measured.results
     report = {
         "seed": seed,
         "machine": {
@@ -166,6 +180,10 @@ def write_json(path: Path, seed: int, results: Sequence[Result], found: Sequence
         },
         "results": [dataclasses.asdict(result) for result in results],
         "targets": [dataclasses.asdict(check) for check in found],
+        "pieces": {
+            "size": measured.pieces_size,
+            "pieces": [dataclasses.asdict(piece) for piece in measured.pieces],
+        },
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".json.tmp")
@@ -182,10 +200,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [size for size in SIZES if not args.size or size.name in args.size]
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as work:
-        results = run(sizes, args.seed, Path(work))
-    found = checks(results)
-    write_json(args.out, args.seed, results, found)
-    print(results_table(results) + "\n\n" + checks_table(found))
+        measured = run(sizes, args.seed, Path(work))
+    found = checks(measured.results)
+    write_json(args.out, args.seed, measured, found)
+    print(results_table(measured.results) + "\n\n" + checks_table(found))
+    print(f"\nThe pieces of the rendering at {measured.pieces_size}:\n\n{pieces_table(measured.pieces)}")
+    print(f"\nAs WEIGHTS in generator/render/site.py:\n\n{weights_source(measured.pieces)}")
     return 0
 
 

@@ -36,21 +36,25 @@ STRUCTURED_DATA = "structured data"
 HAND_WRITTEN = "hand-written pages"
 _HIDES = "no hand-written page where a generated page goes"
 
-# Each task's time in seconds at 10,000 quotes on one process, and what sending its result back from a child
-# adds (about 4 ms per MB pickled and sent through the pipe) (bench/, 2 CPUs). Only their ratios matter: they
-# share the tasks out so that the processes finish together. The heaviest pieces come in halves, for an even split.
-_WEIGHTS = {
-    "timeline days, first half": (0.28, 0.047),
-    "timeline days, second half": (0.28, 0.047),
-    "questions": (0.31, 0.025),
-    "people": (0.29, 0.053),
-    "data exports: document, TimelineJS, feed": (0.28, 0.053),
-    "data exports: CSV tables": (0.22, 0.041),
-    "sources by month": (0.19, 0.031),
-    STRUCTURED_DATA: (0.22, 0.040),
-    "index pages": (0.06, 0.003),
-    HAND_WRITTEN: (0.04, 0.002),
+# Each piece's CPU time in seconds at 10,000 quotes on one process, and the megabytes it makes, which a child
+# pickles and sends back through the pipe (`./dev bench` measures both: its "pieces" table). Only their ratios
+# matter: they share the pieces out so that the processes finish together. The heaviest come in halves.
+WEIGHTS: dict[str, tuple[float, float]] = {
+    "index pages": (0.06, 0.8),
+    "timeline days, first half": (0.28, 11.7),
+    "timeline days, second half": (0.28, 11.7),
+    "sources by month": (0.19, 7.8),
+    "people": (0.29, 13.4),
+    "questions": (0.31, 6.3),
+    "data exports: document, TimelineJS, feed": (0.28, 13.2),
+    "data exports: CSV tables": (0.23, 10.2),
+    STRUCTURED_DATA: (0.23, 10.0),
+    HAND_WRITTEN: (0.04, 0.5),
 }
+
+# What a child spends sending back each MB it made: pickling it and writing it to the pipe, while this process
+# reads and unpickles it (timed with timestamps from both processes at 10,000 quotes, 2 CPUs).
+SENDING_SECONDS_PER_MB = 0.004
 
 # From about this many quotes a second process pays for its fork (bench/, 2 CPUs: at 100 quotes the generator
 # takes 0.036 s on two processes against 0.042 s on one; at the real 16 quotes, 0.015 s against 0.013 s).
@@ -110,8 +114,8 @@ def _tasks(
 
 
 def _task(name: str, run: Callable[[], Part]) -> Task[Part]:
-    work, sending = _WEIGHTS[name]
-    return Task(name, work, run, sending)
+    seconds, megabytes = WEIGHTS[name]
+    return Task(name, seconds, run, megabytes * SENDING_SECONDS_PER_MB)
 
 
 def _without_problems(make: Callable[[], dict[str, str]]) -> Callable[[], Part]:
@@ -134,6 +138,22 @@ def default_processes(data: Dataset) -> int:
     return 1 if len(data.statements) < PARALLEL_FROM_QUOTES else available_cpus()
 
 
+def render_tasks(
+    data: Dataset,
+    content: Mapping[str, str],
+    *,
+    content_dir: str = "content",
+    directory_urls: bool = True,
+    site_url: str | None = None,
+    link_style: LinkStyle = "built",
+) -> list[Task[Part]]:
+    """The pieces :func:`render_site` shares out among processes, named as in :data:`WEIGHTS`, each with its
+    weight: to run them one by one, as the benchmark does to measure them."""
+    ctx = Context(data, directory_urls=directory_urls, link_style=link_style)
+    site = SiteAddress(site_url, directory_urls) if site_url else None
+    return _tasks(ctx, site, content, content_dir)
+
+
 def stylesheet() -> str:
     return files("generator").joinpath("assets/explainer.css").read_text(encoding="utf-8")
 
@@ -153,9 +173,14 @@ def render_site(
 
     Raises DataError naming every unknown embed, or a hand-written page that would hide a generated one.
     """
-    ctx = Context(data, directory_urls=directory_urls, link_style=link_style)
-    site = SiteAddress(site_url, directory_urls) if site_url else None
-    tasks = _tasks(ctx, site, content, content_dir)
+    tasks = render_tasks(
+        data,
+        content,
+        content_dir=content_dir,
+        directory_urls=directory_urls,
+        site_url=site_url,
+        link_style=link_style,
+    )
     made = run_all(tasks, default_processes(data) if processes is None else processes)
     parts = {task.name: part for task, part in zip(tasks, made, strict=True)}
     lines, _ = parts.pop(STRUCTURED_DATA)
