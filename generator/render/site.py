@@ -65,54 +65,6 @@ PARALLEL_FROM_QUOTES = 100
 Part = tuple[dict[str, str], tuple[Problem, ...]]
 
 
-def _tasks(
-    ctx: Context, site: SiteAddress | None, content: Mapping[str, str], content_dir: str
-) -> list[Task[Part]]:
-    """The independent pieces of the site, each some files by path; "structured data" gives, instead, the
-    front-matter line of each page that has one, and "hand-written pages" the content with its embeds resolved
-    (and the problems with them)."""
-    middle = _halfway(ctx.data)
-
-    def index_pages() -> dict[str, str]:
-        return {
-            CONTRAST: contrast_page(ctx),
-            TIMELINE: timeline_page(ctx),
-            SOURCES: sources_page(ctx),
-            PEOPLE: people_index(ctx),
-            TOPICS: topics_index(ctx),
-            CORRECTIONS: corrections_page(ctx),
-            DATA_PAGE: data_page(ctx, export_paths(site)),
-        }
-
-    def question_pages() -> dict[str, str]:
-        return {topic_page(topic.id): topic_detail(ctx, topic) for topic in ctx.data.topics}
-
-    def structured_data_lines() -> dict[str, str]:
-        return structured_data(ctx.data, site) if site else {}
-
-    def hand_written() -> Part:
-        resolved: dict[str, str] = {}
-        problems: list[Problem] = []
-        for path, text in sorted(content.items()):
-            resolved[path], found = resolve_embeds(ctx, path, f"{content_dir}/{path}", text)
-            problems += found
-        return resolved, tuple(problems)
-
-    makers: dict[str, Callable[[], dict[str, str]]] = {
-        "index pages": index_pages,
-        "timeline days, first half": lambda: timeline_day_pages(ctx, 0, middle),
-        "timeline days, second half": lambda: timeline_day_pages(ctx, middle),
-        "sources by month": lambda: source_month_pages(ctx),
-        "people": lambda: person_pages(ctx),
-        "questions": question_pages,
-        "data exports: document, TimelineJS, feed": lambda: document_files(ctx.data, site),
-        "data exports: CSV tables": lambda: table_files(ctx.data, site),
-        STRUCTURED_DATA: structured_data_lines,
-    }
-    tasks = [_task(name, _without_problems(make)) for name, make in makers.items()]
-    return [*tasks, _task(HAND_WRITTEN, hand_written)]
-
-
 def _task(name: str, run: Callable[[], Part]) -> Task[Part]:
     seconds, megabytes = WEIGHTS[name]
     return Task(name, seconds, run, megabytes * SENDING_SECONDS_PER_MB)
@@ -147,11 +99,52 @@ def render_tasks(
     site_url: str | None = None,
     link_style: LinkStyle = "built",
 ) -> list[Task[Part]]:
-    """The pieces :func:`render_site` shares out among processes, named as in :data:`WEIGHTS`, each with its
-    weight: to run them one by one, as the benchmark does to measure them."""
+    """The independent pieces :func:`render_site` shares out among processes, named as in :data:`WEIGHTS`,
+    each some files by path; "structured data" gives, instead, the front-matter line of each page that has one,
+    and "hand-written pages" the content with its embeds resolved (and the problems with them). The benchmark
+    runs them one by one to measure them."""
     ctx = Context(data, directory_urls=directory_urls, link_style=link_style)
     site = SiteAddress(site_url, directory_urls) if site_url else None
-    return _tasks(ctx, site, content, content_dir)
+    middle = _halfway(data)
+
+    def index_pages() -> dict[str, str]:
+        return {
+            CONTRAST: contrast_page(ctx),
+            TIMELINE: timeline_page(ctx),
+            SOURCES: sources_page(ctx),
+            PEOPLE: people_index(ctx),
+            TOPICS: topics_index(ctx),
+            CORRECTIONS: corrections_page(ctx),
+            DATA_PAGE: data_page(ctx, export_paths(site)),
+        }
+
+    def question_pages() -> dict[str, str]:
+        return {topic_page(topic.id): topic_detail(ctx, topic) for topic in data.topics}
+
+    def structured_data_lines() -> dict[str, str]:
+        return structured_data(data, site) if site else {}
+
+    def hand_written() -> Part:
+        resolved: dict[str, str] = {}
+        problems: list[Problem] = []
+        for path, text in sorted(content.items()):
+            resolved[path], found = resolve_embeds(ctx, path, f"{content_dir}/{path}", text)
+            problems += found
+        return resolved, tuple(problems)
+
+    makers: dict[str, Callable[[], dict[str, str]]] = {
+        "index pages": index_pages,
+        "timeline days, first half": lambda: timeline_day_pages(ctx, 0, middle),
+        "timeline days, second half": lambda: timeline_day_pages(ctx, middle),
+        "sources by month": lambda: source_month_pages(ctx),
+        "people": lambda: person_pages(ctx),
+        "questions": question_pages,
+        "data exports: document, TimelineJS, feed": lambda: document_files(data, site),
+        "data exports: CSV tables": lambda: table_files(data, site),
+        STRUCTURED_DATA: structured_data_lines,
+    }
+    tasks = [_task(name, _without_problems(make)) for name, make in makers.items()]
+    return [*tasks, _task(HAND_WRITTEN, hand_written)]
 
 
 def stylesheet() -> str:
