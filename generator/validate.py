@@ -20,7 +20,7 @@ from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.dates import PartialDate
 from generator.errors import DataError, Problem, one_line
-from generator.load import LoadedData, collector_paused
+from generator.load import LoadedData
 from generator.model import Correction, DateValue, Event, Person, Quote, Settings, Source, Topic
 from generator.scaffold import placeholder_problems
 from generator.yamlfile import FieldPath, LoadedFile
@@ -30,7 +30,6 @@ M = TypeVar("M", bound=BaseModel)
 _KIND_FILES = {"person": "data/people.yaml", "source": "data/sources.yaml", "topic": "data/topics.yaml"}
 
 
-@collector_paused()
 def validate(loaded: LoadedData) -> Dataset:
     """Return the dataset, or raise DataError with every problem in the data."""
     problems = list(loaded.problems)
@@ -376,8 +375,6 @@ def _check_references(loaded: LoadedData, known: _KnownIds) -> Iterator[Problem]
             known_ids = ids[kind]
             if known_ids is None:  # that file could not be read, or holds no list: its own problem says so
                 continue
-            if known_ids.issuperset(_values_at(file.data, pattern)):
-                continue  # the common case, without the paths that only a problem needs
             for path, value in _strings_at(file.data, pattern):
                 if value not in known_ids:
                     yield _unknown_reference(file, path, kind, value, known_ids)
@@ -395,20 +392,6 @@ def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]
                 deeper.append(((*path, head), value[head]))
         found = deeper
     return [(path, value) for path, value in found if isinstance(value, str)]
-
-
-def _values_at(data: Any, pattern: Sequence[str]) -> list[str]:
-    """The text values at ``pattern`` in ``data``: :func:`_strings_at` without the paths."""
-    found = [data]
-    for head in pattern:
-        deeper: list[Any] = []
-        for value in found:
-            if head == "*" and isinstance(value, tuple):
-                deeper += value
-            elif isinstance(value, dict) and head in value:
-                deeper.append(value[head])
-        found = deeper
-    return [value for value in found if isinstance(value, str)]
 
 
 def _unknown_reference(

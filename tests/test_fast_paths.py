@@ -6,9 +6,7 @@ import gc
 import posixpath
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
@@ -18,8 +16,7 @@ from hypothesis import strategies as st
 from generator.load import collector_paused
 from generator.markup import Href, Html, fragment, h, one_line, raw_block, template, with_attribute
 from generator.urls import page_url, relative_url
-from generator.validate import _strings_at, _values_at
-from generator.yamlfile import FieldPath, LoadedFile, Position, _Converter, _Loader, load_file
+from generator.yamlfile import LoadedFile, Position, _Converter, _Loader, load_file
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 TAGS = st.sampled_from(["p", "a", "li", "ul", "q", "span", "br", "time", "figure", "td"])
@@ -237,33 +234,3 @@ def test_positions_noted_while_reading_a_file_with_problems_are_kept_not_found_a
     assert plain is not None
     assert problems == []
     assert plain.found_positions is None  # found from the text only if a problem needs them
-
-
-def _former_strings_at(data: Any, pattern: Sequence[str], path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    """The former implementation, recursive."""
-    if not pattern:
-        if isinstance(data, str):
-            yield path, data
-        return
-    head, *rest = pattern
-    if head == "*" and isinstance(data, tuple):
-        for index, item in enumerate(data):
-            yield from _former_strings_at(item, rest, (*path, index))
-    elif isinstance(data, dict) and head in data:
-        yield from _former_strings_at(data[head], rest, (*path, head))
-
-
-NAMES = st.sampled_from(["quotes", "topics", "topic", "*"])
-DATA = st.recursive(
-    st.none() | st.integers(0, 3) | st.sampled_from(["kelly", "", "*"]),
-    lambda inner: st.lists(inner, max_size=3).map(tuple) | st.dictionaries(NAMES, inner, max_size=3),
-    max_leaves=12,
-)
-
-
-@given(DATA, st.lists(st.sampled_from(["quotes", "*", "topics", "topic"]), min_size=1, max_size=5))
-@example(({"topics": ("a", "b")}, {"topics": ("c",)}), ["*", "topics", "*"])
-@example({"quotes": {"*": "kelly"}}, ["quotes", "*"])  # a mapping where a list belongs: its "*" field
-def test_strings_at_finds_what_the_recursive_walk_found(data: Any, pattern: list[str]) -> None:
-    assert _strings_at(data, pattern) == list(_former_strings_at(data, pattern, ()))
-    assert _values_at(data, pattern) == [value for _, value in _strings_at(data, pattern)]

@@ -64,10 +64,6 @@ class CitationRow(Row):
     as_printed: str = Field(description="The quoted words exactly as this source printed them.")
 
 
-def joined(items: Iterable[str]) -> str:
-    return LIST_SEPARATOR.join(items)
-
-
 def _url(site: SiteAddress | None, location: tuple[str, str]) -> str:
     return site.page(*location) if site else ""
 
@@ -86,8 +82,8 @@ def event_values(data: Dataset, site: SiteAddress | None) -> list[Values]:
             "title": event.title,
             "place": event.place or "",
             "summary": event.summary,
-            "participants": joined(event.participants),
-            "sources": joined(event.sources),
+            "participants": LIST_SEPARATOR.join(event.participants),
+            "sources": LIST_SEPARATOR.join(event.sources),
             "url": _url(site, event_location(event)),
         }
         for event in data.events
@@ -108,7 +104,7 @@ def quote_values(data: Dataset, site: SiteAddress | None) -> list[Values]:
             "speaker_role": role.title if role else "",
             "text": quote.text,
             "context": quote.context or "",
-            "topics": joined([f"{t.topic}:{t.stance.value}" if t.stance else t.topic for t in quote.topics]),
+            "topics": LIST_SEPARATOR.join([f"{t.topic}:{t.stance.value}" if t.stance else t.topic for t in quote.topics]),
             "url": _url(site, quote_location(statement)),
         }
 
@@ -129,21 +125,6 @@ def citation_values(data: Dataset) -> list[Values]:
     ]
 
 
-# The same rows as validated models, as read_csv reads them back.
-
-
-def event_rows(data: Dataset, site: SiteAddress | None) -> list[EventRow]:
-    return [EventRow(**values) for values in event_values(data, site)]
-
-
-def quote_rows(data: Dataset, site: SiteAddress | None) -> list[QuoteRow]:
-    return [QuoteRow(**values) for values in quote_values(data, site)]
-
-
-def citation_rows(data: Dataset) -> list[CitationRow]:
-    return [CitationRow(**values) for values in citation_values(data)]
-
-
 def to_csv(model: type[Row], rows: Iterable[Mapping[str, str]]) -> str:
     """A CSV table of ``model``'s columns, with a header row and ``\\n`` line ends; every value quoted, so any
     text reads back.
@@ -151,8 +132,7 @@ def to_csv(model: type[Row], rows: Iterable[Mapping[str, str]]) -> str:
     Rows are plain mappings (the ``*_values`` functions), taken in the model's field order by one
     ``itemgetter``: building a validated model per row only to read it back, then ``csv.DictWriter``'s per-row
     checks, made the three tables take 1.5 times as long at 10,000 quotes, for the same bytes. A mapping
-    missing a column raises KeyError; one with a column too many fails in the ``*_rows`` functions, which the
-    tests read the tables back against (``extra="forbid"``).
+    missing a column raises KeyError; the tests read the tables back into the models (``extra="forbid"``).
     """
     fields = list(model.model_fields)
     values = itemgetter(*fields)  # a tuple of the values, or with one field, the value itself
