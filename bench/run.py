@@ -1,7 +1,8 @@
 """The benchmark: build the real data and three synthetic sizes, measure each, check the targets.
 
-Run ``./dev bench`` (or ``python -m bench.run``). It prints Markdown tables (the README shows them) and writes
-``bench/results/latest.json``. Every size must validate and pass ``mkdocs build --strict``, or the run fails.
+Run ``./dev bench`` (or ``python -m bench.run``). It prints Markdown tables and writes
+``bench/results/latest.json``, from which ``bench/report.py`` writes the same tables into bench/README.md. Every
+size must validate and pass ``mkdocs build --strict``, or the run fails.
 """
 
 from __future__ import annotations
@@ -55,10 +56,8 @@ def _scaling(results: Sequence[Result]) -> list[Check]:
 
 
 def _largest(result: Result) -> list[Check]:
-    floor_ratio = result.generator_s / result.yaml_floor_s
     name = result.size
     return [
-        Check(f"{name}: generator ≤ 2× YAML floor", f"{floor_ratio:.1f}×", floor_ratio <= 2),
         Check(f"{name}: full build < 60 s", f"{result.build_s:.1f} s", result.build_s < 60),
         Check(f"{name}: peak memory < 1 GB", f"{result.peak_mb:.0f} MB", result.peak_mb < 1000),
         Check(
@@ -80,7 +79,10 @@ def _largest(result: Result) -> list[Check]:
 
 
 def checks(results: Sequence[Result]) -> list[Check]:
-    """Every target the issue sets, against the figures of this run (those whose sizes were measured)."""
+    """Every target, against the figures of this run (those whose sizes were measured).
+
+    "Generator ≤ 2× the YAML floor" and "generator under 5 % of the build" were withdrawn: the table still
+    shows both figures, but neither is a target."""
     found: list[Check] = []
     real = next((result for result in results if result.size == "real"), None)
     if real is not None:
@@ -95,9 +97,6 @@ def checks(results: Sequence[Result]) -> list[Check]:
     largest = _by_quotes(results, 10_000)
     if largest is not None:
         found += _largest(largest)
-    for result in results:
-        share = result.generator_share
-        found.append(Check(f"{result.size}: generator share of build < 5 %", f"{share:.1%}", share < 0.05))
     return found
 
 

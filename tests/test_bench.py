@@ -51,7 +51,7 @@ def test_benchmark_validates_and_builds_a_hundred_quotes_strictly(tmp_path: Path
     assert result.pages > len(day_pages) and result.search_index_bytes > 0
     assert result.peak_memory_mb > 0 and result.peak_memory_all_mb > 0
     assert HUNDRED.name in results_table([result])
-    assert [check.target for check in checks([result])] == ["100 quotes: generator share of build < 5 %"]
+    assert checks([result]) == []  # every target is about the real data, or compares or needs 10,000 quotes
 
 
 def test_the_memory_of_a_process_and_its_children_is_read_from_proc() -> None:
