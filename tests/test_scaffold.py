@@ -150,9 +150,9 @@ REAL_VALUES = {
 }
 
 
-def test_the_readme_error_example_is_what_validation_says(tmp_path: Path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = readme.split("### Read an error", 1)[1].split("```text\n", 1)[1].split("\n", 1)[0]
+def test_the_contributing_guide_error_example_is_what_validation_says(tmp_path: Path) -> None:
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = guide.split("### Read an error", 1)[1].split("```text\n", 1)[1].split("\n", 1)[0]
     (tmp_path / "project").mkdir()
     root = copy_project(ROOT, tmp_path / "project")
     path = scaffold(root, "2017-02-24", "Kelly meets Peña Nieto")
