@@ -31,7 +31,7 @@ _engine_option = click.option(
     type=click.Choice(ENGINES),
     default=DEFAULT_ENGINE,
     show_default=True,
-    help="The site engine that reads mkdocs.yml (see the README on engines).",
+    help="The site engine that reads mkdocs.yml (see docs/engines.md).",
 )
 
 

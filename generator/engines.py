@@ -40,7 +40,7 @@ def link_style(engine: EngineName) -> LinkStyle:
 
 
 def engine_env(source_date_epoch: str | None = None) -> dict[str, str]:
-    """The environment for an engine run: Material's end-of-life banner is documented in the README, and
+    """The environment for an engine run: Material's end-of-life banner is documented in docs/engines.md, and
     ``SOURCE_DATE_EPOCH`` (when given) dates the build, so the same data gives the same bytes."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if source_date_epoch is not None:

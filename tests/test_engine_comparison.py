@@ -1,7 +1,7 @@
 """The real explainer built with MkDocs and with Zensical: the same pages, quotes and links in both.
 
 Compared within each page's article (the content a reader came for); the theme around it differs by engine
-(see the README, "Engines and the end of MkDocs 1.x").
+(see docs/engines.md).
 """
 
 from __future__ import annotations

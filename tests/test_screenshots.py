@@ -1,4 +1,4 @@
-"""Screenshots of the real build for the README, written to docs/screenshots/ by the test suite.
+"""Screenshots of the real build for the README and docs/reading.md, written to docs/screenshots/ by the test suite.
 
 Fixed viewports, light scheme, reduced motion and a fixed device scale keep them from changing between runs
 unless the pages change; whether to commit a new picture is the committer's choice.
