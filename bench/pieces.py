@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.build import Project, load_dataset
-from generator.load import collector_paused
 from generator.render.site import WEIGHTS, render_tasks
 
 MB = 1_000_000
@@ -28,7 +27,6 @@ class Piece:
     made_mb: float
 
 
-@collector_paused()  # as generate() renders
 def measure_pieces(project: Project, repeat: int) -> tuple[Piece, ...]:
     """Each piece of ``project``'s site, run ``repeat`` times in this process, in the order the generator
     lists them; raises DataError on bad data."""

@@ -16,7 +16,7 @@ from generator.engines import EngineName
 from generator.errors import DataError
 from generator.export import export_files
 from generator.export.address import SiteAddress
-from generator.load import collector_paused, load_data
+from generator.load import load_data
 from generator.render.embeds import check_pages
 from generator.render.site import render_site
 from generator.urls import LinkStyle
@@ -63,10 +63,6 @@ def load_dataset(project: Project) -> Dataset:
     return validate(load_data(project.root, project.data_dir))
 
 
-# Paused for the pages too: the same millions of objects, and no cycles among them. As a decorator, so that
-# the data is freed (by reference counting) when this returns, before the collector runs again: resumed while
-# the data still lived, its first collection traversed all of it, about 0.1 s at 10,000 quotes.
-@collector_paused()
 def generate(
     project: Project,
     *,
@@ -83,7 +79,7 @@ def generate(
     When the data has problems, the embeds in content/ are checked against the ids written in it, so that
     every problem is reported at once.
     """
-    loaded = load_data(project.root, project.data_dir, processes=processes)
+    loaded = load_data(project.root, project.data_dir)
     content = project.read_content()
     try:
         data = validate(loaded)

@@ -147,29 +147,6 @@ def same_site() -> object:
     return same
 
 
-def same_loaded() -> object:
-    """200 event files, three of them unreadable, read on one process and on three: the same files, problems
-    and order."""
-    from bench.synth import SIZES, make_project
-    from generator.load import PARALLEL_FROM_EVENT_FILES, load_data
-
-    thousand = next(size for size in SIZES if size.quotes == 1000)
-    with tempfile.TemporaryDirectory() as folder:
-        root = make_project(ROOT, Path(folder) / "project", thousand, seed=2017)
-        events = root / "data" / "events"
-        (events / "2017-05-01-not-yaml.yaml").write_text("title: [unbalanced\n", encoding="utf-8")
-        (events / "2017-06-01-not-utf8.yaml").write_bytes(b"title: caf\xe9\n")
-        (events / "2017-07-01-a-folder.yaml").mkdir()
-        one = load_data(root, processes=1)
-        three = load_data(root, processes=3)
-        return {
-            "files": len(list(events.iterdir())) >= PARALLEL_FROM_EVENT_FILES,
-            "same": one == three,
-            "problems": len(three.problems),
-            "unreadable": list(three.unreadable_events),
-        }
-
-
 SCENARIOS: dict[str, Callable[[], object]] = {
     "order": order,
     "pids": pids,
@@ -182,7 +159,6 @@ SCENARIOS: dict[str, Callable[[], object]] = {
     "parent-fails-first": parent_fails_first,
     "fork-fails": fork_fails,
     "same-site": same_site,
-    "same-loaded": same_loaded,
 }
 
 

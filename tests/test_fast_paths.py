@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import posixpath
 import tempfile
 import xml.etree.ElementTree as ET
@@ -13,7 +12,6 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.load import collector_paused
 from generator.markup import Href, Html, fragment, h, one_line, raw_block, template, with_attribute
 from generator.urls import page_url, relative_url
 from generator.yamlfile import LoadedFile, Position, _Converter, _Loader, load_file
@@ -115,23 +113,6 @@ def test_template_writes_what_h_writes(
 def test_fragment_escapes_text_as_h_does(first: str, second: str) -> None:
     inner = h("q", second)
     assert h("p", fragment(first, inner, None)) == h("p", first, inner)
-
-
-def test_the_cycle_collector_is_paused_while_generating_and_restored_after() -> None:
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(ValueError, match="bad data"), collector_paused():
-        raise ValueError("bad data")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            pass
-        assert not gc.isenabled()  # left as the caller had it
-    finally:
-        gc.enable()
 
 
 # Values and field names as editors write them, the YAML traps among them.

@@ -136,21 +136,6 @@ def test_the_site_is_the_same_byte_for_byte_on_one_process_or_three() -> None:
     assert scenario("same-site") == {"returned": {"fixture": True, "hundred quotes": True}}
 
 
-def test_the_data_read_on_one_process_or_three_is_the_same() -> None:
-    assert scenario("same-loaded") == {
-        "returned": {
-            "files": True,
-            "same": True,
-            "problems": 3,
-            "unreadable": [
-                "data/events/2017-05-01-not-yaml.yaml",
-                "data/events/2017-06-01-not-utf8.yaml",
-                "data/events/2017-07-01-a-folder.yaml",
-            ],
-        }
-    }
-
-
 def test_small_explainers_render_in_one_process_large_ones_on_every_cpu(tmp_path: Path) -> None:
     assert default_processes(load_dataset(Project(FIXTURES / "small"))) == 1
     data = load_dataset(Project(make_project(ROOT, tmp_path / "project", HUNDRED, seed=2017)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import shutil
 from pathlib import Path
 
@@ -10,8 +9,6 @@ import pytest
 
 from generator.build import Project, generate
 from generator.errors import DataError
-from generator.load import load_data
-from generator.validate import validate
 from tests.conftest import FIXTURES
 
 
@@ -99,23 +96,3 @@ def test_error_summary_counts_problems(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         generate(Project(root))
     assert str(caught.value).splitlines()[-1].endswith("found in the data.")
-
-
-def test_the_garbage_collector_is_left_as_it_was_found(tmp_path: Path) -> None:
-    """load_data and validate pause it while they work, also when they fail, and never turn it on."""
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
-    assert gc.isenabled()
-    assert validate(load_data(root))
-    assert gc.isenabled()
-    (root / "data" / "topics.yaml").write_text("topics: []\nextra: 1\n", encoding="utf-8")
-    with pytest.raises(DataError):
-        validate(load_data(root))
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with pytest.raises(DataError):
-            validate(load_data(root))
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
