@@ -154,7 +154,8 @@ def source_date_epoch(data: Dataset) -> str:
     dates = [event.date.start for event in data.events]
     dates += [date.start for source in data.sources for date in (source.published, source.accessed) if date]
     moment = dt.datetime.combine(max(dates), dt.time(), tzinfo=dt.UTC)
-    return os.environ.get("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
+    # Not before 1970: file times (gzip's among them) cannot be negative. Validation keeps dates below 2106.
+    return os.environ.get("SOURCE_DATE_EPOCH", str(max(0, int(moment.timestamp()))))
 
 
 def build_site(

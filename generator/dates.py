@@ -15,6 +15,11 @@ _TIME = re.compile(
 
 MONTHS = tuple(calendar.month_name)
 
+# The years a site can be built from: the build is dated by the newest date in the data (SOURCE_DATE_EPOCH),
+# and gzip (sitemap.xml.gz) holds a file's time in 32 bits, which run out on 7 February 2106. Python's dates
+# begin in year 1.
+FIRST_YEAR, LAST_YEAR = 1, 2105
+
 
 @dataclass(frozen=True, order=True)
 class PartialDate:
@@ -31,6 +36,10 @@ class PartialDate:
         if not match:
             raise ValueError("a date written YYYY-MM-DD, YYYY-MM or YYYY")
         year, month, day = (int(match[name] or 0) for name in ("year", "month", "day"))
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(
+                f"a year from {FIRST_YEAR:04d} to {LAST_YEAR} (what the built files' timestamps can hold)"
+            )
         if match["month"] and not 1 <= month <= 12:
             raise ValueError("a month from 01 to 12")
         if match["day"] and not 1 <= day <= calendar.monthrange(year, month)[1]:

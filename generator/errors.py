@@ -7,15 +7,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 
-def one_line(text: str) -> str:
-    """``text`` with control characters (line breaks included) shown as ``\\uXXXX``: one message, one line."""
+def visible(text: str) -> str:
+    """``text`` with each character one cannot see, or that combines with the one before it, written as YAML
+    writes it in double quotes (``\\u200B``): a message stays on one line, and two texts that differ only there
+    look different. Every message that shows data goes through it (:attr:`Problem.message`)."""
+    if text.isascii() and text.isprintable():
+        return text
     return "".join(
-        f"\\u{ord(char):04X}" if unicodedata.category(char) in _BREAKING else char for char in text
+        _escape(char) if unicodedata.category(char) in _UNSEEN and char != " " else char for char in text
     )
 
 
-# Control characters, and the line and paragraph separators some viewers break lines at.
-_BREAKING = frozenset({"Cc", "Zl", "Zp"})
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+
+
+# Controls and format characters (U+200B), spaces other than the space, line and paragraph separators,
+# combining marks (an accent written apart from its letter), surrogates, private-use and unassigned code points.
+_UNSEEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Mc", "Me"})
 
 
 @dataclass(frozen=True, order=True)
@@ -32,10 +42,10 @@ class Problem:
     @property
     def message(self) -> str:
         """What is wrong, without the place: ``field: found; expected …``, on one line."""
-        return one_line(f"{self.field}: {self.found}; expected {self.expected}")
+        return visible(f"{self.field}: {self.found}; expected {self.expected}")
 
     def __str__(self) -> str:
-        return f"{one_line(self.path)}:{self.line}:{self.column}: {self.message}"
+        return f"{visible(self.path)}:{self.line}:{self.column}: {self.message}"
 
 
 class DataError(Exception):

@@ -24,21 +24,27 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator.dates import PartialDate, TimeOfDay
+from generator.dates import LAST_YEAR, PartialDate, TimeOfDay
 from generator.urls import check_external_url
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
 
 
-# Unicode's control characters (category Cc) other than tab and line feed.
-_CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What XML (the feed) and HTML cannot carry: Unicode's control characters (category Cc) other than tab and
+# line feed, surrogates, and the noncharacters (U+FDD0 to U+FDEF, and the last two code points of each plane).
+_UNFIT_CHARACTER = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
 
 
-def _no_control_characters(text: str) -> str:
-    found = _CONTROL_CHARACTER.search(text)
+def _fit_text(text: str) -> str:
+    found = _UNFIT_CHARACTER.search(text)
     if found:
         where = f"found U+{ord(found[0]):04X} at character {found.start() + 1}"
-        raise PydanticCustomError("control_character", f"text without control characters ({where})", {})
+        expected = f"text without control characters or noncharacters ({where})"
+        raise PydanticCustomError("unfit_character", expected, {})
     if not text.strip():
         raise PydanticCustomError("blank_text", "text that is not only spaces", {})
     return text
@@ -53,8 +59,8 @@ def _https_url(url: str) -> str:
 
 def _partial_date(value: Any) -> PartialDate:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return PartialDate(value.year, value.month, value.day)
-    if isinstance(value, int) and not isinstance(value, bool):
+        value = value.isoformat()  # checked as written, for the years a build can hold
+    elif isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
         raise PydanticCustomError("partial_date", "a date written YYYY-MM-DD, YYYY-MM or YYYY", {})
@@ -76,7 +82,7 @@ def _time_of_day(value: Any) -> TimeOfDay:
 Text = Annotated[
     str,
     StringConstraints(min_length=1, max_length=20_000),
-    AfterValidator(_no_control_characters),
+    AfterValidator(_fit_text),
     WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 20_000, "pattern": r"\S"}),
 ]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -93,7 +99,7 @@ DateValue = Annotated[
         {
             "anyOf": [
                 {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "integer", "minimum": 1000, "maximum": LAST_YEAR},
             ],
             "description": "A date: YYYY-MM-DD, YYYY-MM or YYYY.",
         }

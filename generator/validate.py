@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -19,7 +20,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.dates import PartialDate
-from generator.errors import DataError, Problem, one_line
+from generator.errors import DataError, Problem
 from generator.load import LoadedData
 from generator.model import Correction, DateValue, Event, Person, Quote, Settings, Source, Topic
 from generator.scaffold import placeholder_problems
@@ -189,8 +190,8 @@ def _describe(value: object) -> str:
 
 
 def _shorten(text: str, limit: int = 60) -> str:
-    """One line of at most ``limit`` characters; other control characters shown as ``\\uXXXX``."""
-    text = one_line(text.replace("\n", " "))
+    """One line of at most ``limit`` characters (the message shows what cannot be seen: :func:`visible`)."""
+    text = text.replace("\n", " ")
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -437,7 +438,8 @@ def _check_quote(file: LoadedFile, at: FieldPath, quote: Quote) -> Iterator[Prob
         yield file.problem(
             (*at, "text"),
             f'"{_shorten(quote.text)}", which no citation\'s as_printed contains',
-            "words that occur exactly (same quotes, dashes and spaces) in at least one citation's as_printed",
+            "words that occur exactly (same quotes, dashes and spaces) in at least one citation's as_printed"
+            + _composed_otherwise(quote),
         )
     seen: set[str] = set()
     for index, citation in enumerate(quote.citations):
@@ -449,6 +451,17 @@ def _check_quote(file: LoadedFile, at: FieldPath, quote: Quote) -> Iterator[Prob
         if relation.quote == quote.id:
             found = f'a relation from the quote "{quote.id}" to itself'
             yield file.problem((*at, "relations", index, "quote"), found, "the id of another quote")
+
+
+def _composed_otherwise(quote: Quote) -> str:
+    """A hint when a citation prints the words with the same letters composed otherwise (an accent as its own
+    code point, or not), which look the same."""
+    words = unicodedata.normalize("NFC", quote.text)
+    for citation in quote.citations:
+        if words in unicodedata.normalize("NFC", citation.as_printed):
+            printed = _shorten(citation.as_printed)
+            return f' (the citation of {citation.source} has them with other code points: "{printed}")'
+    return ""
 
 
 def _check_roles(people: list[tuple[LoadedFile, FieldPath, Person]]) -> Iterator[Problem]:

@@ -273,7 +273,35 @@ CASES = [
         "control-character",
         [(MEETING, "place: Town hall", 'place: "Town\\u0007hall"')],
         [
-            'data/events/2021-03-02-council-meeting.yaml:5:8: place: "Town\\u0007hall"; expected text without control characters (found U+0007 at character 5)'
+            'data/events/2021-03-02-council-meeting.yaml:5:8: place: "Town\\u0007hall"; expected text without control characters or noncharacters (found U+0007 at character 5)'
+        ],
+    ),
+    Case(
+        "noncharacter",
+        [(EVENT, "title: The engineer visits the site", 'title: "The engineer\\uFFFE visits the site"')],
+        [
+            'data/events/2021-03-02-site-visit.yaml:5:8: title: "The engineer\\uFFFE visits the site"; expected text without control characters or noncharacters (found U+FFFE at character 13)'
+        ],
+    ),
+    Case(
+        "invisible-character-in-a-quote",
+        [(EVENT, 'text: "Not by summer. Not this year."', 'text: "Not by\\u200B summer. Not this year."')],
+        [
+            "data/events/2021-03-02-site-visit.yaml:12:11: quotes[0].text: \"Not by\\u200B summer. Not this year.\", which no citation's as_printed contains; expected words that occur exactly (same quotes, dashes and spaces) in at least one citation's as_printed"
+        ],
+    ),
+    Case(
+        "letters-composed-otherwise-than-printed",
+        [
+            (EVENT, 'text: "Not by summer. Not this year."', 'text: "Not by summer. Not this y\\u00E9ar."'),
+            (
+                EVENT,
+                'as_printed: "Not by summer. Not this year."',
+                'as_printed: "Not by summer. Not this ye\\u0301ar."',
+            ),
+        ],
+        [
+            'data/events/2021-03-02-site-visit.yaml:12:11: quotes[0].text: "Not by summer. Not this y\u00e9ar.", which no citation\'s as_printed contains; expected words that occur exactly (same quotes, dashes and spaces) in at least one citation\'s as_printed (the citation of courier-2021-03-03 has them with other code points: "Not by summer. Not this ye\\u0301ar.")'
         ],
     ),
     Case(
@@ -325,6 +353,27 @@ CASES = [
         [(VOTE, "date: 2021-04", "date: 2021-02-30")],
         [
             'data/events/2021-04-council-vote.yaml:2:7: date: "2021-02-30"; expected a day that exists in February 2021'
+        ],
+    ),
+    Case(
+        "date-in-year-zero",
+        [(VOTE, "date: 2021-04", 'date: "0000-01-01"')],
+        [
+            'data/events/2021-04-council-vote.yaml:2:7: date: "0000-01-01"; expected a year from 0001 to 2105 (what the built files\' timestamps can hold)'
+        ],
+    ),
+    Case(
+        "date-after-2105",
+        [(VOTE, "date: 2021-04", "date: 2107-01-01")],
+        [
+            "data/events/2021-04-council-vote.yaml:2:7: date: the date 2107-01-01; expected a year from 0001 to 2105 (what the built files' timestamps can hold)"
+        ],
+    ),
+    Case(
+        "published-in-year-zero",
+        [(SOURCES, "published: 2021-03-03", "published: 0000-02-23")],
+        [
+            'data/sources.yaml:12:16: sources[1].published: "0000-02-23"; expected a year from 0001 to 2105 (what the built files\' timestamps can hold)'
         ],
     ),
     Case(

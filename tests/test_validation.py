@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import shutil
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+from pydantic import TypeAdapter, ValidationError
 
 from generator.build import Project, generate
 from generator.errors import DataError
+from generator.model import Text
 from tests.conftest import FIXTURES
 
 
@@ -96,3 +101,25 @@ def test_error_summary_counts_problems(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         generate(Project(root))
     assert str(caught.value).splitlines()[-1].endswith("found in the data.")
+
+
+ANY_CHARACTER = st.characters(exclude_categories=())  # surrogates, noncharacters and controls too
+
+
+@given(st.text(ANY_CHARACTER, min_size=1, max_size=20))
+@example("Town\ufffehall")
+@example("Town\ud800hall")
+@example("Town\U0010ffffhall")
+def test_text_that_validates_is_carried_by_xml_and_utf_8(text: str) -> None:
+    """Whatever a text field accepts, the feed (XML) and the pages (UTF-8 HTML) can carry."""
+    try:
+        TEXT.validate_python(text)
+    except ValidationError:
+        return
+    element = ET.Element("title")
+    element.text = text
+    assert ET.fromstring(ET.tostring(element, encoding="unicode")).text == text
+    assert text.encode("utf-8").decode("utf-8") == text
+
+
+TEXT: TypeAdapter[str] = TypeAdapter(Text)

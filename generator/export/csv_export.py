@@ -104,7 +104,9 @@ def quote_values(data: Dataset, site: SiteAddress | None) -> list[Values]:
             "speaker_role": role.title if role else "",
             "text": quote.text,
             "context": quote.context or "",
-            "topics": LIST_SEPARATOR.join([f"{t.topic}:{t.stance.value}" if t.stance else t.topic for t in quote.topics]),
+            "topics": LIST_SEPARATOR.join(
+                [f"{t.topic}:{t.stance.value}" if t.stance else t.topic for t in quote.topics]
+            ),
             "url": _url(site, quote_location(statement)),
         }
 
