@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -247,6 +249,26 @@ def test_a_one_column_table_reads_back() -> None:
     text = to_csv(OneColumn, [row.model_dump() for row in rows])
     assert text == '"only"\n"a"\n"b, ""c""\nd"\n'
     assert read_csv(OneColumn, text) == rows
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])
+def test_a_name_a_spreadsheet_would_run_is_written_as_text(start: str) -> None:
+    """OWASP's defence against CSV injection: such a cell begins with a single quote."""
+    data = load_dataset(Project(FIXTURES / "small"))
+    name = f'{start}HYPERLINK("https://evil.example/","Click")'
+    people = tuple(person.model_copy(update={"name": name}) for person in data.people)
+    named = Dataset(data.settings, people, data.sources, data.topics, data.events, data.corrections)
+    rows = list(csv.DictReader(io.StringIO(table_files(named, SITE)["data/quotes.csv"], newline="")))
+    assert rows
+    assert all(row["speaker_name"] == "'" + name for row in rows)
+
+
+def test_a_cell_that_begins_with_a_quote_or_a_formula_reads_back_as_it_was() -> None:
+    values = ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'quoted", "plain", "", "a=b"]
+    text = to_csv(OneColumn, [{"only": value} for value in values])
+    assert text.splitlines()[1:6] == ['"\'=1+1"', '"\'+1"', '"\'-1"', '"\'@SUM(A1)"', '"\'\tx"']
+    assert '\n"\'\rx"\n"\'\'quoted"\n"plain"\n""\n"a=b"\n' in text
+    assert read_csv(OneColumn, text) == [OneColumn(only=value) for value in values]
 
 
 @given(st.lists(st.text(), min_size=5, max_size=5).map(tuple))

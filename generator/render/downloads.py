@@ -40,7 +40,10 @@ def data_page(ctx: Context, files: Collection[str]) -> str:
             raw_block(h("ul", *items, class_="ex-downloads")),
             paragraph(
                 "Quotes are the speakers' words exactly as the cited sources printed them; summaries and notes "
-                "are our own words. Lists inside a CSV cell are separated by semicolons."
+                "are our own words. Lists inside a CSV cell are separated by semicolons. A CSV cell that "
+                "would begin with =, +, -, @, a tab or a carriage return begins with a single quote instead, so "
+                "that a spreadsheet shows it as text rather than running it as a formula (as does one that "
+                "begins with a single quote); remove that first quote to have the exact words."
             ),
         ]
     )
