@@ -14,6 +14,7 @@ from tests.hosting import local_page, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SMALL = FIXTURES / "small"
 
 
 @pytest.fixture(scope="session")
@@ -31,7 +32,9 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """A throwaway copy of a project (config, data, content, theme overrides) that a test may change."""
+    """A throwaway copy of a project (config, data, content, theme overrides) that a test may change; the
+    target folder is made if it does not exist."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "data", "content", "overrides"):
         path = source / name
         if path.is_dir():
@@ -39,6 +42,21 @@ def copy_project(source: Path, target: Path) -> Path:
         elif path.exists():
             shutil.copy2(path, target / name)
     return target
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """A throwaway copy of the small fixture project, at tmp_path/project."""
+    return copy_project(SMALL, tmp_path / "project")
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace the first ``count`` occurrences of ``old`` in a UTF-8 file, as an editor would; the file must
+    hold at least that many, so that a test cannot go on without the change it meant to make."""
+    text = path.read_text(encoding="utf-8")
+    found = text.count(old)
+    assert found >= count, f"{old!r} is in {path} {found} time(s); expected at least {count}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from tests.conftest import FIXTURES
+from tests.conftest import ROOT, SMALL, copy_project
 
 _HOSTILE: tuple[str, ...] = (
     "<script>alert(1)</script>",
@@ -110,9 +110,9 @@ def _load(path: Path) -> dict[str, Any]:
 
 def payload_project(target: Path, payloads: tuple[str, ...] = PAYLOADS) -> Path:
     """The small fixture plus, per payload, a person, source, topic and event whose every text is that payload."""
-    shutil.copytree(FIXTURES / "small", target)
-    shutil.copy2(FIXTURES.parent.parent / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(FIXTURES.parent.parent / "overrides", target / "overrides")
+    copy_project(SMALL, target)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", target / "overrides")
     (target / "content" / "method.md").write_text("# How this is made\n\nBy hand.\n", encoding="utf-8")
     data = target / "data"
     people, sources, topics = (_load(data / f"{name}.yaml") for name in ("people", "sources", "topics"))

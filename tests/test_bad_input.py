@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,12 +10,11 @@ from generator.build import Project, generate
 from generator.errors import DataError
 from generator.yamlfile import load_file
 from tests.bad_input import CASES, SEVERAL, Case, apply
-from tests.conftest import FIXTURES
+from tests.conftest import SMALL, copy_project
 
 
 def messages_for(case: Case, tmp_path: Path) -> list[str]:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
+    root = copy_project(SMALL, tmp_path / "project")
     apply(root, case.edits)
     with pytest.raises(DataError) as caught:
         generate(Project(root))

@@ -9,6 +9,7 @@ import pytest
 
 from generator.build import Project, build_site
 from generator.errors import DataError
+from tests.conftest import edit
 from tests.payloads import payload_project
 
 pytestmark = pytest.mark.slow
@@ -20,12 +21,6 @@ def snapshot(site: Path) -> dict[str, bytes]:
         for path in sorted(site.rglob("*"))
         if path.is_file()
     }
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture
@@ -44,7 +39,7 @@ def _assert_untouched(site: Path, before: dict[str, bytes]) -> None:
 
 def test_bad_data_leaves_the_site_as_it_was(built: tuple[Project, Path, dict[str, bytes]]) -> None:
     project, site, before = built
-    _edit(project.root / "data" / "people.yaml", "name: Ana Mayor", 'name: "Ana\\x00"')
+    edit(project.root / "data" / "people.yaml", "name: Ana Mayor", 'name: "Ana\\x00"')
     with pytest.raises(DataError):
         build_site(project, site)
     _assert_untouched(site, before)
@@ -58,21 +53,21 @@ def test_a_strict_mode_warning_leaves_the_site_as_it_was(
     built: tuple[Project, Path, dict[str, bytes]], link: str
 ) -> None:
     project, site, before = built
-    _edit(project.root / "content" / "about.md", "A page without embeds.", f"A page with {link}.")
+    edit(project.root / "content" / "about.md", "A page without embeds.", f"A page with {link}.")
     assert build_site(project, site) == 1
     _assert_untouched(site, before)
 
 
 def test_an_engine_failure_leaves_the_site_as_it_was(built: tuple[Project, Path, dict[str, bytes]]) -> None:
     project, site, before = built
-    _edit(project.root / "mkdocs.yml", "name: material", "name: no-such-theme")
+    edit(project.root / "mkdocs.yml", "name: material", "name: no-such-theme")
     assert build_site(project, site) != 0
     _assert_untouched(site, before)
 
 
 def test_a_successful_build_replaces_the_site(built: tuple[Project, Path, dict[str, bytes]]) -> None:
     project, site, before = built
-    _edit(project.root / "content" / "about.md", "A page without embeds.", "A changed page.")
+    edit(project.root / "content" / "about.md", "A page without embeds.", "A changed page.")
     assert build_site(project, site) == 0
     after = snapshot(site)
     assert after.keys() == before.keys()

@@ -2,45 +2,31 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from generator.cli import github_annotation, main
 from generator.errors import Problem
-from tests.conftest import FIXTURES, ROOT, copy_project
+from tests.conftest import ROOT, copy_project, edit
 
 EVENT = "data/events/2021-03-02-site-visit.yaml"
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
-    return root
-
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def test_valid_data_exits_0(project: Path) -> None:
-    result = CliRunner().invoke(main, ["validate", "--root", str(project)])
+def test_valid_data_exits_0(small_project: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--root", str(small_project)])
     assert (result.exit_code, result.stdout) == (
         0,
         "The data is valid: 17 pages and 11 other files would be written.\n",
     )
 
 
-def test_invalid_data_exits_1_with_every_problem_on_stderr(project: Path) -> None:
-    edit(project, EVENT, "speaker: engineer", "speaker: enginer")
-    edit(project, EVENT, "order: 2", "order: 0")
-    result = CliRunner(env={"GITHUB_ACTIONS": "false"}).invoke(main, ["validate", "--root", str(project)])
+def test_invalid_data_exits_1_with_every_problem_on_stderr(small_project: Path) -> None:
+    edit(small_project / EVENT, "speaker: engineer", "speaker: enginer")
+    edit(small_project / EVENT, "order: 2", "order: 0")
+    result = CliRunner(env={"GITHUB_ACTIONS": "false"}).invoke(
+        main, ["validate", "--root", str(small_project)]
+    )
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
@@ -51,9 +37,11 @@ def test_invalid_data_exits_1_with_every_problem_on_stderr(project: Path) -> Non
     ]
 
 
-def test_inside_github_actions_each_problem_is_also_an_annotation(project: Path) -> None:
-    edit(project, EVENT, "order: 2", "order: 0")
-    result = CliRunner(env={"GITHUB_ACTIONS": "true"}).invoke(main, ["validate", "--root", str(project)])
+def test_inside_github_actions_each_problem_is_also_an_annotation(small_project: Path) -> None:
+    edit(small_project / EVENT, "order: 2", "order: 0")
+    result = CliRunner(env={"GITHUB_ACTIONS": "true"}).invoke(
+        main, ["validate", "--root", str(small_project)]
+    )
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         f"::error file={EVENT},line=4,col=8::order: the number 0; expected a whole number from 1 up"
@@ -70,10 +58,12 @@ def test_annotation_escapes_what_could_end_the_command_or_forge_another() -> Non
     )
 
 
-def test_a_line_break_written_in_the_data_cannot_start_a_line_of_output(project: Path) -> None:
+def test_a_line_break_written_in_the_data_cannot_start_a_line_of_output(small_project: Path) -> None:
     """A quoted field name may hold any character; the message keeps it on its line, escaped."""
-    edit(project, EVENT, "summary:", '"sumary\\n::error file=x::forged\\u2028":')
-    result = CliRunner(env={"GITHUB_ACTIONS": "true"}).invoke(main, ["validate", "--root", str(project)])
+    edit(small_project / EVENT, "summary:", '"sumary\\n::error file=x::forged\\u2028":')
+    result = CliRunner(env={"GITHUB_ACTIONS": "true"}).invoke(
+        main, ["validate", "--root", str(small_project)]
+    )
     assert result.exit_code == 1
     assert all(line.startswith(("data/", "2 problems")) for line in result.stderr.splitlines())
     assert [line.split("::")[0] for line in result.stdout.splitlines()] == ["", ""]
@@ -91,15 +81,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_build_on_invalid_data_exits_1_and_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    root.mkdir()
-    copy_project(ROOT, root)
+    root = copy_project(ROOT, tmp_path / "project")
     site = root / "site"
     (site / "timeline").mkdir(parents=True)
     (site / "index.html").write_text("<!doctype html><title>The last good site</title>\n", encoding="utf-8")
     (site / "timeline" / "index.html").write_bytes(b"<p>\xe2\x80\x9cno mass deportations\xe2\x80\x9d</p>\n")
     before = snapshot(site)
-    edit(root, "data/events/2017-02-23-kelly-mexico-city.yaml", "speaker: kelly", "speaker: kely")
+    edit(root / "data/events/2017-02-23-kelly-mexico-city.yaml", "speaker: kelly", "speaker: kely")
 
     result = CliRunner().invoke(main, ["build", "--root", str(root)])
 

@@ -144,7 +144,6 @@ def test_internal_links_lead_to_pages_of_the_zensical_site(
 
 
 def test_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None:
-    (tmp_path / "project").mkdir()
     project = copy_project(ROOT, tmp_path / "project")
     site = tmp_path / "site"
     command = ["build", "--root", str(project), "--site-dir", str(site), "--engine", "zensical"]
@@ -161,7 +160,6 @@ def test_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None:
 
 def test_zensical_uses_the_theme_overrides(tmp_path: Path) -> None:
     """The partials that overrides/main.html includes (security, meta, structured data) reach every page."""
-    (tmp_path / "project").mkdir()
     project = copy_project(ROOT, tmp_path / "project")
     partial = project / "overrides" / "partials" / "explainer-meta.html"
     partial.write_text('<meta name="x-engine-check" content="overrides">\n', encoding="utf-8")

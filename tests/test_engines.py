@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from generator.cli import main
 from generator.engines import DERIVED_CONFIG, write_zensical_config, zensical_config
 from generator.siteconfig import load_config
 from generator.urls import source_url
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ROOT, SMALL, copy_project
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"  # the first bytes of a PNG: binary, not UTF-8
 
@@ -36,21 +35,20 @@ def test_source_urls(source: str, target: str, anchor: str, expected: str) -> No
 
 
 def test_source_link_style_links_markdown_files() -> None:
-    pages = generate(Project(FIXTURES / "small"), link_style="source")
+    pages = generate(Project(SMALL), link_style="source")
     assert 'href="engineer.md"' in pages["people/index.md"]
     assert 'href="../timeline/2021-03-02.md#quote-engineer-not-by-summer"' in pages["people/mayor.md"]
 
 
 def test_link_styles_differ_only_in_links() -> None:
-    built = generate(Project(FIXTURES / "small"))
-    source = generate(Project(FIXTURES / "small"), link_style="source")
+    built = generate(Project(SMALL))
+    source = generate(Project(SMALL), link_style="source")
     assert sorted(built) == sorted(source)
     assert built["assets/explainer.css"] == source["assets/explainer.css"]
 
 
 def _small_project(tmp_path: Path) -> Project:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
+    root = copy_project(SMALL, tmp_path / "project")
     (root / "content" / "images").mkdir()
     (root / "content" / "images" / "map.png").write_bytes(PNG)
     (root / "content" / "assets").mkdir()

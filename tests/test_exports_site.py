@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup, Tag
 
 from generator.build import Project, build_site, load_dataset
 from generator.export import DOWNLOADS
-from tests.conftest import ROOT, copy_project
+from tests.conftest import ROOT, copy_project, edit
 from tests.html import one, parse, text_of
 from tests.test_exports import S, expand, values
 
@@ -81,14 +81,11 @@ def test_other_pages_carry_no_json_ld(real_site: Path) -> None:
 
 
 def test_script_end_tag_in_the_data_cannot_break_out(tmp_path: Path) -> None:
-    (tmp_path / "project").mkdir()
     project = copy_project(ROOT, tmp_path / "project")
     event = project / "data" / "events" / "2017-02-23-kelly-mexico-city.yaml"
     hostile = "Kelly </script><script>window.pwned=1</script> & <!-- in Mexico City"
-    text = event.read_text(encoding="utf-8")
     old = "title: Kelly rules out mass deportations and military force in Mexico City"
-    assert old in text
-    event.write_text(text.replace(old, f"title: {json.dumps(hostile)}"), encoding="utf-8")
+    edit(event, old, f"title: {json.dumps(hostile)}")
     site = tmp_path / "site"
     assert build_site(Project(project), site) == 0
     soup = parse(site / "timeline" / "2017-02-23" / "index.html")

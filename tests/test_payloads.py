@@ -19,7 +19,7 @@ from playwright.sync_api import Dialog, Page, expect
 
 from generator.build import Project, build_site, load_dataset
 from generator.errors import DataError
-from tests.conftest import FIXTURES
+from tests.conftest import SMALL, copy_project
 from tests.hosting import serve
 from tests.html import one, parse
 from tests.payloads import PAYLOADS, REJECTED_TEXT, REJECTED_URLS, payload_project
@@ -147,8 +147,7 @@ EVENT = "data/events/2021-04-council-vote.yaml"
 def _rejected(
     tmp_path: Path, relative: str, change: dict[str, object], index: int | None = None
 ) -> list[str]:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
+    root = copy_project(SMALL, tmp_path / "project")
     path = root / relative
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     (data["sources"][index] if index is not None else data).update(change)

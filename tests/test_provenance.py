@@ -19,7 +19,7 @@ from generator.provenance import (
     html_text,
     read_saved,
 )
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, edit
 
 ARTICLES = FIXTURES / "articles"
 N = Normalisation
@@ -144,10 +144,9 @@ VISIT = "data/events/2021-03-02-site-visit.yaml"
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
+def project(small_project: Path) -> Path:
     """The small fixture with saved copies of both its sources in saved-sources/."""
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
+    root = small_project
     saved = root / "saved-sources"
     saved.mkdir()
     shutil.copy(ARTICLES / "gazette.html", saved / "gazette-2021-03-02.html")
@@ -173,8 +172,7 @@ def test_command_reports_each_citation_and_a_summary(project: Path) -> None:
 
 
 def test_command_exits_1_on_a_missing_quote(project: Path) -> None:
-    path = project / VISIT
-    path.write_text(path.read_text(encoding="utf-8").replace("Not by summer.", "Not by autumn."), "utf-8")
+    edit(project / VISIT, "Not by summer.", "Not by autumn.", count=2)
     code, out, _ = run(project)
     assert code == 1
     assert out.splitlines()[-2:] == [

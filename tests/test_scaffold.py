@@ -15,7 +15,7 @@ from generator.errors import DataError
 from generator.render.context import event_anchor
 from generator.scaffold import placeholder_problems
 from generator.yamlfile import load_file
-from tests.conftest import FIXTURES, ROOT, copy_project
+from tests.conftest import ROOT, copy_project
 from tests.html import one, parse, text_of
 
 _PLACEHOLDER = re.compile(r'"FILL IN: (?P<what>[^"]*)"')
@@ -38,13 +38,6 @@ def scaffold(root: Path, date: str, title: str) -> Path:
     return root / created
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
-    return root
-
-
 FIXTURE_VALUES = {
     "where it happened (or delete this line)": '"River bank"',
     "what happened, in your own words (never copied from an article)": '"The mayor answered the engineer."',
@@ -59,14 +52,14 @@ FIXTURE_VALUES = {
 }
 
 
-def test_the_file_is_named_from_date_and_title(project: Path) -> None:
-    path = scaffold(project, "2021-03-05", "The mayor answers: “Still by summer!”")
+def test_the_file_is_named_from_date_and_title(small_project: Path) -> None:
+    path = scaffold(small_project, "2021-03-05", "The mayor answers: “Still by summer!”")
     assert path.name == "2021-03-05-the-mayor-answers-still-by-summer.yaml"
     assert "id: 2021-03-05-the-mayor-answers-still-by-summer\n" in path.read_text(encoding="utf-8")
 
 
-def test_a_taken_name_gets_a_number(project: Path) -> None:
-    names = [scaffold(project, "2021-03-02", "The council meeting").name for _ in range(3)]
+def test_a_taken_name_gets_a_number(small_project: Path) -> None:
+    names = [scaffold(small_project, "2021-03-02", "The council meeting").name for _ in range(3)]
     assert names == [
         "2021-03-02-the-council-meeting.yaml",
         "2021-03-02-the-council-meeting-2.yaml",
@@ -74,10 +67,10 @@ def test_a_taken_name_gets_a_number(project: Path) -> None:
     ]
 
 
-def test_unfilled_placeholders_are_named_one_by_one(project: Path) -> None:
-    path = scaffold(project, "2021-03-05", "The mayor answers")
+def test_unfilled_placeholders_are_named_one_by_one(small_project: Path) -> None:
+    path = scaffold(small_project, "2021-03-05", "The mayor answers")
     with pytest.raises(DataError) as caught:
-        generate(Project(project))
+        generate(Project(small_project))
     shown = f"data/events/{path.name}"
     expected = "expected your own value in its place"
     assert [str(problem) for problem in caught.value.problems] == [
@@ -95,15 +88,15 @@ def test_unfilled_placeholders_are_named_one_by_one(project: Path) -> None:
     ]
 
 
-def test_the_filled_template_validates(project: Path) -> None:
-    path = scaffold(project, "2021-03-05", "The mayor answers")
+def test_the_filled_template_validates(small_project: Path) -> None:
+    path = scaffold(small_project, "2021-03-05", "The mayor answers")
     fill(path, FIXTURE_VALUES)
-    assert generate(Project(project))
+    assert generate(Project(small_project))
 
 
-def test_the_template_copied_by_hand_validates_once_filled(project: Path) -> None:
+def test_the_template_copied_by_hand_validates_once_filled(small_project: Path) -> None:
     """The web-editor way: copy generator/assets/event-template.yaml to a new name and fill in every value."""
-    path = project / "data" / "events" / "2021-03-05-by-hand.yaml"
+    path = small_project / "data" / "events" / "2021-03-05-by-hand.yaml"
     shutil.copyfile(ROOT / "generator" / "assets" / "event-template.yaml", path)
     by_hand = {
         "the file's name without .yaml": "2021-03-05-by-hand",
@@ -111,25 +104,25 @@ def test_the_template_copied_by_hand_validates_once_filled(project: Path) -> Non
         "a short headline in your own words": '"Written by hand"',
     }
     fill(path, FIXTURE_VALUES | by_hand)
-    assert generate(Project(project))
+    assert generate(Project(small_project))
 
 
-def test_a_second_event_on_a_day_comes_next_in_order(project: Path) -> None:
-    path = scaffold(project, "2021-03-02", "The mayor answers")
+def test_a_second_event_on_a_day_comes_next_in_order(small_project: Path) -> None:
+    path = scaffold(small_project, "2021-03-02", "The mayor answers")
     fill(path, FIXTURE_VALUES)
     assert "\norder: 3\n" in path.read_text(encoding="utf-8")
-    assert generate(Project(project))
+    assert generate(Project(small_project))
 
 
-def test_a_date_that_does_not_exist_is_refused(project: Path) -> None:
+def test_a_date_that_does_not_exist_is_refused(small_project: Path) -> None:
     result = CliRunner().invoke(
-        main, ["new-event", "--root", str(project), "--date", "2021-02-30", "--title", "x"]
+        main, ["new-event", "--root", str(small_project), "--date", "2021-02-30", "--title", "x"]
     )
     assert result.exit_code == 2
     assert (
         'Invalid value for --date: "2021-02-30"; expected a day that exists in February 2021' in result.output
     )
-    assert sorted(path.name for path in (project / "data" / "events").iterdir()) == [
+    assert sorted(path.name for path in (small_project / "data" / "events").iterdir()) == [
         "2021-03-02-council-meeting.yaml",
         "2021-03-02-site-visit.yaml",
         "2021-04-council-vote.yaml",
@@ -153,7 +146,6 @@ REAL_VALUES = {
 def test_the_contributing_guide_error_example_is_what_validation_says(tmp_path: Path) -> None:
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     example = guide.split("### Read an error", 1)[1].split("```text\n", 1)[1].split("\n", 1)[0]
-    (tmp_path / "project").mkdir()
     root = copy_project(ROOT, tmp_path / "project")
     path = scaffold(root, "2017-02-24", "Kelly meets Peña Nieto")
     fill(path, REAL_VALUES | {"the speaker's person id": "kely"})
@@ -165,7 +157,6 @@ def test_the_contributing_guide_error_example_is_what_validation_says(tmp_path: 
 @pytest.mark.slow
 def test_a_new_event_appears_on_the_timeline_and_in_the_contrast_table(tmp_path: Path) -> None:
     """The editors' page, followed on a copy of the real project: scaffold, fill in, build, look."""
-    (tmp_path / "project").mkdir()
     root = copy_project(ROOT, tmp_path / "project")
     path = scaffold(root, "2017-02-24", "Kelly meets Peña Nieto")
     fill(path, REAL_VALUES)

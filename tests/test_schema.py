@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ from jsonschema import Draft202012Validator
 from generator.cli import main
 from generator.schema import SCHEMAS, schema_texts
 from tests.bad_input import CASES, Case, apply
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ROOT, SMALL, copy_project
 
 
 class _Yaml12Loader(yaml.SafeLoader):
@@ -70,7 +69,7 @@ def test_vs_code_maps_every_data_file_to_its_schema() -> None:
     assert mapping == expected
 
 
-@pytest.mark.parametrize("root", [ROOT, FIXTURES / "small"], ids=["real-data", "small-fixture"])
+@pytest.mark.parametrize("root", [ROOT, SMALL], ids=["real-data", "small-fixture"])
 def test_the_schemas_accept_the_data(root: Path) -> None:
     files = data_files(root)
     assert len(files) >= 7
@@ -88,8 +87,7 @@ def test_the_corpus_has_structural_cases() -> None:
 
 @pytest.mark.parametrize("case", STRUCTURAL, ids=lambda case: case.name)
 def test_the_schemas_reject_the_corpus_structural_cases(case: Case, tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
+    root = copy_project(SMALL, tmp_path / "project")
     apply(root, case.edits)
     edited = sorted({relative for relative, _, _ in case.edits})
     assert [relative for relative in edited if schema_errors(root, relative)] == edited

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import edit
 from tests.html import one, parse
 from tests.payloads import payload_project
 from tests.test_serve import _free_port, _wait_for
@@ -111,7 +112,7 @@ def test_live_reload_works_under_the_preview_policy(page: Page, tmp_path: Path) 
         summary = page.locator("#event-2021-03-02-site-visit + div p.ex-event__summary")
         expect(summary).to_contain_text("with reporters")
         event = project / "data" / "events" / "2021-03-02-site-visit.yaml"
-        event.write_text(event.read_text(encoding="utf-8").replace("with reporters", "with two reporters"))
+        edit(event, "with reporters", "with two reporters")
         expect(summary).to_contain_text("with two reporters", timeout=90_000)
     finally:
         server.terminate()

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.siteconfig import load_config
-from tests.conftest import copy_project
+from tests.conftest import copy_project, edit
 
 pytestmark = pytest.mark.slow
 
@@ -62,9 +62,8 @@ def test_editing_a_quote_in_yaml_changes_the_served_page(project_root: Path, tmp
         url = f"http://127.0.0.1:{port}{mount}contrast/"
         _wait_for(url, lambda body: OLD in body)
         event = project / "data" / "events" / "2017-02-23-kelly-mexico-city.yaml"
-        text = event.read_text(encoding="utf-8")
-        assert text.count(OLD) == 2  # the quote's text and its as_printed
-        event.write_text(text.replace(OLD, NEW), encoding="utf-8")
+        assert event.read_text(encoding="utf-8").count(OLD) == 2  # the quote's text and its as_printed
+        edit(event, OLD, NEW, count=2)
         body = _wait_for(url, lambda body: NEW in body)
         assert OLD + "<" not in body
     finally:

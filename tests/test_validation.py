@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -14,18 +13,14 @@ from pydantic import TypeAdapter, ValidationError
 from generator.build import Project, generate
 from generator.errors import DataError
 from generator.model import Text
-from tests.conftest import FIXTURES
+from tests.conftest import SMALL, copy_project, edit
 
 
-def problems_after(tmp_path: Path, edit: dict[str, tuple[str, str]]) -> list[str]:
+def problems_after(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> list[str]:
     """Copy the small fixture, replace text in files (path → (old, new)), and return the messages."""
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
-    for relative, (old, new) in edit.items():
-        path = root / relative
-        text = path.read_text(encoding="utf-8")
-        assert old in text, f"{old!r} not in {relative}"
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    root = copy_project(SMALL, tmp_path / "project")
+    for relative, (old, new) in edits.items():
+        edit(root / relative, old, new)
     with pytest.raises(DataError) as caught:
         generate(Project(root))
     return [str(problem) for problem in caught.value.problems]
@@ -35,7 +30,7 @@ EVENT = "data/events/2021-03-02-site-visit.yaml"
 
 
 def test_the_fixture_is_valid() -> None:
-    assert generate(Project(FIXTURES / "small"))
+    assert generate(Project(SMALL))
 
 
 def test_unknown_speaker(tmp_path: Path) -> None:
@@ -95,8 +90,7 @@ def test_unknown_embed_names_page_and_line(tmp_path: Path) -> None:
 
 
 def test_error_summary_counts_problems(tmp_path: Path) -> None:
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
+    root = copy_project(SMALL, tmp_path / "project")
     (root / "data" / "topics.yaml").write_text("topics: []\nextra: 1\n", encoding="utf-8")
     with pytest.raises(DataError) as caught:
         generate(Project(root))
