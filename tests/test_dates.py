@@ -4,26 +4,23 @@ from __future__ import annotations
 
 import gzip
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.build import Project, build_site, load_dataset, source_date_epoch
 from generator.dates import FIRST_YEAR, LAST_YEAR
-from tests.conftest import FIXTURES
+from tests.conftest import SMALL, copy_project, edit
 
 DATED = re.compile(r"\b(date|published|accessed|from|to): 20(\d\d)")
 
 
 def moved_to(tmp_path: Path, century: str) -> Project:
     """The small fixture with every date of the data (and the day the home page embeds) moved to ``century``."""
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
+    root = copy_project(SMALL, tmp_path / "project")
     for path in [*root.glob("data/*.yaml"), *root.glob("data/events/*.yaml")]:
         path.write_text(DATED.sub(rf"\1: {century}\2", path.read_text(encoding="utf-8")), encoding="utf-8")
-    index = root / "content/index.md"
-    index.write_text(index.read_text(encoding="utf-8").replace("2021-03-02", f"{century}21-03-02"), "utf-8")
+    edit(root / "content/index.md", "2021-03-02", f"{century}21-03-02")
     return Project(root)
 
 
@@ -48,10 +45,8 @@ def test_the_first_and_last_days_that_validate_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, date: str
 ) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
-    vote = root / "data/events/2021-04-council-vote.yaml"
-    vote.write_text(vote.read_text(encoding="utf-8").replace("date: 2021-04", f"date: {date}"), "utf-8")
+    root = copy_project(SMALL, tmp_path / "project")
+    edit(root / "data/events/2021-04-council-vote.yaml", "date: 2021-04", f"date: {date}")
     assert build_site(Project(root), tmp_path / "site") == 0
     assert (tmp_path / f"site/timeline/{date}/index.html").is_file()
     with gzip.open(tmp_path / "site/sitemap.xml.gz") as sitemap:
