@@ -17,9 +17,8 @@ from generator.errors import DataError
 from generator.export import export_files
 from generator.export.address import SiteAddress
 from generator.load import load_data
+from generator.outputs import Options, site_files
 from generator.render.embeds import check_pages
-from generator.render.site import render_site
-from generator.urls import LinkStyle
 from generator.validate import validate, written_days, written_quote_ids
 
 
@@ -63,19 +62,10 @@ def load_dataset(project: Project) -> Dataset:
     return validate(load_data(project.root, project.data_dir))
 
 
-def generate(
-    project: Project,
-    *,
-    directory_urls: bool = True,
-    site_url: str | None = None,
-    link_style: LinkStyle = "built",
-    processes: int | None = None,
-) -> dict[str, str]:
+def generate(project: Project, options: Options | None = None) -> dict[str, str]:
     """Every file of the site as text, by path under the docs directory; raises DataError on bad data.
 
-    ``site_url`` defaults to the one in the project's config file. ``processes`` caps how many processes
-    read the event files and render the pages (by default one per CPU for a large explainer:
-    :data:`load.PARALLEL_FROM_EVENT_FILES`, :func:`render.site.default_processes`).
+    ``options`` default to directory URLs, links as MkDocs reads them and the config file's ``site_url``.
     When the data has problems, the embeds in content/ are checked against the ids written in it, so that
     every problem is reported at once.
     """
@@ -86,15 +76,9 @@ def generate(
     except DataError as error:
         ids, days = written_quote_ids(loaded), written_days(loaded)
         raise DataError([*error.problems, *check_pages(content, project.content_dir, ids, days)]) from None
-    return render_site(
-        data,
-        content,
-        content_dir=project.content_dir,
-        directory_urls=directory_urls,
-        site_url=site_url if site_url is not None else project.site_url(),
-        link_style=link_style,
-        processes=processes,
-    )
+    if options is None:
+        options = Options(site_url=project.site_url())
+    return site_files(loaded, data, content, project.content_dir, options)
 
 
 def export_data(project: Project) -> dict[str, str]:
@@ -108,7 +92,8 @@ def write_docs(project: Project, out: Path, *, engine: EngineName = engines.DEFA
 
     Returns the number of files written. Raises DataError (and writes nothing) on bad data.
     """
-    pages = generate(project, link_style=engines.link_style(engine))
+    options = Options(site_url=project.site_url(), link_style=engines.link_style(engine))
+    pages = generate(project, options)
     copies = {path: source for path, source in project.content_files().items() if path not in pages}
     replace_directory(out, pages, copies=copies)
     return len(pages) + len(copies)

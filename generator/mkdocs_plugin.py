@@ -1,6 +1,6 @@
 """The MkDocs adapter: runs the generator inside ``mkdocs build`` and ``mkdocs serve``.
 
-Everything here is about MkDocs; the pages themselves come from :func:`generator.render.site.render_site`,
+Everything here is about MkDocs; the pages themselves come from :func:`generator.outputs.site_files`,
 which knows nothing of MkDocs, so the same content builds with ``explainer generate`` and another engine.
 """
 
@@ -22,6 +22,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.build import Project, generate
 from generator.errors import DataError
+from generator.outputs import Options
 
 
 class ExplainerConfig(Config):
@@ -48,9 +49,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         try:
-            pages = generate(
-                self._project(config), directory_urls=config.use_directory_urls, site_url=config.site_url
-            )
+            options = Options(directory_urls=config.use_directory_urls, site_url=config.site_url)
+            pages = generate(self._project(config), options)
         except DataError as error:
             raise PluginError(f"The data has problems:\n{error}") from None
         for path, text in pages.items():

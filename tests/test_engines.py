@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from generator.build import Project, generate, load_dataset, write_docs
 from generator.cli import main
 from generator.engines import DERIVED_CONFIG, write_zensical_config, zensical_config
+from generator.outputs import Options
 from generator.siteconfig import load_config
 from generator.urls import source_url
 from tests.conftest import ROOT, SMALL, copy_project
@@ -35,14 +36,14 @@ def test_source_urls(source: str, target: str, anchor: str, expected: str) -> No
 
 
 def test_source_link_style_links_markdown_files() -> None:
-    pages = generate(Project(SMALL), link_style="source")
+    pages = generate(Project(SMALL), Options(link_style="source"))
     assert 'href="engineer.md"' in pages["people/index.md"]
     assert 'href="../timeline/2021-03-02.md#quote-engineer-not-by-summer"' in pages["people/mayor.md"]
 
 
 def test_link_styles_differ_only_in_links() -> None:
     built = generate(Project(SMALL))
-    source = generate(Project(SMALL), link_style="source")
+    source = generate(Project(SMALL), Options(site_url=Project(SMALL).site_url(), link_style="source"))
     assert sorted(built) == sorted(source)
     assert built["assets/explainer.css"] == source["assets/explainer.css"]
 
@@ -61,7 +62,7 @@ def test_write_docs_copies_content_files_and_generated_pages_win(tmp_path: Path)
     project = _small_project(tmp_path)
     out = tmp_path / "docs"
     count = write_docs(project, out, engine="zensical")
-    pages = generate(project, link_style="source")
+    pages = generate(project, Options(site_url=project.site_url(), link_style="source"))
     written = sorted(path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file())
     assert written == sorted([*pages, "images/map.png"])
     assert count == len(written)

@@ -21,7 +21,7 @@ from bench.synth import Size, write_data
 from generator.build import Project, load_dataset
 from generator.cli import main
 from generator.dataset import Dataset
-from generator.export import DOWNLOADS, document_files, export_files, export_paths, schema_path, table_files
+from generator.export import DOWNLOADS, export_files, export_paths, schema_path
 from generator.export.address import SiteAddress
 from generator.export.csv_export import (
     CitationRow,
@@ -41,7 +41,7 @@ from generator.export.records import Document, document_values, to_dataset
 from generator.export.timelinejs import timeline
 from generator.markup import front_matter_line, with_front_matter_line
 from generator.model import Correction
-from generator.render.context import CORRECTIONS, correction_anchor, event_location
+from generator.sitemap import CORRECTIONS, correction_anchor, event_location
 from tests.conftest import FIXTURES, ROOT
 
 SITE = SiteAddress("https://example.org/small/")
@@ -63,12 +63,7 @@ def test_exports_are_deterministic(data: Dataset, files: dict[str, str]) -> None
     assert sorted(files) == sorted(download.path for download in DOWNLOADS)
 
 
-def test_the_two_halves_of_the_exports_are_all_of_them_and_their_paths_are_known_beforehand(
-    data: Dataset, files: dict[str, str]
-) -> None:
-    documents, tables = document_files(data, SITE), table_files(data, SITE)
-    assert not documents.keys() & tables.keys()
-    assert documents | tables == files
+def test_the_paths_of_the_exports_are_known_beforehand(data: Dataset, files: dict[str, str]) -> None:
     assert sorted(export_paths(SITE)) == sorted(files)
     assert sorted(export_paths(None)) == sorted(export_files(data, None))
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import Project, generate
-from generator.render.context import STYLESHEET
+from generator.outputs import Options
+from generator.sitemap import STYLESHEET
 from tests.conftest import FIXTURES, ROOT
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "small"
@@ -53,6 +54,7 @@ def test_generation_is_deterministic() -> None:
 
 
 def test_non_directory_urls_link_to_html_files() -> None:
-    pages = generate(Project(FIXTURES / "small"), directory_urls=False)
+    project = Project(FIXTURES / "small")
+    pages = generate(project, Options(directory_urls=False, site_url=project.site_url()))
     assert 'href="engineer.html"' in pages["people/index.md"]
     assert 'href="../timeline/2021-03-02.html#quote-engineer-not-by-summer"' in pages["people/mayor.md"]

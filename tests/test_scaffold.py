@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from generator.build import Project, build_site, generate
 from generator.cli import main
 from generator.errors import DataError
-from generator.render.context import event_anchor
 from generator.scaffold import placeholder_problems
+from generator.sitemap import event_anchor
 from generator.yamlfile import load_file
 from tests.conftest import ROOT, copy_project
 from tests.html import one, parse, text_of

@@ -84,31 +84,20 @@ def _row_schema(model: type[csv_export.Row], name: str) -> str:
 
 def export_files(data: Dataset, site: SiteAddress | None) -> dict[str, str]:
     """Every export by path; the feed only when the site's address is known (its ids must be absolute)."""
-    return document_files(data, site) | table_files(data, site)
-
-
-def document_files(data: Dataset, site: SiteAddress | None) -> dict[str, str]:
-    """The JSON document and its schema, TimelineJS and the feed: half of :func:`export_files`."""
     files = {
         DOCUMENT: json_export.document_json(data),
         schema_path("explainer"): json_export.document_schema_json(),
-        TIMELINEJS: json_export.dumps(timelinejs.timeline(data, site)),
-    }
-    if site:
-        files[FEED] = feed.events_feed(data, site)
-    return files
-
-
-def table_files(data: Dataset, site: SiteAddress | None) -> dict[str, str]:
-    """The CSV tables and their schemas: the other half of :func:`export_files`."""
-    return {
         QUOTES: csv_export.to_csv(csv_export.QuoteRow, csv_export.quote_values(data, site)),
         EVENTS: csv_export.to_csv(csv_export.EventRow, csv_export.event_values(data, site)),
         CITATIONS: csv_export.to_csv(csv_export.CitationRow, csv_export.citation_values(data)),
         schema_path("quotes"): _row_schema(csv_export.QuoteRow, "quotes"),
         schema_path("events"): _row_schema(csv_export.EventRow, "events"),
         schema_path("citations"): _row_schema(csv_export.CitationRow, "citations"),
+        TIMELINEJS: json_export.dumps(timelinejs.timeline(data, site)),
     }
+    if site:
+        files[FEED] = feed.events_feed(data, site)
+    return files
 
 
 def export_paths(site: SiteAddress | None) -> list[str]:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from generator.dataset import Dataset, Statement
 from generator.export.address import SiteAddress
-from generator.render.context import event_location, quote_location
+from generator.sitemap import event_location, quote_location
 
 LIST_SEPARATOR = ";"
 

@@ -24,7 +24,7 @@ from generator.dataset import Dataset
 from generator.export.address import SiteAddress
 from generator.markup import one_line
 from generator.model import Event
-from generator.render.context import CORRECTIONS, correction_anchor, event_location
+from generator.sitemap import CORRECTIONS, correction_anchor, event_location
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = "feed.xml"

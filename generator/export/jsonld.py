@@ -24,7 +24,7 @@ from generator.export.feed import event_time
 from generator.export.json_export import DOCUMENT
 from generator.markup import front_matter_line, one_line, with_front_matter_line
 from generator.model import Event, Source
-from generator.render.context import event_location, person_page, quote_location, timeline_day_page
+from generator.sitemap import day_path, event_location, person_path, quote_location
 
 CONTEXT = "https://schema.org"
 FRONT_MATTER_KEY = "structured_data"
@@ -41,7 +41,7 @@ def when(event: Event) -> str:
 
 
 def person(data: Dataset, site: SiteAddress, person_id: str) -> Node:
-    url = site.page(person_page(person_id))
+    url = site.page(person_path(person_id))
     return {"@type": "Person", "@id": url, "url": url, "name": one_line(data.person[person_id].name)}
 
 
@@ -71,7 +71,7 @@ def event_node(site: SiteAddress, event: Event) -> Node:
     if event.place:
         node["location"] = {"@type": "Place", "name": one_line(event.place)}
     if event.participants:
-        node["attendee"] = [{"@id": site.page(person_page(pid))} for pid in event.participants]
+        node["attendee"] = [{"@id": site.page(person_path(pid))} for pid in event.participants]
     return node
 
 
@@ -86,7 +86,7 @@ def quotation(data: Dataset, site: SiteAddress, statement: Statement, event: Nod
         "@id": url,
         "url": url,
         "text": one_line(quote.text),
-        "creator": {"@id": site.page(person_page(quote.speaker))},
+        "creator": {"@id": site.page(person_path(quote.speaker))},
         "dateCreated": event["startDate"],
         "isBasedOn": [{"@id": data.source[source_id].url} for source_id in sources],
         "recordedAt": {"@id": event["@id"]},
@@ -144,7 +144,7 @@ def explainer_article(data: Dataset, site: SiteAddress) -> Node:
 def structured_data(data: Dataset, site: SiteAddress) -> dict[str, str]:
     """The front-matter line with each page's JSON-LD, by path: the home page and each timeline day."""
     nodes = [(HOME, explainer_article(data, site))]
-    nodes += [(timeline_day_page(date), day_graph(data, site, events)) for date, events in data.days]
+    nodes += [(day_path(date), day_graph(data, site, events)) for date, events in data.days]
     return {path: front_matter_line(FRONT_MATTER_KEY, node) for path, node in nodes}
 
 

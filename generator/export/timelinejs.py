@@ -12,7 +12,7 @@ from generator.dataset import Dataset
 from generator.export.address import SiteAddress
 from generator.markup import Href, h, html_text, raw_block, template
 from generator.model import Event
-from generator.render.context import event_location
+from generator.sitemap import event_location
 
 Slide = dict[str, Any]
 

@@ -8,8 +8,9 @@ from generator.dataset import Statement
 from generator.dates import PartialDate
 from generator.markup import EMPTY, Href, Html, fragment, h, template, time_element, with_attribute
 from generator.model import Relation, RelationType, Stance, TopicLink
-from generator.render.context import Context, quote_anchor
+from generator.render.context import Context
 from generator.render.corrections import correction_note
+from generator.sitemap import quote_anchor
 
 STANCE_LABELS = {Stance.AFFIRMS: "Affirms", Stance.DENIES: "Denies", Stance.QUALIFIES: "Qualifies"}
 RELATION_LABELS = {

@@ -5,8 +5,9 @@ from __future__ import annotations
 from generator.dataset import Statement
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
 from generator.render.components import source_links, stance_label, stance_on
-from generator.render.context import CONTRAST, Context, topic_anchor
+from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE, latest, more_link
+from generator.sitemap import CONTRAST, topic_anchor
 
 EMPTY_CELL = "No statement in our sources"
 CELL_LIMIT = 3  # the latest quotes in a cell; earlier ones are on the question's page

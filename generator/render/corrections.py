@@ -6,7 +6,8 @@ from typing import Literal
 
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
 from generator.model import Correction
-from generator.render.context import CORRECTIONS, Context, correction_anchor
+from generator.render.context import Context
+from generator.sitemap import CORRECTIONS, correction_anchor
 
 ItemKind = Literal["quotes", "events", "sources"]
 

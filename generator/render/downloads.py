@@ -8,8 +8,7 @@ from collections.abc import Collection
 from generator.export import DOWNLOADS
 from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.render.context import Context
-
-DATA_PAGE = "data.md"
+from generator.sitemap import DATA_PAGE
 
 
 def data_page(ctx: Context, files: Collection[str]) -> str:

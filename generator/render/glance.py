@@ -9,8 +9,9 @@ from generator.dataset import Statement
 from generator.markup import Html, h, time_element
 from generator.model import Person, Stance, Topic
 from generator.render.components import joined, stance_label, stance_on
-from generator.render.context import CONTRAST, Context, topic_anchor
+from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE
+from generator.sitemap import CONTRAST, topic_anchor
 
 
 def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Statement]) -> Html:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from generator.dataset import Statement
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
 from generator.model import Person
-from generator.render.context import PEOPLE, Context, person_page
+from generator.render.context import Context
 from generator.render.glance import person_description, person_record
 from generator.render.lists import (
     figures,
@@ -19,6 +19,7 @@ from generator.render.lists import (
     statement_lines,
     unindexed,
 )
+from generator.sitemap import PEOPLE, person_path
 
 
 def _roles(person: Person) -> str:
@@ -73,7 +74,7 @@ OTHERS_LIMIT = 3  # per question, the latest quotes by others; the rest are on t
 
 
 def person_detail(ctx: Context, person: Person, others_lines: dict[tuple[str, str], Html]) -> str:
-    page = person_page(person.id)
+    page = person_path(person.id)
     statements = ctx.data.statements_by_speaker.get(person.id, ())
     record = person_record(ctx, page, person, statements)
     blocks = [
@@ -113,7 +114,7 @@ def person_pages(ctx: Context) -> dict[str, str]:
     # same on each (every person page sits in the same folder, and none of them links to itself there):
     # each such line is written once per build.
     others_lines: dict[tuple[str, str], Html] = {}
-    return {person_page(person.id): person_detail(ctx, person, others_lines) for person in ctx.data.people}
+    return {person_path(person.id): person_detail(ctx, person, others_lines) for person in ctx.data.people}
 
 
 def _others(

@@ -17,9 +17,10 @@ from generator.markup import (
     time_element,
 )
 from generator.model import Source
-from generator.render.context import SOURCES, Context, source_anchor, sources_month_page
+from generator.render.context import Context
 from generator.render.corrections import correction_note
 from generator.render.lists import SEARCH_EXCLUDE
+from generator.sitemap import SOURCES, source_anchor, sources_month_path
 
 
 def _facts(source: Source) -> Html:
@@ -109,7 +110,7 @@ def _by_month(ctx: Context) -> list[tuple[PartialDate, list[Source]]]:
 
 def source_month_pages(ctx: Context) -> dict[str, str]:
     """A page per month of publication: each source's details and every quote it is cited for."""
-    return {sources_month_page(month): _month_page(ctx, month, sources) for month, sources in _by_month(ctx)}
+    return {sources_month_path(month): _month_page(ctx, month, sources) for month, sources in _by_month(ctx)}
 
 
 def _month_page(ctx: Context, month: PartialDate, sources: list[Source]) -> str:
@@ -119,14 +120,14 @@ def _month_page(ctx: Context, month: PartialDate, sources: list[Source]) -> str:
         ),
         heading(1, f"Sources: {month.human()}"),
         paragraph("Each source with each quote it is cited for, exactly as it printed the words."),
-        raw_block(h("p", h("a", "All sources", href=ctx.link(sources_month_page(month), SOURCES)))),
+        raw_block(h("p", h("a", "All sources", href=ctx.link(sources_month_path(month), SOURCES)))),
     ]
     for source in sources:
         blocks += [
             heading(2, f"{source.outlet}: {source.title}", source_anchor(source.id)),
             raw_block(_facts(source)),
-            *_note(ctx, sources_month_page(month), source),
+            *_note(ctx, sources_month_path(month), source),
             paragraph("Quoted here:"),
-            raw_block(_cited_for(ctx, sources_month_page(month), source)),
+            raw_block(_cited_for(ctx, sources_month_path(month), source)),
         ]
     return markdown_page(blocks)

@@ -9,17 +9,11 @@ from generator.dates import PartialDate
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
 from generator.model import Event
 from generator.render.components import day_title, joined, quote_figure, source_links
-from generator.render.context import (
-    TIMELINE,
-    Context,
-    day_anchor,
-    event_anchor,
-    month_anchor,
-    timeline_day_page,
-)
+from generator.render.context import Context
 from generator.render.corrections import correction_note
 from generator.render.lists import SEARCH_EXCLUDE
 from generator.render.timeline_svg import WHOLE_PICTURE_MAX_EVENTS, timeline_picture
+from generator.sitemap import TIMELINE, day_anchor, day_path, event_anchor, month_anchor
 
 
 def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: bool = True) -> list[str]:
@@ -100,15 +94,13 @@ def _days_list(ctx: Context, days: Sequence[Day]) -> Html:
     return h("ul", *items, class_="ex-days")
 
 
-def timeline_day_pages(ctx: Context, first: int = 0, stop: int | None = None) -> dict[str, str]:
-    """A page per day (or per month or year, for events dated only that precisely), with links to its neighbours:
-    for every day, or for those in ``ctx.data.days[first:stop]`` (the days can be rendered in parts)."""
+def timeline_day_pages(ctx: Context) -> dict[str, str]:
+    """A page per day (or per month or year, for events dated only that precisely), with links to its neighbours."""
     days = ctx.data.days
+    dates: list[PartialDate | None] = [None, *(date for date, _ in days), None]
     return {
-        timeline_day_page(date): _day_page(ctx, date, events, days[index - 1][0] if index else None, after)
-        for index in range(len(days))[first:stop]
-        for date, events in [days[index]]
-        for after in [days[index + 1][0] if index + 1 < len(days) else None]
+        day_path(date): _day_page(ctx, date, events, dates[index], dates[index + 2])
+        for index, (date, events) in enumerate(days)
     }
 
 
@@ -119,7 +111,7 @@ def _day_page(
     before: PartialDate | None,
     after: PartialDate | None,
 ) -> str:
-    page = timeline_day_page(date)
+    page = day_path(date)
     blocks = [
         front_matter({"description": f"What happened and who said what on {date.human()}, in order."}),
         heading(1, day_title(date)),

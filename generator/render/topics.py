@@ -5,10 +5,11 @@ from __future__ import annotations
 from generator.dataset import Statement
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Topic
-from generator.render.context import TOPICS, Context, topic_page
+from generator.render.context import Context
 from generator.render.glance import topic_at_a_glance
 from generator.render.lists import figures, latest, statement_lines, unindexed
 from generator.render.people import people_ordered
+from generator.sitemap import TOPICS, topic_path
 
 
 def topics_index(ctx: Context) -> str:
@@ -31,7 +32,7 @@ FIGURES_LIMIT = 10  # the latest quotes on the question shown in full; all of th
 
 
 def topic_detail(ctx: Context, topic: Topic) -> str:
-    page = topic_page(topic.id)
+    page = topic_path(topic.id)
     said = ctx.data.statements_by_topic.get(topic.id, ())
     blocks = [
         front_matter({"description": topic.summary}),
@@ -65,3 +66,8 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
     if silent:
         blocks.append(paragraph("No statement in our sources from: " + ", ".join(silent) + "."))
     return markdown_page(blocks)
+
+
+def topic_pages(ctx: Context) -> dict[str, str]:
+    """Every question's page, by path."""
+    return {topic_path(topic.id): topic_detail(ctx, topic) for topic in ctx.data.topics}

@@ -1,0 +1,79 @@
+"""The site map: where each generated page lives (its Markdown path) and the anchor of each item on it.
+
+Pages and exports both find their way here, so this module imports nothing of either.
+"""
+
+from __future__ import annotations
+
+from generator.dataset import Statement
+from generator.dates import PartialDate
+from generator.model import Event
+
+CONTRAST = "contrast.md"
+TIMELINE = "timeline.md"  # the list of days; each day has a page of its own (day_path)
+SOURCES = "sources.md"  # the list of sources; their quotes are on a page per month of publication
+PEOPLE = "people/index.md"
+TOPICS = "topics/index.md"
+CORRECTIONS = "corrections.md"
+DATA_PAGE = "data.md"
+STYLESHEET = "assets/explainer.css"
+
+
+def day_path(date: PartialDate) -> str:
+    """The page of one day's events (or a month's or year's, for events dated only that precisely).
+
+    A page per day keeps pages small however long the timeline grows, and an event's page, and so every
+    quote's permalink, changes only if its date does.
+    """
+    return f"timeline/{date.iso()}.md"
+
+
+def sources_month_path(published: PartialDate) -> str:
+    """The page of the sources published in one month, with every quote each one is cited for."""
+    return f"sources/{published.iso()[:7]}.md"
+
+
+def person_path(person_id: str) -> str:
+    return f"people/{person_id}.md"
+
+
+def topic_path(topic_id: str) -> str:
+    return f"topics/{topic_id}.md"
+
+
+def quote_anchor(quote_id: str) -> str:
+    return f"quote-{quote_id}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"event-{event_id}"
+
+
+def day_anchor(date: PartialDate) -> str:
+    return f"day-{date.iso()}"
+
+
+def month_anchor(date: PartialDate) -> str:
+    return f"month-{date.iso()}"
+
+
+def source_anchor(source_id: str) -> str:
+    return f"source-{source_id}"
+
+
+def topic_anchor(topic_id: str) -> str:
+    return f"topic-{topic_id}"
+
+
+def correction_anchor(correction_id: str) -> str:
+    return f"correction-{correction_id}"
+
+
+def event_location(event: Event) -> tuple[str, str]:
+    """Where an event is published: its day's page and its anchor there."""
+    return day_path(event.date), event_anchor(event.id)
+
+
+def quote_location(statement: Statement) -> tuple[str, str]:
+    """Where a quote is published in context: its event's day page and its anchor there."""
+    return day_path(statement.date), quote_anchor(statement.quote.id)
