@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,7 +16,6 @@ import yaml
 
 from generator.build import Project, load_dataset
 from generator.load import load_data
-from generator.render.site import default_processes
 from generator.validate import validate
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -38,11 +36,8 @@ class Result:
     generator_s: float
     load_s: float
     validate_s: float
-    processes: int
-    generator_one_process_s: float
     build_s: float
     peak_memory_mb: float
-    peak_memory_all_mb: float
     pages: int
     site_bytes: int
     largest_page: str
@@ -53,11 +48,6 @@ class Result:
     @property
     def generator_share(self) -> float:
         return self.generator_s / self.build_s
-
-    @property
-    def peak_mb(self) -> float:
-        """The higher of the two peak figures: the largest process's, and all processes' together."""
-        return max(self.peak_memory_mb, self.peak_memory_all_mb)
 
     @property
     def render_s(self) -> float:
@@ -81,22 +71,21 @@ import sys, time
 from pathlib import Path
 from generator.build import Project, generate
 project = Project(Path(sys.argv[1]))
-processes = int(sys.argv[2]) if sys.argv[2] != "default" else None
 start = time.perf_counter()
-generate(project, processes=processes)
+generate(project)
 print(time.perf_counter() - start)
 """
 
 
-def generator_time(root: Path, processes: int | None, repeat: int) -> float:
+def generator_time(root: Path, repeat: int) -> float:
     """The fastest of ``repeat`` generator runs, each in a fresh process, as in a build.
 
     Run again in the same process, the generator would find its caches (the links between pages, 53,000 at
-    10,000 quotes) already filled, and take about a tenth less on one process than a build does.
+    10,000 quotes) already filled, and take about a tenth less than a build does.
     """
     times = []
     for _ in range(repeat):
-        command = [sys.executable, "-c", _ONE_GENERATOR_RUN, str(root), str(processes or "default")]
+        command = [sys.executable, "-c", _ONE_GENERATOR_RUN, str(root)]
         finished = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
         times.append(float(finished.stdout))
     return min(times)
@@ -119,15 +108,14 @@ def stage_times(project: Project, repeat: int) -> tuple[float, float]:
 
 @dataclass(frozen=True)
 class Build:
-    """A finished ``mkdocs build``: its wall time, and its peak memory in MB measured two ways."""
+    """A finished ``mkdocs build``: its wall time, and its peak memory (resident set) in MB."""
 
     seconds: float
-    largest_process_mb: float
-    all_processes_mb: float
+    peak_mb: float
 
 
 def run_build(root: Path, site: Path) -> Build:
-    """``mkdocs build --strict`` in a child process, timed, with its memory watched from a thread meanwhile."""
+    """``mkdocs build --strict`` in a child process, timed; its peak memory as the system reports it."""
     command = [
         sys.executable,
         "-m",
@@ -142,51 +130,13 @@ def run_build(root: Path, site: Path) -> Build:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=root, env=env)
-    watcher = _MemoryWatcher(process.pid)
-    watcher.start()
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
-    watcher.stop()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed in {root} (exit {process.returncode})")
     # Linux reports kilobytes: the largest of the process and the children it waited for
-    return Build(elapsed, usage.ru_maxrss / 1024, watcher.peak_kb / 1024)
-
-
-class _MemoryWatcher(threading.Thread):
-    """Samples, every 20 ms, the memory of a process and its children together: their proportional set sizes
-    (PSS, from Linux's /proc), which count memory that forked processes share once, not once per process."""
-
-    def __init__(self, pid: int) -> None:
-        super().__init__(daemon=True)
-        self.pid = pid
-        self.peak_kb = 0
-        self._done = threading.Event()
-
-    def run(self) -> None:
-        while not self._done.wait(0.02):
-            self.peak_kb = max(self.peak_kb, tree_pss_kb(self.pid))
-
-    def stop(self) -> None:
-        self._done.set()
-        self.join()
-
-
-def tree_pss_kb(pid: int) -> int:
-    """The PSS of ``pid`` and all its descendants in kB; 0 for what /proc cannot tell (gone, or not Linux)."""
-    total = 0
-    pending = [pid]
-    while pending:
-        current = pending.pop()
-        try:
-            rollup = Path(f"/proc/{current}/smaps_rollup").read_text(encoding="ascii")
-            for task in Path(f"/proc/{current}/task").iterdir():
-                pending += [int(child) for child in (task / "children").read_text(encoding="ascii").split()]
-        except OSError:  # the process has just ended, or this system has no /proc
-            continue
-        total += next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), 0)
-    return total
+    return Build(elapsed, usage.ru_maxrss / 1024)
 
 
 class _Assets(HTMLParser):
@@ -219,8 +169,7 @@ def measure(root: Path, size: str, *, repeat: int) -> Result:
     data = load_dataset(project)  # raises DataError with every problem
     paths = sorted((root / "data").rglob("*.yaml"))
     floor = best_time(lambda: yaml_floor(paths), repeat)
-    generator = generator_time(root, None, repeat)
-    one_process = generator_time(root, 1, repeat)
+    generator = generator_time(root, repeat)
     load, check = stage_times(project, repeat)
     site = root / "site"
     build = run_build(root, site)
@@ -238,11 +187,8 @@ def measure(root: Path, size: str, *, repeat: int) -> Result:
         generator_s=round(generator, 4),
         load_s=round(load, 4),
         validate_s=round(check, 4),
-        processes=default_processes(data),
-        generator_one_process_s=round(one_process, 4),
         build_s=round(build.seconds, 3),
-        peak_memory_mb=round(build.largest_process_mb, 1),
-        peak_memory_all_mb=round(build.all_processes_mb, 1),
+        peak_memory_mb=round(build.peak_mb, 1),
         pages=len(pages),
         site_bytes=sum(path.stat().st_size for path in site.rglob("*") if path.is_file()),
         largest_page=largest.relative_to(site).as_posix(),

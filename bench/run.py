@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import platform
 import sys
 import tempfile
@@ -18,10 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.measure import Result, measure
-from bench.pieces import Piece, measure_pieces, pieces_table, weights_source
 from bench.synth import SIZES, Size, make_project
-from generator.build import Project
-from generator.parallel import available_cpus
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -59,7 +57,7 @@ def _largest(result: Result) -> list[Check]:
     name = result.size
     return [
         Check(f"{name}: full build < 60 s", f"{result.build_s:.1f} s", result.build_s < 60),
-        Check(f"{name}: peak memory < 1 GB", f"{result.peak_mb:.0f} MB", result.peak_mb < 1000),
+        Check(f"{name}: peak memory < 1 GB", f"{result.peak_memory_mb:.0f} MB", result.peak_memory_mb < 1000),
         Check(
             f"{name}: no page over 1 MB",
             f"{result.largest_page_bytes / MB:.2f} MB",
@@ -100,10 +98,6 @@ def checks(results: Sequence[Result]) -> list[Check]:
     return found
 
 
-def _processes(count: int) -> str:
-    return "1 process" if count == 1 else f"{count} processes"
-
-
 def results_table(results: Sequence[Result]) -> str:
     """The measured figures as a Markdown table, one column per size."""
     rows: list[tuple[str, Callable[[Result], str]]] = [
@@ -116,13 +110,11 @@ def results_table(results: Sequence[Result]) -> str:
         ("generator (load, validate, render)", lambda r: f"{r.generator_s:.3f} s"),
         ("· reading the YAML (load)", lambda r: f"{r.load_s:.3f} s"),
         ("· validation", lambda r: f"{r.validate_s:.3f} s"),
-        ("· pages and data exports", lambda r: f"{r.render_s:.3f} s ({_processes(r.processes)})"),
+        ("· pages and data exports", lambda r: f"{r.render_s:.3f} s"),
         ("generator ÷ floor", lambda r: f"{r.generator_s / r.yaml_floor_s:.1f}×"),
-        ("generator on one process", lambda r: f"{r.generator_one_process_s:.3f} s"),
         ("full `mkdocs build --strict`", lambda r: f"{r.build_s:.1f} s"),
         ("generator share of build", lambda r: f"{r.generator_share:.1%}"),
-        ("peak memory (build): largest process", lambda r: f"{r.peak_memory_mb:.0f} MB"),
-        ("peak memory (build): all processes (PSS)", lambda r: f"{r.peak_memory_all_mb:.0f} MB"),
+        ("peak memory (build)", lambda r: f"{r.peak_memory_mb:.0f} MB"),
         ("pages", lambda r: f"{r.pages:,}"),
         ("site bytes", lambda r: f"{r.site_bytes / MB:.2f} MB"),
         ("largest page", lambda r: f"{r.largest_page_bytes / 1000:.0f} KB (`{r.largest_page}`)"),
@@ -145,44 +137,28 @@ def checks_table(found: Sequence[Check]) -> str:
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class Run:
-    """What one benchmark measured: every size, and the pieces of the rendering at the largest."""
-
-    results: list[Result]
-    pieces_size: str
-    pieces: tuple[Piece, ...]
-
-
-def run(sizes: Sequence[Size], seed: int, work: Path) -> Run:
-    """Make and measure each size in turn, then the pieces at the last (largest), printing progress to stderr."""
+def run(sizes: Sequence[Size], seed: int, work: Path) -> list[Result]:
+    """Make and measure each size in turn, printing progress to stderr."""
     results = []
-    root = ROOT
     for size in sizes:
         print(f"==> {size.name}: generating the project", file=sys.stderr, flush=True)
         root = make_project(ROOT, work / size.name.replace(",", "").replace(" ", "-"), size, seed)
         print(f"==> {size.name}: measuring", file=sys.stderr, flush=True)
         # The best of 3 at every size: one run at 10,000 quotes varied by a tenth from one benchmark to the next.
         results.append(measure(root, size.name, repeat=3))
-    print(f"==> {sizes[-1].name}: measuring each piece of the rendering", file=sys.stderr, flush=True)
-    return Run(results, sizes[-1].name, measure_pieces(Project(root), repeat=3))
+    return results
 
 
-def write_json(path: Path, seed: int, measured: Run, found: Sequence[Check]) -> None:
-    results = measured.results
+def write_json(path: Path, seed: int, results: Sequence[Result], found: Sequence[Check]) -> None:
     report = {
         "seed": seed,
         "machine": {
             "python": platform.python_version(),
-            "cpus": available_cpus(),
+            "cpus": os.cpu_count(),
             "system": platform.system(),
         },
         "results": [dataclasses.asdict(result) for result in results],
         "targets": [dataclasses.asdict(check) for check in found],
-        "pieces": {
-            "size": measured.pieces_size,
-            "pieces": [dataclasses.asdict(piece) for piece in measured.pieces],
-        },
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".json.tmp")
@@ -199,12 +175,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [size for size in SIZES if not args.size or size.name in args.size]
     with tempfile.TemporaryDirectory(prefix="explainer-bench-") as work:
-        measured = run(sizes, args.seed, Path(work))
-    found = checks(measured.results)
-    write_json(args.out, args.seed, measured, found)
-    print(results_table(measured.results) + "\n\n" + checks_table(found))
-    print(f"\nThe pieces of the rendering at {measured.pieces_size}:\n\n{pieces_table(measured.pieces)}")
-    print(f"\nAs WEIGHTS in generator/render/site.py:\n\n{weights_source(measured.pieces)}")
+        results = run(sizes, args.seed, Path(work))
+    found = checks(results)
+    write_json(args.out, args.seed, results, found)
+    print(results_table(results) + "\n\n" + checks_table(found))
     return 0
 
 
