@@ -253,7 +253,7 @@ def test_a_name_a_spreadsheet_would_run_is_written_as_text(start: str) -> None:
     name = f'{start}HYPERLINK("https://evil.example/","Click")'
     people = tuple(person.model_copy(update={"name": name}) for person in data.people)
     named = Dataset(data.settings, people, data.sources, data.topics, data.events, data.corrections)
-    rows = list(csv.DictReader(io.StringIO(table_files(named, SITE)["data/quotes.csv"], newline="")))
+    rows = list(csv.DictReader(io.StringIO(export_files(named, SITE)["data/quotes.csv"], newline="")))
     assert rows
     assert all(row["speaker_name"] == "'" + name for row in rows)
 

@@ -6,7 +6,6 @@ Addresses are compared as the engine publishes them: with directory URLs, ``peop
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,12 @@ import pytest
 from generator.build import Project, generate
 from generator.errors import DataError
 from generator.outputs import Options
-from tests.conftest import FIXTURES
+from tests.conftest import SMALL, copy_project
 
 
 def _project(tmp_path: Path, files: dict[str, str]) -> Project:
     """A copy of the small fixture, with ``files`` (path → text) added or, in data/, appended to."""
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "small", root)
+    root = copy_project(SMALL, tmp_path / "project")
     for relative, text in files.items():
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
