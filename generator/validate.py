@@ -28,7 +28,14 @@ from generator.yamlfile import FieldPath, LoadedFile
 
 M = TypeVar("M", bound=BaseModel)
 
-_KIND_FILES = {"person": "data/people.yaml", "source": "data/sources.yaml", "topic": "data/topics.yaml"}
+# What a reference to each kind of id is expected to be: one defined where this says.
+_EXPECTED_ID = {
+    "person": "a person id from data/people.yaml",
+    "source": "a source id from data/sources.yaml",
+    "topic": "a topic id from data/topics.yaml",
+    "event": "an event id from data/events/",
+    "quote": "a quote id from an event's quotes",
+}
 
 
 def validate(loaded: LoadedData) -> Dataset:
@@ -49,7 +56,7 @@ def validate(loaded: LoadedData) -> Dataset:
     problems += _check_events(events)
     problems += check_chronology(events)
     problems += _check_roles(people)
-    problems += _check_corrections(corrections, known)
+    problems += _check_corrections(corrections)
     if problems or settings is None:
         raise DataError(_first_per_place(problems))
     ordered = tuple(sorted((event for _, event in events), key=lambda event: event.sort_key))
@@ -363,12 +370,24 @@ _EVENT_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("quotes", "*", "citations", "*", "source"), "source"),
     (("quotes", "*", "relations", "*", "quote"), "quote"),
 )
+_CORRECTION_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("corrections", "*", "quotes", "*"), "quote"),
+    (("corrections", "*", "events", "*"), "event"),
+    (("corrections", "*", "sources", "*"), "source"),
+)
 
 
 def _check_references(loaded: LoadedData, known: _KnownIds) -> Iterator[Problem]:
     """Every reference, read from the data as written: an entry with other problems is checked too."""
-    ids = {"person": known.people, "source": known.sources, "topic": known.topics, "quote": known.quotes}
-    files = [(loaded.settings, _SETTINGS_REFERENCES)] + [(file, _EVENT_REFERENCES) for file in loaded.events]
+    ids = {
+        "person": known.people,
+        "source": known.sources,
+        "topic": known.topics,
+        "quote": known.quotes,
+        "event": known.events,
+    }
+    files = [(loaded.settings, _SETTINGS_REFERENCES), (loaded.corrections, _CORRECTION_REFERENCES)]
+    files += [(file, _EVENT_REFERENCES) for file in loaded.events]
     for file, references in files:
         if file is None:
             continue
@@ -398,9 +417,8 @@ def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]
 def _unknown_reference(
     file: LoadedFile, path: FieldPath, kind: str, value: str, known: frozenset[str]
 ) -> Problem:
-    where = _KIND_FILES.get(kind, "an event's quotes")
     found = f'the {kind} id "{value}", which is not defined'
-    return file.problem(path, found, f"a {kind} id from {where}{_did_you_mean(value, known)}")
+    return file.problem(path, found, _EXPECTED_ID[kind] + _did_you_mean(value, known))
 
 
 def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
@@ -474,30 +492,11 @@ def _check_roles(people: list[tuple[LoadedFile, FieldPath, Person]]) -> Iterator
                 )
 
 
-def _check_corrections(
-    corrections: list[tuple[LoadedFile, FieldPath, Correction]], known: _KnownIds
-) -> Iterator[Problem]:
-    """Each correction names at least one item, and every item it names exists (ids: see _check_ids)."""
-    ids: dict[str, frozenset[str] | None] = {
-        "quotes": known.quotes,
-        "events": known.events,
-        "sources": known.sources,
-    }
+def _check_corrections(corrections: list[tuple[LoadedFile, FieldPath, Correction]]) -> Iterator[Problem]:
+    """Each correction names at least one item (that each exists: see _check_references)."""
     for file, path, correction in corrections:
         if not (correction.quotes or correction.events or correction.sources):
             yield file.problem(path, "a correction that names no item", _CORRECTED_ITEMS)
-        for kind, known_ids in ids.items():
-            if known_ids is None:  # that file could not be read; its own problem is reported
-                continue
-            for index, item in enumerate(getattr(correction, kind)):
-                if item not in known_ids:
-                    noun = kind.removesuffix("s")
-                    hint = _did_you_mean(item, known_ids)
-                    yield file.problem(
-                        (*path, kind, index),
-                        f'the {noun} id "{item}", which is not defined',
-                        f"the id of {'an' if noun == 'event' else 'a'} {noun} in the data{hint}",
-                    )
 
 
 _CORRECTED_ITEMS = 'at least one id under "quotes:", "events:" or "sources:" (the items corrected)'

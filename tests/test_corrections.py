@@ -22,9 +22,9 @@ def test_corrections_name_unknown_items_with_a_suggestion(tmp_path: Path) -> Non
         },
     ) == [
         f'{CORRECTIONS}:6:14: corrections[0].quotes[0]: the quote id "engineer-not-by-sumer", which is not '
-        'defined; expected the id of a quote in the data (did you mean "engineer-not-by-summer"?)',
+        'defined; expected a quote id from an event\'s quotes (did you mean "engineer-not-by-summer"?)',
         f'{CORRECTIONS}:7:14: corrections[0].events[0]: the event id "nope", which is not defined; expected '
-        "the id of an event in the data",
+        "an event id from data/events/",
     ]
 
 
@@ -57,4 +57,14 @@ def test_the_page_lists_corrections_newest_first_with_links_to_the_items() -> No
     assert headings == [
         "## 10 March 2021 { #correction-2021-03-10-engineer-wording }",
         "## 5 March 2021 { #correction-2021-03-05-visit-time }",
+    ]
+
+
+def test_a_correction_with_another_problem_has_its_items_checked_too(tmp_path: Path) -> None:
+    assert problems_after(
+        tmp_path, {CORRECTIONS: ("date: 2021-03-05", "date: 2021-03-55\n    sources: [courier]")}
+    ) == [
+        f'{CORRECTIONS}:9:11: corrections[1].date: "2021-03-55"; expected a day that exists in March 2021',
+        f'{CORRECTIONS}:10:15: corrections[1].sources[0]: the source id "courier", which is not defined; '
+        "expected a source id from data/sources.yaml",
     ]
