@@ -46,15 +46,15 @@ class Dataset:
     corrections: tuple[Correction, ...] = ()
 
     @cached_property
-    def person(self) -> dict[str, Person]:
+    def person_by_id(self) -> dict[str, Person]:
         return {person.id: person for person in self.people}
 
     @cached_property
-    def source(self) -> dict[str, Source]:
+    def source_by_id(self) -> dict[str, Source]:
         return {source.id: source for source in self.sources}
 
     @cached_property
-    def topic(self) -> dict[str, Topic]:
+    def topic_by_id(self) -> dict[str, Topic]:
         return {topic.id: topic for topic in self.topics}
 
     @cached_property
@@ -63,7 +63,8 @@ class Dataset:
         return tuple(Statement(quote, event) for event in self.events for quote in event.quotes)
 
     @cached_property
-    def statement(self) -> dict[str, Statement]:
+    def statement_by_id(self) -> dict[str, Statement]:
+        """Each statement by its quote's id."""
         return {statement.quote.id: statement for statement in self.statements}
 
     @cached_property

@@ -427,14 +427,14 @@ def test_timeline_json_ld_expands_to_events_and_quotations(data: Dataset) -> Non
     for (node, on_page), statement in zip(quotations, data.statements, strict=True):
         [creator] = [on_page[i] for i in values(node, "creator")]
         assert creator["@type"] == [S + "Person"]
-        assert values(creator, "name") == [data.person[statement.quote.speaker].name]
+        assert values(creator, "name") == [data.person_by_id[statement.quote.speaker].name]
         event = statement.event
         assert values(node, "recordedAt") == [SITE.page(day(event.date.iso()), f"event-{event.id}")]
         assert on_page[values(node, "recordedAt")[0]]["@type"] == [S + "Event"]
         articles = [on_page[i] for i in values(node, "isBasedOn")]
         assert {a["@type"][0] for a in articles} == {S + "NewsArticle"}
         based_on = {values(article, "url")[0] for article in articles}
-        assert based_on == {data.source[c.source].url for c in statement.quote.citations}
+        assert based_on == {data.source_by_id[c.source].url for c in statement.quote.citations}
         assert values(node, "dateCreated")[0].startswith(statement.date.iso())
 
 
@@ -459,11 +459,13 @@ def test_json_ld_describes_people_and_articles_once_per_page_and_refers_to_them_
         referenced = [reference["@id"] for reference in nested]
         assert set(referenced) <= set(ids), "a reference to a node not on the page"
         repeated += len(referenced) - len(set(referenced))
-        statements = [data.statement[quote.id] for event in events for quote in event.quotes]
+        statements = [data.statement_by_id[quote.id] for event in events for quote in event.quotes]
         people = {pid for event in events for pid in event.participants} | {
             statement.quote.speaker for statement in statements
         }
-        cited = {data.source[c.source].url for statement in statements for c in statement.quote.citations}
+        cited = {
+            data.source_by_id[c.source].url for statement in statements for c in statement.quote.citations
+        }
         by_type = {
             kind: [node["@id"] for node in graph if node["@type"] == kind]
             for kind in ("Person", "NewsArticle")

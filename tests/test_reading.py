@@ -44,7 +44,7 @@ def test_no_page_scrolls_sideways_on_a_360_px_phone(browser: Browser, pages_host
 def test_contrast_table_becomes_labelled_cards_on_a_phone(
     browser: Browser, pages_host: str, data: Dataset
 ) -> None:
-    speakers = [data.person[speaker].name for speaker in data.settings.speakers]
+    speakers = [data.person_by_id[speaker].name for speaker in data.settings.speakers]
     with local_page(browser, viewport=PHONE) as page:
         page.goto(pages_host + "contrast/")
         rows = page.locator("table.ex-contrast__table tbody tr")

@@ -36,7 +36,7 @@ def test_site_has_every_page_type(real_site: Path, data) -> None:  # type: ignor
 def test_contrast_table_has_a_column_per_speaker_and_a_row_per_question(real_site: Path, data) -> None:  # type: ignore[no-untyped-def]
     table = one(parse(real_site / "contrast" / "index.html"), "table.ex-contrast__table")
     headers = [text_of(th) for th in table.select("thead th")]
-    assert headers == ["Question", *(data.person[speaker].name for speaker in data.settings.speakers)]
+    assert headers == ["Question", *(data.person_by_id[speaker].name for speaker in data.settings.speakers)]
     rows = table.select("tbody tr")
     assert [text_of(one(row, "th[scope=row]")) for row in rows] == [topic.question for topic in data.topics]
     for row in rows:

@@ -92,7 +92,7 @@ def event_values(data: Dataset, site: SiteAddress | None) -> list[Values]:
 def quote_values(data: Dataset, site: SiteAddress | None) -> list[Values]:
     def values(statement: Statement) -> Values:
         quote = statement.quote
-        speaker = data.person[quote.speaker]
+        speaker = data.person_by_id[quote.speaker]
         role = speaker.role_on(statement.date)
         return {
             "id": quote.id,
@@ -117,8 +117,8 @@ def citation_values(data: Dataset) -> list[Values]:
         {
             "quote": statement.quote.id,
             "source": citation.source,
-            "outlet": data.source[citation.source].outlet,
-            "source_url": data.source[citation.source].url,
+            "outlet": data.source_by_id[citation.source].outlet,
+            "source_url": data.source_by_id[citation.source].url,
             "as_printed": citation.as_printed,
         }
         for statement in data.statements

@@ -42,7 +42,7 @@ def when(event: Event) -> str:
 
 def person(data: Dataset, site: SiteAddress, person_id: str) -> Node:
     url = site.page(person_path(person_id))
-    return {"@type": "Person", "@id": url, "url": url, "name": one_line(data.person[person_id].name)}
+    return {"@type": "Person", "@id": url, "url": url, "name": one_line(data.person_by_id[person_id].name)}
 
 
 def article(source: Source) -> Node:
@@ -88,7 +88,7 @@ def quotation(data: Dataset, site: SiteAddress, statement: Statement, event: Nod
         "text": one_line(quote.text),
         "creator": {"@id": site.page(person_path(quote.speaker))},
         "dateCreated": event["startDate"],
-        "isBasedOn": [{"@id": data.source[source_id].url} for source_id in sources],
+        "isBasedOn": [{"@id": data.source_by_id[source_id].url} for source_id in sources],
         "recordedAt": {"@id": event["@id"]},
     }
 
@@ -101,7 +101,7 @@ def day_graph(data: Dataset, site: SiteAddress, events: Sequence[Event]) -> Node
     """
     event_nodes = [event_node(site, event) for event in events]
     node_of = {event.id: node for event, node in zip(events, event_nodes, strict=True)}
-    statements = [data.statement[quote.id] for event in events for quote in event.quotes]
+    statements = [data.statement_by_id[quote.id] for event in events for quote in event.quotes]
     quotations = [quotation(data, site, statement, node_of[statement.event.id]) for statement in statements]
     people = {pid for event in events for pid in event.participants}
     people |= {statement.quote.speaker for statement in statements}
@@ -109,7 +109,7 @@ def day_graph(data: Dataset, site: SiteAddress, events: Sequence[Event]) -> Node
     graph = event_nodes + quotations
     # Sorted by id first, so that two sources at one address still come in the same order on every build.
     graph += sorted((person(data, site, pid) for pid in sorted(people)), key=itemgetter("@id"))
-    graph += sorted((article(data.source[sid]) for sid in sorted(sources)), key=itemgetter("@id"))
+    graph += sorted((article(data.source_by_id[sid]) for sid in sorted(sources)), key=itemgetter("@id"))
     return {"@context": CONTEXT, "@graph": graph}
 
 

@@ -40,7 +40,7 @@ def body(data: Dataset, site: SiteAddress | None, event: Event) -> str:
     """The slide text: what happened, the quotes with their speakers, and a link back to the published timeline."""
     parts = [h("p", event.summary)]
     for quote in event.quotes:
-        speaker = data.person[quote.speaker].name
+        speaker = data.person_by_id[quote.speaker].name
         parts.append(_QUOTE(words=f"“{quote.text}”", speaker=f"— {speaker}"))
     if site and site.root.startswith("https://"):
         link = Href.external(site.page(*event_location(event)))

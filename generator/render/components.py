@@ -94,7 +94,7 @@ def stance_on(statement: Statement, topic_id: str) -> Stance | None:
 
 def source_links(source_ids: Iterable[str], ctx: Context) -> list[Html | str]:
     """Each source's outlet, linked to the article itself: every quote is one click from its source."""
-    sources = [ctx.data.source[source_id] for source_id in dict.fromkeys(source_ids)]
+    sources = [ctx.data.source_by_id[source_id] for source_id in dict.fromkeys(source_ids)]
     links: list[Html | str] = [h("a", source.outlet, href=Href.external(source.url)) for source in sources]
     return joined(links)
 
@@ -102,7 +102,7 @@ def source_links(source_ids: Iterable[str], ctx: Context) -> list[Html | str]:
 def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: bool = True) -> Html:
     """A quote as readers see it everywhere: words, speaker and role, date, event, every source's version."""
     quote, event = statement.quote, statement.event
-    person = ctx.data.person[quote.speaker]
+    person = ctx.data.person_by_id[quote.speaker]
     role = person.role_on(statement.date)
     event_link = ctx.event_link(page, event)
     caption = _CAPTION(
@@ -133,7 +133,7 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
 def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> Html:
     items = []
     for link in links:
-        topic = ctx.data.topic[link.topic]
+        topic = ctx.data.topic_by_id[link.topic]
         label = stance_label(link.stance)
         stance = fragment(" ", label) if label is not None else EMPTY
         items.append(_TOPIC(link=ctx.topic_link(page, topic.id), question=topic.question, stance=stance))
@@ -146,7 +146,7 @@ def _printed(ctx: Context, page: str, statement: Statement) -> Html:
     heading = "The sources print these words differently" if len(versions) > 1 else "As printed"
     items = []
     for citation in statement.quote.citations:
-        source = ctx.data.source[citation.source]
+        source = ctx.data.source_by_id[citation.source]
         # Where the original may have moved, the archived copy is one click away too.
         archived = _ARCHIVED(url=Href.external(source.archive_url)) if source.archive_url else EMPTY
         items.append(
@@ -166,7 +166,7 @@ def relation_item(ctx: Context, page: str, label: str, other: Statement, relatio
         kind=relation.type.value,
         label=label,
         link=ctx.quote_link(page, other),
-        speaker=ctx.data.person[other.quote.speaker].name,
+        speaker=ctx.data.person_by_id[other.quote.speaker].name,
         words=other.quote.text,
         note=relation.note,
     )
@@ -174,7 +174,9 @@ def relation_item(ctx: Context, page: str, label: str, other: Statement, relatio
 
 def _relations(ctx: Context, page: str, statement: Statement) -> Html | None:
     items = [
-        relation_item(ctx, page, RELATION_LABELS[relation.type], ctx.data.statement[relation.quote], relation)
+        relation_item(
+            ctx, page, RELATION_LABELS[relation.type], ctx.data.statement_by_id[relation.quote], relation
+        )
         for relation in statement.quote.relations
     ]
     items += [

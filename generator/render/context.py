@@ -64,7 +64,7 @@ class Context:
         return self.link(from_page, topic_path(topic_id))
 
     def source_link(self, from_page: str, source_id: str) -> Href:
-        published = self.data.source[source_id].published
+        published = self.data.source_by_id[source_id].published
         return self.link(from_page, sources_month_path(published), source_anchor(source_id))
 
     def correction_link(self, from_page: str, correction_id: str) -> Href:

@@ -15,7 +15,7 @@ CELL_LIMIT = 3  # the latest quotes in a cell; earlier ones are on the question'
 
 def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
     """The table as one element; ``anchored`` gives rows ids (only once per page)."""
-    speakers = [ctx.data.person[speaker_id] for speaker_id in ctx.data.settings.speakers]
+    speakers = [ctx.data.person_by_id[speaker_id] for speaker_id in ctx.data.settings.speakers]
     head = h(
         "tr",
         h("th", "Question", scope="col"),
@@ -79,7 +79,7 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
 
 
 def contrast_page(ctx: Context) -> str:
-    names = [ctx.data.person[speaker].name for speaker in ctx.data.settings.speakers]
+    names = [ctx.data.person_by_id[speaker].name for speaker in ctx.data.settings.speakers]
     description = f"What {', '.join(names)} said on each question, side by side, with date and source."
     return markdown_page(
         [

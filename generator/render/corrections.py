@@ -37,8 +37,8 @@ def _items(ctx: Context, correction: Correction) -> list[Html | str]:
     """Links to each corrected item, as readers name them."""
     links: list[Html | str] = []
     for quote_id in correction.quotes:
-        statement = ctx.data.statement[quote_id]
-        speaker = ctx.data.person[statement.quote.speaker].name
+        statement = ctx.data.statement_by_id[quote_id]
+        speaker = ctx.data.person_by_id[statement.quote.speaker].name
         links.append(
             h("a", f"{speaker}: ", h("q", statement.quote.text), href=ctx.quote_link(CORRECTIONS, statement))
         )
@@ -47,9 +47,9 @@ def _items(ctx: Context, correction: Correction) -> list[Html | str]:
     links += [
         h(
             "a",
-            ctx.data.source[s].outlet,
+            ctx.data.source_by_id[s].outlet,
             ": ",
-            h("cite", ctx.data.source[s].title),
+            h("cite", ctx.data.source_by_id[s].title),
             href=ctx.source_link(CORRECTIONS, s),
         )
         for s in correction.sources

@@ -67,11 +67,11 @@ def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
 def _render(ctx: Context, page: str, kind: str, argument: str | None) -> tuple[str, tuple[str, str] | None]:
     data = ctx.data
     days = [date.iso() for date, _ in data.days]
-    problem = embed_error(kind, argument, frozenset(data.statement), days)
+    problem = embed_error(kind, argument, frozenset(data.statement_by_id), days)
     if problem:
         return "", problem
     if kind == "quote" and argument:
-        return raw_block(quote_figure(ctx, page, data.statement[argument], anchored=False)), None
+        return raw_block(quote_figure(ctx, page, data.statement_by_id[argument], anchored=False)), None
     if kind == "contrast-table":
         return raw_block(contrast_table(ctx, page, anchored=False)), None
     events = [event for date, events in data.days if date.iso() == argument for event in events]

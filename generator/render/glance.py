@@ -55,7 +55,7 @@ def _speakers_in_order(ctx: Context, said: Sequence[Statement]) -> list[Person]:
     """Contrast-table speakers first, in their order, then others in the order they spoke."""
     ids = list(dict.fromkeys(s.quote.speaker for s in said))
     first = [pid for pid in ctx.data.settings.speakers if pid in ids]
-    return [ctx.data.person[pid] for pid in first + [pid for pid in ids if pid not in first]]
+    return [ctx.data.person_by_id[pid] for pid in first + [pid for pid in ids if pid not in first]]
 
 
 def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statement]) -> Html | None:
@@ -69,7 +69,7 @@ def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statem
     span: list[Html | str] = (
         [time_element(first)] if first == last else [time_element(first), " to ", time_element(last)]
     )
-    links = [h("a", ctx.data.topic[tid].question, href=ctx.topic_link(page, tid)) for tid in topics]
+    links = [h("a", ctx.data.topic_by_id[tid].question, href=ctx.topic_link(page, tid)) for tid in topics]
     return h(
         "p",
         f"{count} in our sources on {questions}, ",

@@ -44,7 +44,7 @@ def statement_line(
     return _LINE(
         speaker=_SPEAKER(
             link=ctx.person_link(page, statement.quote.speaker),
-            name=ctx.data.person[statement.quote.speaker].name,
+            name=ctx.data.person_by_id[statement.quote.speaker].name,
         )
         if speaker
         else EMPTY,

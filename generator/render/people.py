@@ -39,7 +39,7 @@ def people_ordered(ctx: Context) -> list[Person]:
     """Contrast-table speakers first, in their configured order, then everyone else by name."""
     speakers = ctx.data.settings.speakers
     others = sorted((p for p in ctx.data.people if p.id not in speakers), key=lambda p: (p.name, p.id))
-    return [ctx.data.person[pid] for pid in speakers] + others
+    return [ctx.data.person_by_id[pid] for pid in speakers] + others
 
 
 def people_index(ctx: Context) -> str:
@@ -145,7 +145,7 @@ def _others(
                 written[key] = statement_line(ctx, page, statement, topic_id=topic_id)
             lines.append(written[key])
         entries = line_list([*lines, more], class_="ex-others")
-        question = ctx.data.topic[topic_id].question
+        question = ctx.data.topic_by_id[topic_id].question
         groups += [h("h3", h("a", question, href=ctx.topic_link(page, topic_id))), entries]
     if not groups:
         return []

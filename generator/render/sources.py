@@ -55,10 +55,12 @@ _VARIANT = template("<li>{outlet} printed: <q>{words}</q></li>")
 def _cited_for(ctx: Context, page: str, source: Source) -> Html:
     entries = []
     for statement in ctx.data.statements_by_source.get(source.id, ()):
-        speaker = ctx.data.person[statement.quote.speaker].name
+        speaker = ctx.data.person_by_id[statement.quote.speaker].name
         mine = next(c.as_printed for c in statement.quote.citations if c.source == source.id)
         others = [c for c in statement.quote.citations if c.source != source.id and c.as_printed != mine]
-        variants = [_VARIANT(outlet=ctx.data.source[c.source].outlet, words=c.as_printed) for c in others]
+        variants = [
+            _VARIANT(outlet=ctx.data.source_by_id[c.source].outlet, words=c.as_printed) for c in others
+        ]
         entries.append(
             _CITED(
                 person=ctx.person_link(page, statement.quote.speaker),

@@ -25,7 +25,8 @@ def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: 
         facts += [" · ", event.place]
     if event.participants:
         people = [
-            h("a", ctx.data.person[pid].name, href=ctx.person_link(page, pid)) for pid in event.participants
+            h("a", ctx.data.person_by_id[pid].name, href=ctx.person_link(page, pid))
+            for pid in event.participants
         ]
         facts += [" · With ", *joined(people)]
     body = h(
@@ -48,7 +49,7 @@ def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: 
 
 
 def _statements(ctx: Context, event: Event) -> list[Statement]:
-    return [ctx.data.statement[quote.id] for quote in event.quotes]
+    return [ctx.data.statement_by_id[quote.id] for quote in event.quotes]
 
 
 def timeline_page(ctx: Context) -> str:

@@ -65,7 +65,7 @@ def _people_line(ctx: Context, event: Event) -> str | None:
     ids, label = (speakers, "Speakers") if speakers else (list(event.participants), "With")
     if not ids:
         return None
-    return f"{label}: " + ", ".join(ctx.data.person[pid].name for pid in dict.fromkeys(ids))
+    return f"{label}: " + ", ".join(ctx.data.person_by_id[pid].name for pid in dict.fromkeys(ids))
 
 
 def _event_row(ctx: Context, page: str, event: Event, y: int, text_x: int) -> Html:
@@ -85,7 +85,7 @@ def _event_row(ctx: Context, page: str, event: Event, y: int, text_x: int) -> Ht
 
 def _quote_row(ctx: Context, page: str, statement: Statement, y: int, text_x: int) -> Html:
     """The quote's relations in words, then speaker and words, all one link to the quote in context."""
-    speaker = ctx.data.person[statement.quote.speaker].name
+    speaker = ctx.data.person_by_id[statement.quote.speaker].name
     labels: list[Html | str] = []
     for relation in statement.quote.relations:
         if labels:
@@ -123,7 +123,7 @@ def _layout(ctx: Context, page: str, days: Days, text_x: int) -> tuple[list[Html
             for quote in event.quotes:
                 if quote.id in related:
                     quote_y[quote.id] = y
-                    rows.append(_quote_row(ctx, page, ctx.data.statement[quote.id], y, text_x))
+                    rows.append(_quote_row(ctx, page, ctx.data.statement_by_id[quote.id], y, text_x))
                     y += ROW
             y += 8
         y += 8

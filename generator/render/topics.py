@@ -61,7 +61,9 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
     if not speakers:
         blocks.append(paragraph("No statement on this question in our sources."))
     silent = [
-        ctx.data.person[pid].name for pid in ctx.data.settings.speakers if pid not in {p.id for p in speakers}
+        ctx.data.person_by_id[pid].name
+        for pid in ctx.data.settings.speakers
+        if pid not in {p.id for p in speakers}
     ]
     if silent:
         blocks.append(paragraph("No statement in our sources from: " + ", ".join(silent) + "."))
