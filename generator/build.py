@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import engines, siteconfig
+from generator import engines, output_folder, siteconfig
 from generator.dataset import Dataset
 from generator.engines import EngineName
 from generator.errors import DataError
@@ -42,6 +41,14 @@ class Project:
     def site_url(self) -> str | None:
         """``site_url`` from the config file (``!ENV`` resolved as MkDocs does), if it is set."""
         return siteconfig.site_url(self.root / self.config_file)
+
+    def inputs(self) -> dict[str, Path]:
+        """What the project reads, by the name shown in messages: no output folder may be or hold them."""
+        return {
+            self.config_file: self.root / self.config_file,
+            f"{self.data_dir}/": self.root / self.data_dir,
+            f"{self.content_dir}/": self.root / self.content_dir,
+        }
 
     def content_files(self) -> dict[str, Path]:
         """Everything else in the content folder (images, downloads…) by relative path, copied as it is.
@@ -90,44 +97,29 @@ def export_data(project: Project) -> dict[str, str]:
 def write_docs(project: Project, out: Path, *, engine: EngineName = engines.DEFAULT_ENGINE) -> int:
     """Replace ``out`` with a complete docs folder for ``engine``: every page, and content/'s other files.
 
-    Returns the number of files written. Raises DataError (and writes nothing) on bad data.
+    Returns the number of files written. Raises DataError (and writes nothing) on bad data, and
+    OutputFolderError when ``out`` is not a folder this tool may replace.
     """
-    options = Options(site_url=project.site_url(), link_style=engines.link_style(engine))
-    pages = generate(project, options)
+    output_folder.check_target(out, project.inputs())
+    return _write_pages(project, generate(project, _engine_options(project, engine)), out)
+
+
+def _engine_options(project: Project, engine: EngineName) -> Options:
+    return Options(site_url=project.site_url(), link_style=engines.link_style(engine))
+
+
+def _write_pages(project: Project, pages: Mapping[str, str], out: Path) -> int:
     copies = {path: source for path, source in project.content_files().items() if path not in pages}
-    replace_directory(out, pages, copies=copies)
+    output_folder.write_folder(out, pages, copies=copies, inputs=project.inputs())
     return len(pages) + len(copies)
 
 
-def replace_directory(
-    target: Path,
-    fill: Mapping[str, str] | None = None,
-    *,
-    built: Path | None = None,
-    copies: Mapping[str, Path] | None = None,
-) -> None:
-    """Make ``target`` hold exactly ``built`` (a finished folder) or ``fill`` (files to write) and ``copies``
-    (files to copy, by relative path), all or nothing.
-
-    The new content is completed beside the target first; the old folder is swapped out only then.
-    """
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if built is None:
-        built = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-        for relative, text in (fill or {}).items():
-            path = built / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        for relative, source in (copies or {}).items():
-            path = built / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, path)
-    old = target.parent / f".{target.name}-old-{os.getpid()}"
-    if target.exists():
-        target.rename(old)
-    built.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+def write_exports(project: Project, out: Path) -> int:
+    """Replace ``out`` with the data exports; returns how many files. Raises as :func:`write_docs` does."""
+    output_folder.check_target(out, project.inputs())
+    files = export_data(project)
+    output_folder.write_folder(out, files, copies={}, inputs=project.inputs())
+    return len(files)
 
 
 def source_date_epoch(data: Dataset) -> str:
@@ -152,38 +144,38 @@ def build_site(
 ) -> int:
     """Build the site into a fresh folder with the engine in strict mode; replace ``site_dir`` only on success.
 
-    Returns the engine's exit code. The data is validated first, so bad data never reaches the engine.
-    Zensical builds from pages written into ``work_dir`` (default: build/ in the project).
+    Returns the engine's exit code. The project is checked first as ``explainer validate`` checks it, so bad
+    data never reaches the engine (DataError). Zensical builds from pages written into ``work_dir`` (default:
+    build/ in the project). Raises OutputFolderError when ``site_dir`` is not a folder this tool may replace.
     """
-    epoch = source_date_epoch(load_dataset(project))
-    site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=site_dir.parent))
-    try:
+    work_dir = (work_dir or project.root / "build").resolve()
+    inputs = dict(project.inputs())
+    if engine == "zensical":
+        inputs[f"{work_dir.name}/ (the Zensical work folder)"] = work_dir
+
+    def fill(staging: Path) -> int:
+        pages = generate(project, _engine_options(project, engine))  # the check validate makes
+        epoch = source_date_epoch(load_dataset(project))
         if engine == "zensical":
-            code = _build_with_zensical(project, staging, work_dir or project.root / "build", epoch)
-        else:
-            config_file = project.root / project.config_file
-            command = engines.mkdocs_command(config_file, staging)
-            code = engines.run(command, cwd=project.root, source_date_epoch=epoch)
-        if code != 0:
-            return code
-        replace_directory(site_dir, built=staging)
-        return 0
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            return _build_with_zensical(project, pages, staging, work_dir, epoch)
+        command = engines.mkdocs_command(project.root / project.config_file, staging)
+        return engines.run(command, cwd=project.root, source_date_epoch=epoch)
+
+    return output_folder.replace_folder(site_dir, fill, inputs=inputs)
 
 
-def _build_with_zensical(project: Project, staging: Path, work_dir: Path, epoch: str) -> int:
-    """Generate the pages into ``work_dir``, build them there with Zensical, move the site to ``staging``."""
-    work_dir = work_dir.resolve()
+def _build_with_zensical(
+    project: Project, pages: Mapping[str, str], staging: Path, work_dir: Path, epoch: str
+) -> int:
+    """Write the pages into ``work_dir``, build them there with Zensical, move the site into ``staging``."""
     work_dir.mkdir(parents=True, exist_ok=True)
-    write_docs(project, work_dir / engines.DOCS, engine="zensical")
+    _write_pages(project, pages, work_dir / engines.DOCS)
     config_file = engines.write_zensical_config(project.root / project.config_file, work_dir)
-    built = work_dir / engines.SITE
-    shutil.rmtree(built, ignore_errors=True)  # a failed earlier run may have left pages behind
+    # Zensical empties its site folder itself (hidden files aside) before it writes the pages.
     code = engines.run(engines.zensical_command(config_file), cwd=work_dir, source_date_epoch=epoch)
     if code == 0:
-        staging.rmdir()
-        shutil.move(built, staging)
+        built = work_dir / engines.SITE
+        for entry in sorted(built.iterdir()):
+            if entry.name != output_folder.MARKER:
+                shutil.move(entry, staging / entry.name)
     return code

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import click
 
-from generator.build import Project, build_site, export_data, generate, replace_directory, write_docs
+from generator.build import Project, build_site, generate, write_docs, write_exports
 from generator.dates import PartialDate
 from generator.engines import DEFAULT_ENGINE, ENGINES, EngineName
 from generator.errors import DataError, Problem
 from generator.load import EVENTS_DIR, load_data
+from generator.output_folder import OutputFolderError
 from generator.provenance import Verdict, check_sources, read_saved, report_lines, saved_copies, summary
 from generator.scaffold import new_event
 from generator.schema import write_schemas
@@ -75,9 +76,7 @@ def validate(root: Path) -> None:
 
 @main.command(name="generate")
 @_root_option
-@click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/docs"), show_default=True
-)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("build/docs"), show_default=True)
 @_engine_option
 def generate_command(root: Path, out: Path, engine: EngineName) -> None:
     """Write every page (generated and hand-written, embeds resolved) and content/'s other files into OUT,
@@ -87,39 +86,39 @@ def generate_command(root: Path, out: Path, engine: EngineName) -> None:
     except DataError as error:
         report(error)
         sys.exit(1)
+    except OutputFolderError as error:
+        raise click.ClickException(f"--out {out}: {error.reason}") from None
     click.echo(f"Wrote {count} files to {out}.")
 
 
 @main.command()
 @_root_option
-@click.option(
-    "--out", type=click.Path(file_okay=False, path_type=Path), default=Path("build/export"), show_default=True
-)
+@click.option("--out", type=click.Path(path_type=Path), default=Path("build/export"), show_default=True)
 def export(root: Path, out: Path) -> None:
     """Write the data exports (JSON, CSV, JSON Schema, Atom feed, TimelineJS) into OUT, replacing it."""
     try:
-        files = export_data(Project(root))
+        count = write_exports(Project(root), out)
     except DataError as error:
         report(error)
         sys.exit(1)
-    replace_directory(out, files)
-    click.echo(f"Wrote {len(files)} files to {out}.")
+    except OutputFolderError as error:
+        raise click.ClickException(f"--out {out}: {error.reason}") from None
+    click.echo(f"Wrote {count} files to {out}.")
 
 
 @main.command()
 @_root_option
-@click.option(
-    "--site-dir", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True
-)
+@click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
 @_engine_option
 def build(root: Path, site_dir: Path, engine: EngineName) -> None:
     """Build the site with MkDocs or Zensical (strict); site/ is replaced only when the whole build succeeds."""
     try:
-        target = root / site_dir if not site_dir.is_absolute() else site_dir
-        code = build_site(Project(root), target, engine=engine)
+        code = build_site(Project(root), root / site_dir, engine=engine)
     except DataError as error:
         report(error)
         sys.exit(1)
+    except OutputFolderError as error:
+        raise click.ClickException(f"--site-dir {site_dir}: {error.reason}") from None
     if code:
         click.echo("The build failed; the previous site/ is unchanged.", err=True)
         sys.exit(code)

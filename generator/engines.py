@@ -8,9 +8,12 @@ per engine beyond that derivation.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -98,6 +101,26 @@ def write_zensical_config(config_file: Path, work_dir: Path) -> Path:
 
 
 def run(command: list[str], cwd: Path, *, source_date_epoch: str | None = None) -> int:
-    """Run an engine; its own output goes to the terminal. Returns its exit code."""
+    """Run an engine; its own output goes to the terminal. Returns its exit code.
+
+    The engine ends with this process, however this one ends: ``subprocess.run`` kills it on an exception
+    (Ctrl-C included), and on Linux the kernel kills it when this process is killed (``PR_SET_PDEATHSIG``).
+    """
     env = engine_env(source_date_epoch)
-    return subprocess.run(command, cwd=cwd, env=env, check=False).returncode
+    before_start = _end_with(os.getpid()) if sys.platform == "linux" else None
+    return subprocess.run(command, cwd=cwd, env=env, check=False, preexec_fn=before_start).returncode
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with(parent: int) -> Callable[[], None]:
+    """What the child runs before the engine starts: ask the kernel to kill it when ``parent`` ends."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl  # looked up before the fork, not in the child
+
+    def end_with_parent() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # the parent ended before the request was made
+            os._exit(1)
+
+    return end_with_parent

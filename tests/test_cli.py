@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from generator.cli import github_annotation, main
 from generator.errors import Problem
+from generator.output_folder import MARKER, MARKER_TEXT
 from tests.conftest import ROOT, copy_project, edit
 
 EVENT = "data/events/2021-03-02-site-visit.yaml"
@@ -86,6 +87,7 @@ def test_a_build_on_invalid_data_exits_1_and_leaves_the_previous_site_untouched(
     (site / "timeline").mkdir(parents=True)
     (site / "index.html").write_text("<!doctype html><title>The last good site</title>\n", encoding="utf-8")
     (site / "timeline" / "index.html").write_bytes(b"<p>\xe2\x80\x9cno mass deportations\xe2\x80\x9d</p>\n")
+    (site / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # an earlier build made it
     before = snapshot(site)
     edit(root / "data/events/2017-02-23-kelly-mexico-city.yaml", "speaker: kelly", "speaker: kely")
 
@@ -101,3 +103,24 @@ def test_a_build_on_invalid_data_exits_1_and_leaves_the_previous_site_untouched(
         "overrides",
         "site",
     ]
+
+
+def test_a_build_reports_exactly_what_validate_reports(small_project: Path) -> None:
+    """A misspelt embed in content/ and a bad speaker in data/: both commands list both, the same way."""
+    edit(small_project / "content/index.md", "{{ quote mayor-by-summer }}", "{{ quote mayor-by-sumer }}")
+    edit(small_project / EVENT, "speaker: engineer", "speaker: enginer")
+    runner = CliRunner(env={"GITHUB_ACTIONS": "false"})
+
+    validated = runner.invoke(main, ["validate", "--root", str(small_project)])
+    built = runner.invoke(main, ["build", "--root", str(small_project)])
+
+    assert (built.exit_code, built.stdout, built.stderr) == (validated.exit_code, "", validated.stderr)
+    assert validated.exit_code == 1
+    assert validated.stderr.splitlines() == [
+        'content/index.md:5:1: embed: the quote id "mayor-by-sumer", which is not defined; '
+        "expected a quote id from data/events/",
+        f'{EVENT}:11:14: quotes[0].speaker: the person id "enginer", which is not defined; '
+        'expected a person id from data/people.yaml (did you mean "engineer"?)',
+        "2 problems found in the data.",
+    ]
+    assert sorted(path.name for path in small_project.iterdir()) == ["content", "data", "mkdocs.yml"]

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from generator.build import Project, generate, load_dataset, write_docs
 from generator.cli import main
 from generator.engines import DERIVED_CONFIG, write_zensical_config, zensical_config
+from generator.output_folder import MARKER
 from generator.outputs import Options
 from generator.siteconfig import load_config
 from generator.urls import source_url
@@ -64,8 +65,8 @@ def test_write_docs_copies_content_files_and_generated_pages_win(tmp_path: Path)
     count = write_docs(project, out, engine="zensical")
     pages = generate(project, Options(site_url=project.site_url(), link_style="source"))
     written = sorted(path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file())
-    assert written == sorted([*pages, "images/map.png"])
-    assert count == len(written)
+    assert written == sorted([*pages, "images/map.png", MARKER])
+    assert count == len(written) - 1  # all but the marker
     assert (out / "images" / "map.png").read_bytes() == PNG
     assert (out / "assets" / "explainer.css").read_text(encoding="utf-8") == pages["assets/explainer.css"]
     assert (out / "people" / "mayor.md").read_text(encoding="utf-8") == pages["people/mayor.md"]
@@ -80,7 +81,7 @@ def test_generate_command_writes_the_docs_folder(tmp_path: Path, engine: str, li
     command = ["generate", "--root", str(project.root), "--out", str(out), "--engine", engine]
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 0, result.output
-    files = [path for path in out.rglob("*") if path.is_file()]
+    files = [path for path in out.rglob("*") if path.is_file() and path.name != MARKER]
     assert result.output == f"Wrote {len(files)} files to {out}.\n"
     assert link in (out / "people" / "index.md").read_text(encoding="utf-8")
 

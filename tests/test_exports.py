@@ -41,6 +41,7 @@ from generator.export.records import Document, document_values, to_dataset
 from generator.export.timelinejs import timeline
 from generator.markup import front_matter_line, with_front_matter_line
 from generator.model import Correction
+from generator.output_folder import MARKER
 from generator.sitemap import CORRECTIONS, correction_anchor, event_location
 from tests.conftest import FIXTURES, ROOT
 
@@ -512,6 +513,6 @@ def test_cli_export_writes_every_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.output == f"Wrote {len(DOWNLOADS)} files to {out}.\n"
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert written == sorted(download.path for download in DOWNLOADS)
+    assert written == sorted([MARKER, *(download.path for download in DOWNLOADS)])
     data = load_dataset(Project(FIXTURES / "small"))
     assert load_document((out / "data/explainer.json").read_text(encoding="utf-8")) == data
