@@ -56,6 +56,13 @@ def report(error: DataError) -> None:
             click.echo(github_annotation(problem))
 
 
+def refusal(error: OutputFolderError, option: str, given: Path, target: Path) -> click.ClickException:
+    """The option as given when the folder refused is the one it names; otherwise the folder refused (such
+    as Zensical's docs folder in build/)."""
+    shown = f"{option} {given}" if error.path == target else str(error.path)
+    return click.ClickException(f"{shown}: {error.reason}")
+
+
 @click.group()
 def main() -> None:
     """Build a news explainer site from the YAML in data/ and the Markdown in content/."""
@@ -87,7 +94,7 @@ def generate_command(root: Path, out: Path, engine: EngineName) -> None:
         report(error)
         sys.exit(1)
     except OutputFolderError as error:
-        raise click.ClickException(f"--out {out}: {error.reason}") from None
+        raise refusal(error, "--out", out, out) from None
     click.echo(f"Wrote {count} files to {out}.")
 
 
@@ -102,7 +109,7 @@ def export(root: Path, out: Path) -> None:
         report(error)
         sys.exit(1)
     except OutputFolderError as error:
-        raise click.ClickException(f"--out {out}: {error.reason}") from None
+        raise refusal(error, "--out", out, out) from None
     click.echo(f"Wrote {count} files to {out}.")
 
 
@@ -112,13 +119,14 @@ def export(root: Path, out: Path) -> None:
 @_engine_option
 def build(root: Path, site_dir: Path, engine: EngineName) -> None:
     """Build the site with MkDocs or Zensical (strict); site/ is replaced only when the whole build succeeds."""
+    target = root / site_dir
     try:
-        code = build_site(Project(root), root / site_dir, engine=engine)
+        code = build_site(Project(root), target, engine=engine)
     except DataError as error:
         report(error)
         sys.exit(1)
     except OutputFolderError as error:
-        raise click.ClickException(f"--site-dir {site_dir}: {error.reason}") from None
+        raise refusal(error, "--site-dir", site_dir, target) from None
     if code:
         click.echo("The build failed; the previous site/ is unchanged.", err=True)
         sys.exit(code)

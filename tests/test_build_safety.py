@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import gzip
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from generator.build import Project, build_site
 from generator.errors import DataError
+from generator.output_folder import OutputFolderError
 from tests.conftest import edit
 from tests.payloads import payload_project
 
@@ -89,3 +98,109 @@ def test_the_same_input_builds_byte_identical_sites(
         # No <lastmod> at all (overrides/sitemap.xml): a build date would tell crawlers every page changed.
         assert b"<lastmod>" not in sitemap.read()
     assert int.from_bytes(before["sitemap.xml.gz"][4:8], "little") == 1617235200  # 2021-04-01T00:00Z
+
+
+# An MkDocs hook that holds a build once the engine has written the site: it names its process, then waits.
+HOLD_HOOK = """
+import os
+import time
+from pathlib import Path
+
+
+def on_post_build(config, **kwargs):
+    if "HELD_ENGINE" in os.environ:
+        Path(os.environ["HELD_ENGINE"]).write_text(str(os.getpid()))
+        time.sleep(600)
+"""
+
+
+def _ended(pid: int) -> bool:
+    """The process is gone, or dead and waiting to be reaped (a zombie)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return True
+    return state in ("Z", "X")
+
+
+def _wait_for(condition: Callable[[], bool], what: str) -> None:
+    """Poll until ``condition`` holds; a generous bound only stops a broken test from hanging."""
+    for _ in range(1200):
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"still waiting for {what}")
+
+
+@contextmanager
+def held_build(project: Project, site: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
+    """``explainer build`` in a child process, held by the hook after the engine wrote the site: yields the
+    builder and the engine's process id; both are killed at the end whatever happened."""
+    config = project.root / "mkdocs.yml"
+    (project.root / "hold.py").write_text(HOLD_HOOK, encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hold.py\n", encoding="utf-8")
+    marker = tmp_path / "engine.pid"
+    command = [str(Path(sys.executable).with_name("explainer")), "build", "--site-dir", str(site)]
+    builder = subprocess.Popen(
+        command, cwd=project.root, env={**os.environ, "HELD_ENGINE": str(marker)}, stderr=subprocess.PIPE
+    )
+    engine = 0
+    try:
+        _wait_for(lambda: marker.exists() or builder.poll() is not None, "the engine to be held")
+        assert builder.poll() is None, builder.communicate()[1].decode()
+        engine = int(marker.read_text(encoding="ascii"))
+        yield builder, engine
+    finally:
+        builder.kill()
+        if engine and not _ended(engine):
+            os.kill(engine, signal.SIGKILL)
+        builder.communicate()  # after the engine ended: it holds the same stderr
+
+
+def test_a_killed_build_takes_its_engine_along_and_the_next_build_cleans_up(
+    built: tuple[Project, Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    project, site, before = built
+    with held_build(project, site, tmp_path) as (builder, engine):
+        os.kill(builder.pid, signal.SIGKILL)
+        builder.wait()
+        _wait_for(lambda: _ended(engine), f"the engine (process {engine}) to end with its parent")
+    assert snapshot(site) == before
+    (stale,) = (path for path in site.parent.iterdir() if path.name != "site")
+    assert stale.name.startswith(f".site-new-{builder.pid}-")
+
+    assert build_site(project, site) == 0
+
+    assert snapshot(site) == before
+    assert [path.name for path in site.parent.iterdir()] == ["site"]
+
+
+def test_a_second_build_while_one_runs_is_refused(
+    built: tuple[Project, Path, dict[str, bytes]], tmp_path: Path
+) -> None:
+    project, site, before = built
+    with held_build(project, site, tmp_path), pytest.raises(OutputFolderError) as refused:
+        build_site(project, site)
+    assert str(refused.value) == (
+        f"{site}: another explainer command is replacing a folder in {site.parent} now; "
+        "expected one at a time there: run this again when that one has finished"
+    )
+    assert snapshot(site) == before
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.mark.usefixtures("umask_022")
+def test_the_site_is_readable_by_a_web_server_running_as_another_user(tmp_path: Path) -> None:
+    """Folders and files take their modes from the umask, as MkDocs and Zensical make them (not 0700)."""
+    project = Project(payload_project(tmp_path / "project", ()))
+    site = tmp_path / "out" / "site"
+    assert build_site(project, site) == 0
+    paths = [site, *site.rglob("*")]
+    assert {stat.S_IMODE(path.stat().st_mode) for path in paths if path.is_dir()} == {0o755}
+    assert {stat.S_IMODE(path.stat().st_mode) for path in paths if path.is_file()} == {0o644}

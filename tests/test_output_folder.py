@@ -243,3 +243,28 @@ def test_where_names_cannot_be_exchanged_the_folder_is_still_replaced(
 
     assert tree(target) == {MARKER: output_folder.MARKER_TEXT.encode(), "b.txt": b"new\n"}
     assert [path.name for path in tmp_path.iterdir()] == ["site"]
+
+
+def test_zensicals_work_folder_is_not_a_site_folder(project: Path) -> None:
+    code, stdout, stderr = run("build", "--engine", "zensical", "--site-dir", "build/site")
+    assert (code, stdout) == (1, "")
+    assert stderr == (
+        "Error: --site-dir build/site: it lies inside the project's build/ (the Zensical work folder); "
+        + OWN
+        + "\n"
+    )
+
+
+def test_a_foreign_docs_folder_in_zensicals_work_folder_is_named_when_refused(project: Path) -> None:
+    (project / "build" / "docs").mkdir(parents=True)
+    (project / "build" / "docs" / "draft.md").write_text("# Mine\n", encoding="utf-8")
+    before = tree(project)
+
+    code, stdout, stderr = run("build", "--engine", "zensical")
+
+    assert (code, stdout) == (1, "")
+    assert stderr == (
+        f"Error: {project.resolve() / 'build' / 'docs'}: a folder with files in it but no {MARKER} file "
+        "(this tool did not make it); expected a new or empty folder, or one this tool made\n"
+    )
+    assert tree(project) == before
