@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import Problem
-from generator.yamlfile import LoadedFile, load_file
+from generator.reading import is_ignored, read_text
+from generator.yamlfile import LoadedFile, load_yaml
 
 SETTINGS_FILE = "explainer.yaml"
 PEOPLE_FILE = "people.yaml"
@@ -14,6 +16,7 @@ SOURCES_FILE = "sources.yaml"
 TOPICS_FILE = "topics.yaml"
 CORRECTIONS_FILE = "corrections.yaml"  # optional
 EVENTS_DIR = "events"
+EVENT_SUFFIX = ".yaml"
 REQUIRED_FILES = (SETTINGS_FILE, PEOPLE_FILE, SOURCES_FILE, TOPICS_FILE)
 
 
@@ -37,17 +40,17 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
     problems: list[Problem] = []
 
     def read(relative: str) -> LoadedFile | None:
-        loaded, found = _read(root / relative, relative)
+        loaded, found = load_file(root, relative)
         problems.extend(found)
         return loaded
 
     named = {name: read(f"{data_dir}/{name}") for name in REQUIRED_FILES}
-    event_paths = sorted((root / data_dir / EVENTS_DIR).glob("*.y*ml"))
-    events = {
-        relative: read(relative) for relative in (path.relative_to(root).as_posix() for path in event_paths)
-    }
+    events_dir = f"{data_dir}/{EVENTS_DIR}"
+    names, others = _event_names(root / events_dir)
+    problems += [Problem(f"{events_dir}/{name}", 1, 1, "(file)", *_NOT_AN_EVENT) for name in others]
+    events = {relative: read(relative) for relative in (f"{events_dir}/{name}" for name in names)}
     corrections = f"{data_dir}/{CORRECTIONS_FILE}"
-    optional = read(corrections) if (root / corrections).is_file() else None
+    optional = read(corrections) if os.path.lexists(root / corrections) else None
     return LoadedData(
         settings=named[SETTINGS_FILE],
         people=named[PEOPLE_FILE],
@@ -60,8 +63,23 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
     )
 
 
-def _read(path: Path, relative: str) -> tuple[LoadedFile | None, list[Problem]]:
-    """One data file, read (None if it cannot be), and its problems."""
-    if not path.is_file():
-        return None, [Problem(relative, 1, 1, "(file)", "no such file", "this file to exist")]
-    return load_file(path, relative)
+def load_file(root: Path, relative: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """The project's YAML file ``relative``, read (None if it cannot be), and every problem found."""
+    text, problems = read_text(root, relative)
+    if text is None:
+        return None, problems
+    return load_yaml(text, relative)
+
+
+_NOT_AN_EVENT = ("a name that does not end in .yaml", "event files named ID.yaml (nothing else here is read)")
+
+
+def _event_names(folder: Path) -> tuple[list[str], list[str]]:
+    """The names in the events folder, sorted: of event files, and of anything else not ignored (hidden files,
+    editors' droppings), which would otherwise be silently left out."""
+    if not folder.is_dir():
+        return [], []
+    names = sorted(entry.name for entry in os.scandir(folder) if not is_ignored(entry.name))
+    return [name for name in names if name.endswith(EVENT_SUFFIX)], [
+        name for name in names if not name.endswith(EVENT_SUFFIX)
+    ]

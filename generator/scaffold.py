@@ -15,9 +15,6 @@ from generator.errors import Problem
 from generator.yamlfile import FieldPath, LoadedFile
 
 PLACEHOLDER = "FILL IN"
-# A value holds the placeholder's first word only if the file's text does, or writes it with a backslash: YAML
-# joins the lines of a value with spaces, and runs letters together only through an escape (\x46, \<line break>).
-_PLACEHOLDER_WORD = PLACEHOLDER.split()[0]
 _MAX_SLUG = 50
 
 
@@ -79,8 +76,6 @@ def new_event(events_dir: Path, date: PartialDate, title: str) -> Path:
 
 def placeholder_problems(file: LoadedFile) -> Iterator[Problem]:
     """Every value still holding the template's placeholder text."""
-    if _PLACEHOLDER_WORD not in file.text and "\\" not in file.text:
-        return  # then no value holds it: see _PLACEHOLDER_WORD
     for path, text in _strings(file.data, ()):
         if text.lstrip().startswith(PLACEHOLDER):
             found = f'the template\'s placeholder "{text.strip()}"'

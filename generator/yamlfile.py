@@ -1,64 +1,42 @@
-"""Read one YAML file into plain values, and find the line and column of any value or key.
+"""Read one YAML file's text into plain values, noting the line and column of every value and field name.
 
 PyYAML's safe loader is lenient in ways that hurt editors: a duplicate key silently wins, ``no`` becomes
-``False``, ``012`` an octal number and ``1:20`` the number 80. We compose the node tree (in C, with libyaml), then
-convert it ourselves, reporting each of those traps as a problem instead of guessing.
-
-Most files hold none of them, and their positions are needed only to report a problem: such a file is converted
-without noting positions, and they are found again from its text when first asked for.
+``False``, ``012`` an octal number and ``1:20`` the number 80. We take the file's events from PyYAML's parser
+and build the values ourselves, reporting each of those traps as a problem instead of guessing. Building them
+with a stack of our own, rather than PyYAML's recursive composer, bounds how deeply values may nest before
+anything recurses: a file of 30,000 ``[`` is one problem, not a crashed process.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 import yaml
 
 from generator.errors import Problem
 
-MAX_FILE_BYTES = 1_048_576
+# Lists and mappings inside one another: an event file needs six levels. The bound keeps every later step
+# that walks the values (validation, error reports) far from Python's recursion limit.
+MAX_DEPTH = 32
 
 # Where a value sits in a file: keys and list indexes from the top.
 FieldPath = tuple[str | int, ...]
 
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"
+_DEFAULT_TAGS = (None, "!", _TAG + "map", _TAG + "seq")
 _PLAIN_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _PLAIN_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BOOLEAN_WORDS = {"true": True, "false": False}
-
-
-class _Loader(yaml.CSafeLoader):
-    """PyYAML's C safe loader, resolving tags without the bookkeeping for path resolvers, which it has none of.
-
-    The C composer calls these three methods for every node; PyYAML's own, general enough for path resolvers,
-    took 0.15 s of the 0.50 s it spends composing 10,000 quotes.
-    """
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        pass
-
-    def ascend_resolver(self) -> None:
-        pass
-
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> str:
-        """A node's tag when none is written: a plain scalar's by its first character and pattern (true, 12, ~…)."""
-        if kind is yaml.ScalarNode and implicit[0]:
-            resolvers: Sequence[tuple[str, re.Pattern[str]]] = self.yaml_implicit_resolvers.get(value[:1], ())
-            for tag, pattern in resolvers:
-                if pattern.match(value):
-                    return tag
-        if kind is yaml.ScalarNode:
-            return self.DEFAULT_SCALAR_TAG
-        return self.DEFAULT_MAPPING_TAG if kind is yaml.MappingNode else self.DEFAULT_SEQUENCE_TAG
+# The characters YAML allows in a file (YAML 1.1, 5.1, as PyYAML's reader checks them): one of the others would
+# stop the parser with an error that names no line.
+_UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_YAML_HINT = "valid YAML: check the indentation, a missing colon after a field name, or unbalanced quotes"
 
 
 def format_path(path: FieldPath) -> str:
@@ -69,54 +47,29 @@ def format_path(path: FieldPath) -> str:
     return text or "(file)"
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     line: int
     column: int
 
 
-_Positions = tuple[dict[FieldPath, Position], dict[FieldPath, Position]]
-"""The position of every value, and of every mapping key, by path."""
-
-
 @dataclass(frozen=True)
 class LoadedFile:
-    """A file's values as plain Python, with the position of every value and every mapping key."""
+    """A file's values as plain Python, with where every value and every mapping key starts."""
 
     path: str
     data: Any
-    text: str = field(repr=False, compare=False)
-    """The file's text, read again for positions: only a problem needs one, so they are found when asked for."""
-    found_positions: _Positions | None = field(default=None, repr=False, compare=False)
-    """The positions, when reading the file already noted them (it had something to report)."""
-
-    @property
-    def values(self) -> dict[FieldPath, Position]:
-        """The position of every value, by its path."""
-        return self._positions[0]
-
-    @property
-    def keys(self) -> dict[FieldPath, Position]:
-        """The position of every mapping key, by the path of its value."""
-        return self._positions[1]
-
-    @cached_property
-    def _positions(self) -> _Positions:
-        if self.found_positions is not None:
-            return self.found_positions
-        node = yaml.compose(self.text, Loader=_Loader)  # it composed when the file was loaded
-        converter = _Converter(self.path, self.text)
-        if node is not None:
-            converter.convert(node, ())
-        return converter.values, converter.keys
+    starts: dict[FieldPath, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Where each value starts, by its path: PyYAML's mark (0-based line and column)."""
+    key_starts: dict[FieldPath, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Where each mapping key starts, by the path of its value."""
 
     def position(self, path: FieldPath, *, key: bool = False) -> Position:
         """The position of the value (or key) at ``path``, or of its nearest enclosing value."""
-        if key and path in self.keys:
-            return self.keys[path]
-        while path not in self.values and path:
+        if key and path in self.key_starts:
+            return _position(self.key_starts[path])
+        while path not in self.starts and path:
             path = path[:-1]
-        return self.values.get(path, Position(1, 1))
+        return _position(self.starts[path]) if path in self.starts else Position(1, 1)
 
     def problem(
         self, path: FieldPath, found: str, expected: str, *, key: bool = False, at: FieldPath | None = None
@@ -126,48 +79,50 @@ class LoadedFile:
         return Problem(self.path, where.line, where.column, format_path(path), found, expected)
 
 
-def load_file(path: Path, display_path: str) -> tuple[LoadedFile | None, list[Problem]]:
-    """Load ``path``; return the file (or None when it cannot be read at all) and every problem found."""
-    text, problems = _decode(path.read_bytes(), display_path)
-    if text is None:
-        return None, problems
-    problems = list(_check_tabs(text, display_path))
+def unprintable(text: str) -> str | None:
+    """The first character of ``text`` that a YAML file may not hold (a control character…), if any."""
+    match = _UNPRINTABLE.search(text)
+    return match.group() if match else None
+
+
+def load_yaml(text: str, path: str) -> tuple[LoadedFile | None, list[Problem]]:
+    """Read a file's text; return the file (None when it is not YAML at all) and every problem found."""
+    if text.startswith("\ufeff"):
+        return None, [Problem(path, 1, 1, "(file)", "a byte-order mark", "UTF-8 without a byte-order mark")]
+    problems = list(_check_characters(text, path)) + list(_check_tabs(text, path))
+    if problems:  # then read on, each unprintable character replaced, to report the file's other problems too
+        text = _UNPRINTABLE.sub("\ufffd", text)
+    reader = _Reader(path)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        data = reader.read(yaml.parse(text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = error.problem or error.context or "a syntax error"
-        problems.append(Problem(display_path, line, column, "(file)", f"invalid YAML: {what}", _YAML_HINT))
-        return None, problems
-    data, found, positions = _convert(node, text, display_path)
-    return LoadedFile(display_path, data, text, positions), problems + found
+        problem = Problem(path, line, column, "(file)", f"invalid YAML: {what}", _YAML_HINT)
+        return None, [*problems, *reader.problems, problem]
+    except _UnreadableError as error:
+        return None, [*problems, *reader.problems, error.problem]
+    return LoadedFile(path, data, reader.starts, reader.key_starts), problems + reader.problems
 
 
-_YAML_HINT = "valid YAML: check the indentation, a missing colon after a field name, or unbalanced quotes"
-
-
-def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    """The file's text, or None and why it cannot be read as text."""
-    if len(raw) > MAX_FILE_BYTES:
-        found = f"a file of {len(raw):,} bytes"
-        return None, [Problem(path, 1, 1, "(file)", found, f"at most {MAX_FILE_BYTES:,} bytes")]
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [Problem(path, 1, 1, "(file)", "a byte-order mark", "UTF-8 without a byte-order mark")]
-    try:
-        return raw.decode("utf-8"), []
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        found = f"a byte 0x{raw[error.start]:02x} that is not UTF-8"
-        return None, [Problem(path, line, column, "(file)", found, "text saved as UTF-8")]
+def _check_characters(text: str, path: str) -> Iterator[Problem]:
+    """The first character on each line that YAML does not allow."""
+    if _UNPRINTABLE.search(text) is None:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _UNPRINTABLE.search(line)
+        if match:
+            code = f"{ord(match.group()):04X}"
+            found = f"the unprintable character U+{code}"
+            expected = f"printable text (remove it, or write it as \\u{code} inside double quotes)"
+            yield Problem(path, number, match.start() + 1, "(file)", found, expected)
 
 
 def _check_tabs(text: str, path: str) -> Iterator[Problem]:
     if "\t" not in text:
-        return  # the common case: one scan of the text instead of a loop over its lines
-    for number, line in enumerate(text.splitlines(), start=1):
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             yield Problem(
@@ -175,127 +130,164 @@ def _check_tabs(text: str, path: str) -> Iterator[Problem]:
             )
 
 
-def _alias_marks(text: str) -> Iterator[Any]:
-    """Where each alias (``*name``) is written, in document order: composed nodes do not keep this."""
-    if "*" not in text:
-        return  # no alias can be written without one: skip the second parse
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            yield event.start_mark
+class _UnreadableError(Exception):
+    """What stops a file being read further: a second document, or values nested too deeply."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
 
 
-def _convert(node: yaml.Node | None, text: str, path: str) -> tuple[Any, list[Problem], _Positions | None]:
-    """The file's value, its problems, and its positions if they were noted: at once, without positions, when
-    there is nothing to report, else through _Converter (whose positions the problems' reports will need)."""
-    if node is None:
-        return None, [], None
-    if "&" not in text or "*" not in text:  # else it may hold an alias: *name, of an &name
-        with contextlib.suppress(_TrapError):
-            return _plain_value(node), [], None
-    converter = _Converter(path, text)
-    return converter.convert(node, ()), converter.problems, (converter.values, converter.keys)
+@dataclass
+class _Open:
+    """A list or mapping whose items are being read."""
+
+    path: FieldPath
+    mapping: dict[str, Any] | None  # None for a list
+    items: list[Any] = field(default_factory=list)
+    key: str | None = None
+    """In a mapping, the field name whose value comes next (None while a field name comes next)."""
+
+    def add(self, value: Any) -> None:
+        if self.mapping is None:
+            self.items.append(value)
+        else:
+            self.mapping[str(self.key)] = value
+            self.key = None
 
 
-class _TrapError(Exception):
-    """Something _Converter reports (a trap, a tag, a field name twice or not text): it converts the file."""
+_STARTS = frozenset({yaml.MappingStartEvent, yaml.SequenceStartEvent})
+_ENDS = frozenset({yaml.MappingEndEvent, yaml.SequenceEndEvent})
+_NODES = _STARTS | {yaml.ScalarEvent, yaml.AliasEvent}
+_Resolve = Callable[[type[yaml.Node], str, tuple[bool, bool]], str]
 
 
-def _plain_value(node: yaml.Node) -> Any:
-    """The value of a file's nodes when it holds no alias, and nothing to report.
+class _Reader:
+    """Build a document's plain values from its events, noting where each starts and reporting YAML's traps.
 
-    This is _Converter without positions, paths or problems: at the first thing _Converter would report it
-    raises _TrapError, and the whole file is converted again by _Converter, which finds every problem.
+    A value that is not kept (under a field name that is not text or comes twice, or nested too deeply) is
+    skipped event by event.
     """
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == _STR:  # most values: text
-            return node.value
-        value, trap = _scalar(node)
-        if trap is not None:
-            raise _TrapError
-        return value
-    if isinstance(node, yaml.MappingNode):
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value
-            if key_node.tag != _STR or not isinstance(key_node, yaml.ScalarNode) or key in result:
-                raise _TrapError
-            result[key] = _plain_value(value_node)
-        return result
-    return tuple([_plain_value(item) for item in node.value])
 
-
-class _Converter:
-    """Turn composed nodes into plain values, noting positions and the YAML traps."""
-
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
-        self._alias_marks = _alias_marks(text)
-        self.values: dict[FieldPath, Position] = {}
-        self.keys: dict[FieldPath, Position] = {}
+        self.starts: dict[FieldPath, Any] = {}
+        self.key_starts: dict[FieldPath, Any] = {}
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        # PyYAML's own resolution of an untagged scalar (``12`` an int, ``no`` a bool…), typed; remembered, as
+        # field names and many values come again and again.
+        self._resolve = cast(_Resolve, yaml.resolver.Resolver().resolve)
+        self._plain_tags: dict[str, str] = {}
 
-    def _problem(
-        self, node: yaml.Node, path: FieldPath, found: str, expected: str, mark: yaml.Mark | None = None
-    ) -> None:
-        mark = mark or node.start_mark
-        self.problems.append(
-            Problem(self.path, mark.line + 1, mark.column + 1, format_path(path), found, expected)
-        )
+    def read(self, events: Iterable[Any]) -> Any:
+        """The value of the file's one document (None if it has none)."""
+        root = _Open((), None)  # holds the document's value
+        stack = [root]
+        skip_values = 0  # whole values still to skip, at this level
+        skipping = 0  # how many lists and mappings deep into a skipped value
+        documents = 0
+        for event in events:
+            kind = type(event)
+            if kind in _ENDS:
+                if skipping:
+                    skipping -= 1
+                    continue
+                done = stack.pop()
+                stack[-1].add(tuple(done.items) if done.mapping is None else done.mapping)
+            elif kind in _NODES:
+                if skipping or skip_values:
+                    skip_values -= 0 if skipping else 1
+                    skipping += kind in _STARTS
+                    if len(stack) - 1 + skipping > MAX_DEPTH:
+                        raise self._too_deep(event, stack[-1].path)
+                    continue
+                top = stack[-1]
+                if top.mapping is not None and top.key is None:
+                    key = event.value if kind is yaml.ScalarEvent and self._tag(event) == _STR else None
+                    if key is None or key in top.mapping:
+                        skip_values, skipping = self._refuse_key(top, event)
+                    else:
+                        top.key = key
+                        self.key_starts[(*top.path, key)] = event.start_mark
+                    continue
+                if top is root:
+                    path: FieldPath = ()
+                else:
+                    path = (*top.path, len(top.items) if top.mapping is None else str(top.key))
+                self.starts[path] = event.start_mark
+                if kind is yaml.ScalarEvent:
+                    value, trap = _scalar(self._tag(event), event.value, plain=not event.style)
+                    if trap is not None:
+                        self._problem(event, path, *trap)
+                    top.add(value)
+                elif kind is yaml.AliasEvent:
+                    self._alias(event, path)
+                    top.add(None)
+                elif len(stack) > MAX_DEPTH:
+                    raise self._too_deep(event, path)
+                else:
+                    if event.tag not in _DEFAULT_TAGS:
+                        self._problem(event, path, f"the tag {event.tag}", "a plain value without a tag")
+                    stack.append(_Open(path, {} if kind is yaml.MappingStartEvent else None))
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    found = "a second document (after ---)"
+                    raise _UnreadableError(self._problem_at(event, (), found, "one document per file"))
+        return root.items[0] if root.items else None
 
-    def _is_alias(self, node: yaml.Node, path: FieldPath) -> bool:
-        """Report a node met a second time: the composer hands back one node object for every alias.
+    def _too_deep(self, event: yaml.Event, path: FieldPath) -> _UnreadableError:
+        """Read no further: libyaml's time grows with the square of the depth of ``[`` and ``{``."""
+        found = f"lists and mappings nested more than {MAX_DEPTH} deep"
+        return _UnreadableError(self._problem_at(event, path, found, f"at most {MAX_DEPTH} levels"))
 
-        Each alias is reported once and not expanded, so an "alias bomb" costs no more than its own text.
-        """
-        if id(node) not in self._seen:
-            self._seen.add(id(node))
-            return False
-        mark = next(self._alias_marks, None)
-        if mark is not None:
-            self.values[path] = Position(mark.line + 1, mark.column + 1)
-        found = "an alias (*name) of an anchor (&name)"
-        self._problem(node, path, found, "each value written out in full", mark)
-        return True
+    def _refuse_key(self, mapping: _Open, event: Any) -> tuple[int, int]:
+        """Report a field name that is not text, or given twice; return how many values to skip (its own, and
+        the name itself if it is a list or mapping), and how deep into one that is skipped this event goes."""
+        if type(event) is yaml.AliasEvent:
+            self._alias(event, mapping.path)
+            return 1, 0
+        if type(event) is not yaml.ScalarEvent or self._tag(event) != _STR:
+            self._problem(event, mapping.path, "a field name that is not plain text", "a name such as title:")
+            return 1, int(type(event) in _STARTS)
+        path = (*mapping.path, event.value)
+        first = _position(self.key_starts[path])
+        found = f'the field "{event.value}" a second time (first on line {first.line})'
+        self._problem(event, path, found, "each field once")
+        return 1, 0
 
-    def convert(self, node: yaml.Node, path: FieldPath) -> Any:
-        self.values[path] = Position(node.start_mark.line + 1, node.start_mark.column + 1)
-        if self._is_alias(node, path):
-            return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return tuple(self.convert(item, (*path, index)) for index, item in enumerate(node.value))
-        value, trap = _scalar(node)
-        if trap is not None:
-            self._problem(node, path, *trap)
-        return value
+    def _tag(self, event: yaml.ScalarEvent) -> str:
+        """The scalar's tag, as PyYAML's composer resolves it when none (or ``!``) is written."""
+        if event.tag is None and event.implicit[0]:
+            tag = self._plain_tags.get(event.value)
+            if tag is None:
+                tag = self._plain_tags[event.value] = self._resolve(
+                    yaml.ScalarNode, event.value, event.implicit
+                )
+            return tag
+        if event.tag in (None, "!"):
+            return self._resolve(yaml.ScalarNode, event.value, event.implicit)
+        return str(event.tag)
 
-    def _mapping(self, node: yaml.MappingNode, path: FieldPath) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if self._is_alias(key_node, path):
-                continue
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
-                self._problem(key_node, path, "a field name that is not plain text", "a name such as title:")
-                continue
-            key = key_node.value
-            key_path = (*path, key)
-            if key in result:
-                first = self.keys[key_path]
-                found = f'the field "{key}" a second time (first on line {first.line})'
-                self._problem(key_node, key_path, found, "each field once")
-                continue
-            self.keys[key_path] = Position(key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            result[key] = self.convert(value_node, key_path)
-        return result
+    def _alias(self, event: yaml.Event, path: FieldPath) -> None:
+        """Report an alias: never expanded, so that an "alias bomb" costs no more than its own text."""
+        self._problem(event, path, "an alias (*name) of an anchor (&name)", "each value written out in full")
+
+    def _problem(self, event: yaml.Event, path: FieldPath, found: str, expected: str) -> None:
+        self.problems.append(self._problem_at(event, path, found, expected))
+
+    def _problem_at(self, event: yaml.Event, path: FieldPath, found: str, expected: str) -> Problem:
+        where = _position(event.start_mark)
+        return Problem(self.path, where.line, where.column, format_path(path), found, expected)
 
 
-def _scalar(node: yaml.Node) -> tuple[Any, tuple[str, str] | None]:
+def _position(mark: Any) -> Position:
+    """A PyYAML mark (0-based) as a position (from 1)."""
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def _scalar(tag: str, value: str, *, plain: bool) -> tuple[Any, tuple[str, str] | None]:
     """A scalar's value and, when it is one of YAML's traps, what to report: what was found and what is expected."""
-    value: str = node.value
-    tag: str = node.tag
-    plain = getattr(node, "style", None) in (None, "")
     if not tag.startswith(_TAG):
         return value, (f"the tag {tag}", "a plain value without a tag")
     kind = tag.removeprefix(_TAG)
