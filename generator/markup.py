@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
+from markupsafe import escape
+
 from generator.dates import PartialDate
 from generator.urls import check_external_url
 
@@ -105,62 +107,36 @@ def yaml_string(text: str) -> str:
 
 
 def front_matter(fields: Mapping[str, str | tuple[str, ...]]) -> str:
-    """Page metadata as YAML front matter, one line per field: a string, or a flow list of strings."""
+    """Page metadata as YAML front matter, one line per field: a string, or a flow list of strings.
+
+    Every string is written HTML-escaped: the engines' own templates print front matter as it is (Material's
+    and Zensical's ``<meta name="description" content="{{ page.meta.description }}">``, with no autoescaping),
+    so the text must already be safe there, whichever engine builds the page and whether or not a plugin runs.
+    """
     lines = [f"{key}: {_yaml_value(value)}" for key, value in sorted(fields.items())]
     return "---\n" + "\n".join(lines) + "\n---"
 
 
-_SURROGATE_PAIR = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})")
-
-
-def _astral(match: re.Match[str]) -> str:
-    high, low = int(match[1], 16), int(match[2], 16)
-    return f"\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08X}"
-
-
-# YAML reads a key in a flow mapping only up to 1,024 characters; keys here are short property names.
-_MAX_KEY_CHARACTERS = 1000
-
-
-def _check_keys(value: Any) -> None:
-    """Raise ValueError for a mapping key YAML would cut short, anywhere in ``value``."""
-    if isinstance(value, dict):
-        for key in value:
-            # Written out, a key takes at most 12 characters per character (\\UXXXXXXXX), plus its quotes.
-            if len(key) * 12 + 2 > _MAX_KEY_CHARACTERS and len(flow_key(key)) > _MAX_KEY_CHARACTERS:
-                raise ValueError(f"a structured-data key of {len(key)} characters; keys are short names")
-        items: Iterable[Any] = value.values()
-    elif isinstance(value, list | tuple):
-        items = value
-    else:
-        return
-    for item in items:
-        if isinstance(item, dict | list | tuple):  # strings and numbers hold no keys: no call for each
-            _check_keys(item)
-
-
-def flow_key(key: str) -> str:
-    return _SURROGATE_PAIR.sub(_astral, json.dumps(key, ensure_ascii=True))
-
-
-def flow_yaml(value: Any) -> str:
-    """Structured data as one line of YAML: JSON, which YAML reads as a flow collection.
-
-    ``ensure_ascii`` escapes every non-ASCII and control character, so nothing can end the line; the one
-    difference between the two languages that matters here, a character beyond U+FFFF (JSON writes a
-    surrogate pair, which YAML refuses), is rewritten as YAML's ``\\UXXXXXXXX``. Keys must stay short (YAML
-    limits them); a long one raises ValueError rather than being lost by the reader.
-    """
-    _check_keys(value)
-    return _SURROGATE_PAIR.sub(_astral, json.dumps(value, ensure_ascii=True, sort_keys=True))
+def script_json(value: Any) -> str:
+    """``value`` as JSON to print as it is inside a ``<script>`` element: keys sorted, every non-ASCII
+    character escaped, and ``< > & '`` written as ``\\u003c`` and so on, so that no string can end the element
+    (what Jinja's ``tojson`` filter writes, byte for byte)."""
+    return (
+        json.dumps(value, sort_keys=True)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("'", "\\u0027")
+    )
 
 
 def front_matter_line(key: str, value: Any) -> str:
-    """``key: value`` for the front matter, the value structured data (mappings, lists, strings, numbers)
-    written on one line by :func:`flow_yaml`, so that no string can end the line or the front matter."""
+    """``key: "…"`` for the front matter: structured data (mappings, lists, strings, numbers) as the text of a
+    script element (:func:`script_json`), in one YAML string on one line. A template prints it as it is, under
+    any engine: the generator, not the template, makes it safe."""
     if not re.fullmatch(r"[a-z_]+", key):
         raise ValueError(f"unsafe front-matter key {key!r}")
-    return f"{key}: {flow_yaml(value)}"
+    return f"{key}: {yaml_string(script_json(value))}"
 
 
 def with_front_matter_line(page: str, line: str) -> str:
@@ -180,8 +156,14 @@ def html_text(text: str) -> str:
 
 def _yaml_value(value: str | tuple[str, ...]) -> str:
     if isinstance(value, str):
-        return yaml_string(value)
-    return "[" + ", ".join(yaml_string(item) for item in value) + "]"
+        return yaml_string(template_text(value))
+    return "[" + ", ".join(yaml_string(template_text(item)) for item in value) + "]"
+
+
+def template_text(text: str) -> str:
+    """Text for a theme template that prints it as it is, in an element or a quoted attribute: on one line,
+    with ``& < > " '`` escaped (as MarkupSafe escapes, which Jinja's ``e`` filter uses)."""
+    return str(escape(one_line(text)))
 
 
 def _checked_anchor(anchor: str) -> str:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,8 +16,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import TemplateContext
 
 from generator.build import Project, generate
 from generator.errors import DataError
@@ -59,15 +56,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, content=text))
         return files
-
-    def on_page_context(
-        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Any
-    ) -> TemplateContext:
-        """MkDocs renders templates without autoescaping: hand them front-matter text already HTML-escaped."""
-        page.meta = {
-            key: escape(value) if isinstance(value, str) else value for key, value in page.meta.items()
-        }
-        return context
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -18,6 +18,8 @@ _HOSTILE: tuple[str, ...] = (
     "<script>alert(1)</script>",
     "<SCRIPT SRC=https://evil.example/x.js></SCRIPT>",
     '"><script>alert(document.domain)</script>',
+    'Sean Spicer"><script>alert(document.domain)</script>'
+    '<meta http-equiv="refresh" content="5;url=https://evil.example/">',
     "'><img src=x onerror=alert(1)>",
     "<img src=x onerror=alert(1)//",
     "<svg onload=alert(1)>",

@@ -1,8 +1,9 @@
 """Hostile strings in every rendered field: shown literally, introducing no element, attribute or URL.
 
-The payload site is built with real MkDocs from the small fixture plus one person, source, topic and event
-per payload; a twin built with harmless placeholders in the same places must have the same elements,
-attribute names and link targets on every page.
+The payload site is built from the small fixture plus one person, source, topic and event per payload, with
+each engine (MkDocs with the explainer plugin, and Zensical, which runs no plugin of ours); a twin built with
+harmless placeholders in the same places must have the same elements, attribute names and link targets on
+every page.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import Dialog, Page, expect
 
 from generator.build import Project, build_site, load_dataset
+from generator.engines import ENGINES, EngineName
 from generator.errors import DataError
 from tests.conftest import SMALL, copy_project
 from tests.hosting import serve
@@ -36,18 +38,24 @@ def shown(text: str) -> str:
     return " ".join(text.split())
 
 
-def _build(target: Path, payloads: tuple[str, ...]) -> Path:
+def _build(target: Path, payloads: tuple[str, ...], engine: EngineName) -> Path:
     project = payload_project(target / "project", payloads)
     site = target / "site"
-    assert build_site(Project(project), site) == 0
+    assert build_site(Project(project), site, engine=engine, work_dir=target / "work") == 0
     return site
 
 
+@pytest.fixture(scope="module", params=ENGINES)
+def engine(request: pytest.FixtureRequest) -> EngineName:
+    name: EngineName = request.param
+    return name
+
+
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
-    """(payload site, placeholder twin)."""
-    base = tmp_path_factory.mktemp("payloads")
-    yield _build(base / "payloads", PAYLOADS), _build(base / "plain", PLACEHOLDERS)
+def sites(engine: EngineName, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
+    """(payload site, placeholder twin), built with ``engine``."""
+    base = tmp_path_factory.mktemp(f"payloads-{engine}")
+    yield _build(base / "payloads", PAYLOADS, engine), _build(base / "plain", PLACEHOLDERS, engine)
     shutil.rmtree(base, ignore_errors=True)
 
 
@@ -102,6 +110,8 @@ def test_payload_is_shown_literally_in_every_field(
     person = parsed(f"people/{key}")
     assert _heading_text(one(person, "article h1")) == text
     assert one(person, "title").get_text().startswith(f"{text} - ")
+    for meta in ('meta[name="description"]', 'meta[property="og:description"]'):
+        assert shown(str(one(person, meta)["content"])).startswith(f"What {text} (")
     assert _texts(person, "ul.ex-roles li") == [f"{text}, {text} (since 2020)"]
     assert _texts(person, "figure.ex-quote blockquote p") == [text]
     assert _texts(person, "p.ex-quote__context") == [text]
@@ -116,7 +126,12 @@ def test_payload_is_shown_literally_in_every_field(
     topic = parsed(f"topics/{key}")
     assert _heading_text(one(topic, "article h1")) == text
     assert _texts(topic, "article > p")[0] == text
-    assert shown(str(one(topic, "meta[name=description]")["content"])) == text
+    for meta in (
+        'meta[name="description"]',
+        'meta[property="og:description"]',
+        'meta[name="twitter:description"]',
+    ):
+        assert shown(str(one(topic, meta)["content"])) == text
 
     timeline = parsed("timeline/2022-01-01")
     assert _heading_text(one(timeline, f"h2#event-2022-01-01-{key}")) == text
@@ -198,8 +213,13 @@ PAGE_TYPES = (
 )
 
 
-def test_payload_pages_in_chromium(page: Page, sites: tuple[Path, Path]) -> None:
-    """No dialog, no console error, and the literal text, on every page type of the payload site and in search."""
+# Each engine's search dialog: Material's, or Zensical's own (in a shadow root, which locators pierce).
+SEARCH_RESULT = {"mkdocs": ".md-search-result__item", "zensical": "[role=listbox] [role=option]"}
+
+
+def test_payload_pages_in_chromium(page: Page, sites: tuple[Path, Path], engine: EngineName) -> None:
+    """No dialog, no console error (a blocked inline script or style logs one), no request to another host, and
+    the literal text, on every page type of the payload site and in search."""
     dialogs: list[str] = []
     errors: list[str] = []
 
@@ -220,7 +240,7 @@ def test_payload_pages_in_chromium(page: Page, sites: tuple[Path, Path]) -> None
         page.goto(base)  # search results are rendered from the index, which holds the pages' text
         page.keyboard.press("/")
         page.keyboard.type("onload")
-        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
+        expect(page.locator(SEARCH_RESULT[engine]).first).to_be_visible(timeout=30_000)
         page.wait_for_timeout(500)  # let every result render before counting dialogs
     assert dialogs == []
     assert errors == []
