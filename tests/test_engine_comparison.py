@@ -6,6 +6,8 @@ Compared within each page's article (the content a reader came for); the theme a
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,11 +17,14 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import Tag
 from click.testing import CliRunner
+from playwright.sync_api import Page
 
 from generator.build import Project, build_site, load_dataset
 from generator.cli import main
 from tests.conftest import ROOT, copy_project
+from tests.hosting import serve
 from tests.html import one, parse, text_of
+from tests.test_security_browser import PAGE_TYPES, policy_of
 
 pytestmark = pytest.mark.slow
 
@@ -168,3 +173,36 @@ def test_zensical_uses_the_theme_overrides(tmp_path: Path) -> None:
     for page in ("index.html", "contrast/index.html", "people/kelly/index.html"):
         marker = one(parse(site / page), 'head meta[name="x-engine-check"]')
         assert marker["content"] == "overrides"
+
+
+def _scripts_under_policy(page: Path) -> set[str]:
+    """sha256 of every inline script after the policy's meta element (a policy in a meta element governs only
+    what follows it; Zensical writes its ``__md_scope`` script, which differs from Material's, before it)."""
+    policy = one(parse(page), 'meta[http-equiv="Content-Security-Policy"]')
+    scripts = [script for script in policy.find_all_next("script") if not script.has_attr("src")]
+    runnable = [script.string or "" for script in scripts if script.get("type") in (None, "text/javascript")]
+    return {
+        "'sha256-" + base64.b64encode(hashlib.sha256(code.encode()).digest()).decode() + "'"
+        for code in runnable
+    }
+
+
+def test_zensical_pages_carry_the_same_policy(real_site: Path, zensical_site: Path) -> None:
+    """The one policy, and every inline script it governs on a Zensical page is one it names by its hash."""
+    policy = policy_of(real_site / "index.html")
+    pages = sorted(zensical_site.rglob("*.html"))
+    assert all(policy_of(page) == policy for page in pages)
+    assert set().union(*(_scripts_under_policy(page) for page in pages)) <= set(policy["script-src"][1:])
+
+
+def test_zensical_pages_break_no_policy_in_chromium(page: Page, zensical_site: Path) -> None:
+    """A blocked inline style or script logs a console error: Zensical's search dialog styles itself inline."""
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    with serve(zensical_site) as base:
+        for path in PAGE_TYPES:
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+    assert errors == []
+    assert page.outside_requests == []  # type: ignore[attr-defined]
