@@ -179,7 +179,7 @@ def test_control_characters_are_rejected(tmp_path: Path, text: str, found: str) 
         for char in text.replace("\n", " ")
     )
     assert _rejected(tmp_path, EVENT, {"title": text}) == [
-        f'{EVENT}:3:8: title: "{escaped}"; expected text without control characters (found {found})'
+        f'{EVENT}:3:8: title: "{escaped}"; expected text without control characters or noncharacters (found {found})'
     ]
 
 
