@@ -48,21 +48,24 @@ def replace_folder(target: Path, fill: Callable[[Path], int], *, inputs: Mapping
     """
     check_target(target, inputs)
     absolute = _absolute(target)
-    absolute.parent.mkdir(parents=True, exist_ok=True)
+    with _reported_as(target):
+        absolute.parent.mkdir(parents=True, exist_ok=True)
     with _locked(absolute.parent, target):
         check_target(target, inputs)  # again: another command may have written it while this one waited
         prefix = f".{absolute.name}-new-"
-        for stale in sorted(absolute.parent.iterdir()):
-            if stale.name.startswith(prefix) and _made_here(stale):
-                shutil.rmtree(stale)
         staging = absolute.parent / f"{prefix}{os.getpid()}-{secrets.token_hex(4)}"
-        staging.mkdir()  # mode 0777 less the umask, as MkDocs and Zensical make folders
         try:
-            (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            with _reported_as(target):
+                for stale in sorted(absolute.parent.iterdir()):
+                    if stale.name.startswith(prefix) and _made_here(stale):
+                        shutil.rmtree(stale)
+                staging.mkdir()  # mode 0777 less the umask, as MkDocs and Zensical make folders
+                (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
             code = fill(staging)
             if code == 0:
-                (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # an engine may have cleaned it
-                _swap_in(staging, absolute)
+                with _reported_as(target):
+                    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # an engine may clean it
+                    _swap_in(staging, absolute)
             return code
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -74,14 +77,15 @@ def write_folder(
     """Replace ``target`` with exactly ``files`` (text by relative path) and ``copies`` (files to copy)."""
 
     def fill(staging: Path) -> int:
-        for relative, text in files.items():
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        for relative, source in copies.items():
-            path = staging / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, path)
+        with _reported_as(target):
+            for relative, text in files.items():
+                path = staging / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text, encoding="utf-8")
+            for relative, source in copies.items():
+                path = staging / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, path)
         return 0
 
     replace_folder(target, fill, inputs=inputs)
@@ -123,9 +127,24 @@ def _made_here(folder: Path) -> bool:
 
 
 @contextmanager
+def _reported_as(target: Path) -> Iterator[None]:
+    """What the system refused (a file in the way, no permission, a full disk, a mount point…) as an
+    OutputFolderError naming the folder, not a traceback."""
+    try:
+        yield
+    except OSError as error:
+        raise OutputFolderError(
+            target,
+            f"it could not be written ({error.strerror}: {error.filename})",
+            "a folder this user can make and replace",
+        ) from None
+
+
+@contextmanager
 def _locked(parent: Path, target: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``parent`` (a folder, so no lock file is left behind), or refuse at once."""
-    descriptor = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
+    with _reported_as(target):
+        descriptor = os.open(parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
         try:
             fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)

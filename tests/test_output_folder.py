@@ -268,3 +268,20 @@ def test_a_foreign_docs_folder_in_zensicals_work_folder_is_named_when_refused(pr
         "(this tool did not make it); expected a new or empty folder, or one this tool made\n"
     )
     assert tree(project) == before
+
+
+@pytest.mark.parametrize(("command", "option"), COMMANDS)
+def test_a_folder_the_system_will_not_make_is_an_error_not_a_traceback(
+    project: Path, command: str, option: str
+) -> None:
+    given = _file(project) + "/site"
+    before = tree(project)
+
+    code, stdout, stderr = run(command, option, given)
+
+    assert (code, stdout) == (1, "")
+    assert stderr == (
+        f"Error: {option} {given}: it could not be written (File exists: {project / 'notes.txt'}); "
+        "expected a folder this user can make and replace\n"
+    )
+    assert tree(project) == before
