@@ -11,6 +11,7 @@ from typing import Literal, TypeVar
 from generator.dates import PartialDate
 from generator.model import Correction, Event, Person, Quote, Relation, Settings, Source, Topic
 
+K = TypeVar("K")
 T = TypeVar("T")
 
 
@@ -69,22 +70,22 @@ class Dataset:
 
     @cached_property
     def statements_by_speaker(self) -> dict[str, tuple[Statement, ...]]:
-        return _grouped((s.quote.speaker, s) for s in self.statements)
+        return grouped((s.quote.speaker, s) for s in self.statements)
 
     @cached_property
     def statements_by_topic(self) -> dict[str, tuple[Statement, ...]]:
-        return _grouped((link.topic, s) for s in self.statements for link in s.quote.topics)
+        return grouped((link.topic, s) for s in self.statements for link in s.quote.topics)
 
     @cached_property
     def statements_by_source(self) -> dict[str, tuple[Statement, ...]]:
         cited = (
             (s, dict.fromkeys(citation.source for citation in s.quote.citations)) for s in self.statements
         )
-        return _grouped((source, s) for s, sources in cited for source in sources)
+        return grouped((source, s) for s, sources in cited for source in sources)
 
     @cached_property
     def incoming_relations(self) -> dict[str, tuple[IncomingRelation, ...]]:
-        return _grouped(
+        return grouped(
             (relation.quote, IncomingRelation(s, relation))
             for s in self.statements
             for relation in s.quote.relations
@@ -105,9 +106,9 @@ class Dataset:
         return tuple(c for c in self.corrections if item_id in getattr(c, kind))
 
 
-def _grouped(pairs: Iterable[tuple[str, T]]) -> dict[str, tuple[T, ...]]:
-    """``(key, item)`` pairs as items by key, each key's items in the order given."""
-    grouped: defaultdict[str, list[T]] = defaultdict(list)
+def grouped(pairs: Iterable[tuple[K, T]]) -> dict[K, tuple[T, ...]]:
+    """``(key, item)`` pairs as items by key, keys in the order first given, each key's items in order."""
+    groups: defaultdict[K, list[T]] = defaultdict(list)
     for key, item in pairs:
-        grouped[key].append(item)
-    return {key: tuple(items) for key, items in grouped.items()}
+        groups[key].append(item)
+    return {key: tuple(items) for key, items in groups.items()}

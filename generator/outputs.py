@@ -23,7 +23,7 @@ from generator.render.context import Context
 from generator.render.contrast import contrast_page
 from generator.render.corrections import corrections_page
 from generator.render.downloads import data_page
-from generator.render.embeds import resolve_embeds
+from generator.render.embeds import check_embeds, resolve_embeds
 from generator.render.people import people_index, person_pages
 from generator.render.sources import source_month_pages, sources_page
 from generator.render.timeline import timeline_day_pages, timeline_page
@@ -154,10 +154,13 @@ def site_files(
             if claim(_Made(path, output)):
                 made[path] = text
     ctx = options.context(data)
+    quote_ids, days = frozenset(data.statement_by_id), [date.iso() for date, _ in data.days]
     for path, text in sorted(content.items()):
         if claim(_Made(path, None)):
-            made[path], found = resolve_embeds(ctx, path, f"{content_dir}/{path}", text)
+            found = list(check_embeds(f"{content_dir}/{path}", text, quote_ids, days))
             problems += found
+            if not found:
+                made[path] = resolve_embeds(ctx, path, text)
     if problems:
         raise DataError(problems)
     site = options.site

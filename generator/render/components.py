@@ -71,6 +71,11 @@ def day_title(date: PartialDate) -> str:
     return date.start.strftime("%A ") + date.human() if date.precision == "day" else date.human()
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 quote``, ``3 quotes``."""
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def joined(items: Sequence[Html | str], separator: str = ", ") -> list[Html | str]:
     """``[a, ", ", b, ", ", c]``: items with separators between them."""
     result: list[Html | str] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.dataset import Statement
+from generator.dataset import grouped
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
 from generator.render.components import source_links, stance_label, stance_on
 from generator.render.context import Context
@@ -26,12 +26,11 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
     )
     rows = []
     for topic in ctx.data.topics:
-        by_speaker: dict[str, list[Statement]] = {}
-        for statement in ctx.data.statements_by_topic.get(topic.id, ()):
-            by_speaker.setdefault(statement.quote.speaker, []).append(statement)
+        said = ctx.data.statements_by_topic.get(topic.id, ())
+        by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
         cells = [h("th", h("a", topic.question, href=ctx.topic_link(page, topic.id)), scope="row")]
         for person in speakers:
-            statements = by_speaker.get(person.id, [])
+            statements = by_speaker.get(person.id, ())
             if not statements:
                 cells.append(h("td", h("span", EMPTY_CELL, class_="ex-empty"), data_speaker=person.name))
                 continue

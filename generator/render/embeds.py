@@ -20,27 +20,13 @@ _EMBED = re.compile(r"\{\{\s*(?P<kind>[^\s{}]+)(?:\s+(?P<argument>[^\s{}]+))?\s*
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 
 
-def resolve_embeds(ctx: Context, page: str, display_path: str, text: str) -> tuple[str, list[Problem]]:
-    """Replace each embed line in ``text``; unknown kinds or ids become problems naming the line."""
-    lines: list[str] = []
-    problems: list[Problem] = []
-    for number, line, in_code in _lines(text):
-        stripped = line.strip()
-        if in_code or not stripped.startswith("{{"):
-            lines.append(line)
-            continue
-        match = _EMBED.fullmatch(stripped)
-        column = len(line) - len(line.lstrip()) + 1
-        if not match:
-            problems.append(Problem(display_path, number, column, "embed", f'"{stripped}"', _SYNTAX))
-            continue
-        block, problem = _render(ctx, page, match["kind"], match["argument"])
-        if problem:
-            found, expected = problem
-            problems.append(Problem(display_path, number, column, "embed", found, expected))
-        else:
-            lines.append(block)
-    return "\n".join(lines) + ("\n" if text.endswith("\n") else ""), problems
+def resolve_embeds(ctx: Context, page: str, text: str) -> str:
+    """Replace each embed line in ``text`` by its block; the embeds must be those :func:`check_embeds` passes."""
+    lines = []
+    for _, line, in_code in _lines(text):
+        match = None if in_code else _EMBED.fullmatch(line.strip())
+        lines.append(_block(ctx, page, match["kind"], match["argument"]) if match else line)
+    return "\n".join(lines) + ("\n" if text.endswith("\n") else "")
 
 
 _SYNTAX = (
@@ -64,19 +50,16 @@ def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
             yield number, line, False
 
 
-def _render(ctx: Context, page: str, kind: str, argument: str | None) -> tuple[str, tuple[str, str] | None]:
+def _block(ctx: Context, page: str, kind: str, argument: str | None) -> str:
     data = ctx.data
-    days = [date.iso() for date, _ in data.days]
-    problem = embed_error(kind, argument, frozenset(data.statement_by_id), days)
-    if problem:
-        return "", problem
     if kind == "quote" and argument:
-        return raw_block(quote_figure(ctx, page, data.statement_by_id[argument], anchored=False)), None
+        return raw_block(quote_figure(ctx, page, data.statement_by_id[argument], anchored=False))
     if kind == "contrast-table":
-        return raw_block(contrast_table(ctx, page, anchored=False)), None
+        return raw_block(contrast_table(ctx, page, anchored=False))
     events = [event for date, events in data.days if date.iso() == argument for event in events]
-    blocks = [block for event in events for block in event_block(ctx, page, event, level=3, anchored=False)]
-    return "\n\n".join(blocks), None
+    return "\n\n".join(
+        block for event in events for block in event_block(ctx, page, event, level=3, anchored=False)
+    )
 
 
 def embed_error(

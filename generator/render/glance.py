@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from generator.dataset import Statement
+from generator.dataset import Statement, grouped
 from generator.markup import Html, h, time_element
 from generator.model import Person, Stance, Topic
-from generator.render.components import joined, stance_label, stance_on
+from generator.render.components import counted, joined, stance_label, stance_on
 from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE
 from generator.sitemap import CONTRAST, topic_anchor
@@ -17,9 +17,7 @@ from generator.sitemap import CONTRAST, topic_anchor
 def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Statement]) -> Html:
     """One line per speaker with the stances of their quotes, in words, and a link to the table row."""
     items = []
-    by_speaker: dict[str, list[Statement]] = {}
-    for statement in said:
-        by_speaker.setdefault(statement.quote.speaker, []).append(statement)
+    by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
     for person in _speakers_in_order(ctx, said):
         theirs = by_speaker[person.id]
         tally = Counter(stance for s in theirs if (stance := stance_on(s, topic.id)) is not None)
@@ -28,12 +26,11 @@ def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Stat
             for stance in Stance
             if tally[stance]
         ]
-        count = f"{len(theirs)} quote" + ("" if len(theirs) == 1 else "s")
         items.append(
             h(
                 "li",
                 h("a", person.name, href=ctx.link(page, page, f"speaker-{person.id}")),
-                f" ({count})",
+                f" ({counted(len(theirs), 'quote')})",
                 ": " if stances else None,
                 *joined(stances, " "),
             )
@@ -63,8 +60,6 @@ def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statem
     if not said:
         return None
     topics = list(dict.fromkeys(link.topic for s in said for link in s.quote.topics))
-    count = f"{len(said)} quote" + ("" if len(said) == 1 else "s")
-    questions = f"{len(topics)} question" + ("" if len(topics) == 1 else "s")
     first, last = said[0].date, said[-1].date
     span: list[Html | str] = (
         [time_element(first)] if first == last else [time_element(first), " to ", time_element(last)]
@@ -72,7 +67,7 @@ def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statem
     links = [h("a", ctx.data.topic_by_id[tid].question, href=ctx.topic_link(page, tid)) for tid in topics]
     return h(
         "p",
-        f"{count} in our sources on {questions}, ",
+        f"{counted(len(said), 'quote')} in our sources on {counted(len(topics), 'question')}, ",
         *span,
         ": ",
         *joined(links, "; "),
@@ -88,5 +83,4 @@ def person_description(person: Person, said: Sequence[Statement]) -> str:
     who = f"{person.name} ({role})" if role else person.name
     if not said:
         return f"{who}: no quotes in our sources for this explainer."
-    count = f"{len(said)} quote" + ("" if len(said) == 1 else "s")
-    return f"What {who} is quoted saying in this explainer: {count}, each with its sources."
+    return f"What {who} is quoted saying in this explainer: {counted(len(said), 'quote')}, each with its sources."

@@ -14,7 +14,7 @@ from typing import Final
 
 from generator.dataset import Statement
 from generator.markup import EMPTY, Html, fragment, h, template, time_element
-from generator.render.components import quote_figure, stance_label, stance_on
+from generator.render.components import counted, quote_figure, stance_label, stance_on
 from generator.render.context import Context
 
 # Material's search leaves out an element with this attribute (h() spells it data-search-exclude). Its parser
@@ -84,5 +84,5 @@ def latest(statements: Sequence[Statement], limit: int) -> tuple[Sequence[Statem
 
 def more_link(ctx: Context, page: str, count: int, topic_id: str) -> Html:
     """``3 earlier statements on the question's page``."""
-    label = f"{count} earlier statement{'' if count == 1 else 's'} on the question's page"
+    label = f"{counted(count, 'earlier statement')} on the question's page"
     return h("a", label, href=ctx.topic_link(page, topic_id), class_="ex-more")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from generator.dataset import Statement
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
 from generator.model import Person
+from generator.render.components import counted
 from generator.render.context import Context
 from generator.render.glance import person_description, person_record
 from generator.render.lists import (
@@ -46,14 +47,13 @@ def people_index(ctx: Context) -> str:
     items = []
     for person in people_ordered(ctx):
         count = len(ctx.data.statements_by_speaker.get(person.id, ()))
-        said = f"{count} quote" + ("" if count == 1 else "s")
         latest = person.roles[-1].title if person.roles else None
         items.append(
             h(
                 "li",
                 h("a", person.name, href=ctx.person_link(PEOPLE, person.id)),
                 f", {latest}" if latest else None,
-                f" ({said})",
+                f" ({counted(count, 'quote')})",
             )
         )
     return markdown_page(

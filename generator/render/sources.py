@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from generator.dataset import grouped
 from generator.dates import PartialDate
 from generator.markup import (
     EMPTY,
@@ -103,11 +106,9 @@ def sources_page(ctx: Context) -> str:
     return markdown_page(blocks)
 
 
-def _by_month(ctx: Context) -> list[tuple[PartialDate, list[Source]]]:
-    grouped: dict[PartialDate, list[Source]] = {}
-    for source in sorted(ctx.data.sources, key=lambda s: (s.published, s.outlet, s.id)):
-        grouped.setdefault(PartialDate(source.published.year, source.published.month), []).append(source)
-    return list(grouped.items())
+def _by_month(ctx: Context) -> list[tuple[PartialDate, tuple[Source, ...]]]:
+    ordered = sorted(ctx.data.sources, key=lambda s: (s.published, s.outlet, s.id))
+    return list(grouped((PartialDate(s.published.year, s.published.month), s) for s in ordered).items())
 
 
 def source_month_pages(ctx: Context) -> dict[str, str]:
@@ -115,7 +116,7 @@ def source_month_pages(ctx: Context) -> dict[str, str]:
     return {sources_month_path(month): _month_page(ctx, month, sources) for month, sources in _by_month(ctx)}
 
 
-def _month_page(ctx: Context, month: PartialDate, sources: list[Source]) -> str:
+def _month_page(ctx: Context, month: PartialDate, sources: Sequence[Source]) -> str:
     blocks = [
         front_matter(
             {"description": f"The sources published in {month.human()} that this explainer quotes."}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.dataset import Statement
+from generator.dataset import Statement, grouped
 from generator.dates import PartialDate
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
 from generator.model import Event
@@ -74,11 +74,8 @@ def timeline_page(ctx: Context) -> str:
 Day = tuple[PartialDate, tuple[Event, ...]]
 
 
-def _by_month(days: Sequence[Day]) -> list[tuple[PartialDate, list[Day]]]:
-    grouped: dict[PartialDate, list[Day]] = {}
-    for date, events in days:
-        grouped.setdefault(PartialDate(date.year, date.month), []).append((date, events))
-    return list(grouped.items())
+def _by_month(days: Sequence[Day]) -> list[tuple[PartialDate, tuple[Day, ...]]]:
+    return list(grouped((PartialDate(day[0].year, day[0].month), day) for day in days).items())
 
 
 def _days_list(ctx: Context, days: Sequence[Day]) -> Html:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.dataset import Statement
+from generator.dataset import grouped
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Topic
 from generator.render.context import Context
@@ -39,9 +39,7 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
         heading(1, topic.question, "question"),
         paragraph(topic.summary),
     ]
-    by_speaker: dict[str, list[Statement]] = {}
-    for statement in said:
-        by_speaker.setdefault(statement.quote.speaker, []).append(statement)
+    by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
     speakers = [person for person in people_ordered(ctx) if person.id in by_speaker]
     if said:
         blocks.append(raw_block(topic_at_a_glance(ctx, page, topic, said)))
