@@ -13,7 +13,7 @@ import pytest
 from generator.build import Project, generate
 from generator.outputs import Options
 from generator.sitemap import STYLESHEET
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, SMALL
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "small"
 
@@ -58,3 +58,8 @@ def test_non_directory_urls_link_to_html_files() -> None:
     pages = generate(project, Options(directory_urls=False, site_url=project.site_url()))
     assert 'href="engineer.html"' in pages["people/index.md"]
     assert 'href="../timeline/2021-03-02.html#quote-engineer-not-by-summer"' in pages["people/mayor.md"]
+
+
+def test_a_hand_written_page_without_embeds_is_published_as_written() -> None:
+    written = (SMALL / "content" / "about.md").read_text(encoding="utf-8")
+    assert generate(Project(SMALL))["about.md"] == written

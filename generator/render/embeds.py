@@ -26,7 +26,7 @@ def resolve_embeds(ctx: Context, page: str, text: str) -> str:
     for _, line, in_code in _lines(text):
         match = None if in_code else _EMBED.fullmatch(line.strip())
         lines.append(_block(ctx, page, match["kind"], match["argument"]) if match else line)
-    return "\n".join(lines) + ("\n" if text.endswith("\n") else "")
+    return "\n".join(lines)
 
 
 _SYNTAX = (
