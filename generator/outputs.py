@@ -57,7 +57,7 @@ class Options:
     def site(self) -> SiteAddress | None:
         return SiteAddress(self.site_url, self.directory_urls) if self.site_url else None
 
-    def address(self, path: str) -> str:
+    def url_path(self, path: str) -> str:
         """Where a file is published: a Markdown page's URL path (``people/`` for ``people/index.md`` and
         ``people.md`` alike, with directory URLs), any other file's own path."""
         return page_url(path, directory_urls=self.directory_urls) if path.endswith(".md") else path
@@ -144,7 +144,7 @@ def site_files(
     problems: list[Problem] = []
 
     def claim(new: _Made) -> bool:
-        first = owners.setdefault(options.address(new.path), new)
+        first = owners.setdefault(options.url_path(new.path), new)
         if first is not new:
             problems.append(_clash(loaded, data, content_dir, options, first, new))
         return first is new
@@ -175,12 +175,12 @@ def _clash(
     that names a page made from an id, otherwise the newer file (a hand-written page comes after all outputs)."""
     blame_first = new.output is not None and first.output is not None and first.output.from_ids is not None
     faulty, other = (first, new) if blame_first else (new, first)
-    address = options.address(faulty.path)
+    url = options.url_path(faulty.path)
     taken = f"{other.output.name if other.output else 'the hand-written page'} ({other.path})"
     if faulty.output is None:
         found = f"a page at {faulty.path}"
         if faulty.path != other.path:
-            found += f", at the address {address} of {taken}"
+            found += f", at the address {url} of {taken}"
         return Problem(f"{content_dir}/{faulty.path}", 1, 1, "(file)", found, _HAND_WRITTEN)
     from_ids = faulty.output.from_ids
     assert from_ids is not None, f"two outputs make {faulty.path}"
@@ -190,5 +190,5 @@ def _clash(
     assert file is not None, "the data was validated"
     # Validated, the list holds every item of the file, in the file's order.
     index = next(index for index, item_id in enumerate(ids) if from_ids.path(item_id) == faulty.path)
-    found = f'the id "{ids[index]}", whose page {faulty.path} would take the address {address} of {taken}'
+    found = f'the id "{ids[index]}", whose page {faulty.path} would take the address {url} of {taken}'
     return file.problem((from_ids.key, index, "id"), found, _OWN_ADDRESS)

@@ -85,7 +85,7 @@ def _segments(path: str) -> tuple[str, ...]:
     return tuple(part for part in path.split("/") if part)
 
 
-def source_url(from_page: str, to_page: str, anchor: str = "") -> str:
+def markdown_link(from_page: str, to_page: str, anchor: str = "") -> str:
     """The link from one Markdown source to another, as an engine resolves it: ``../timeline.md#quote-a``."""
     if to_page == from_page:
         link = "" if anchor else posixpath.basename(to_page)

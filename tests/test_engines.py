@@ -15,7 +15,7 @@ from generator.engines import DERIVED_CONFIG, write_zensical_config, zensical_co
 from generator.output_folder import MARKER
 from generator.outputs import Options
 from generator.siteconfig import load_config
-from generator.urls import source_url
+from generator.urls import markdown_link
 from tests.conftest import ROOT, SMALL, copy_project
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"  # the first bytes of a PNG: binary, not UTF-8
@@ -33,7 +33,7 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"  # the first bytes of a PNG: binary
     ],
 )
 def test_source_urls(source: str, target: str, anchor: str, expected: str) -> None:
-    assert source_url(source, target, anchor) == expected
+    assert markdown_link(source, target, anchor) == expected
 
 
 def test_source_link_style_links_markdown_files() -> None:

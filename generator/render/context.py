@@ -21,7 +21,7 @@ from generator.sitemap import (
     sources_month_path,
     topic_path,
 )
-from generator.urls import LinkStyle, page_url, relative_url, source_url
+from generator.urls import LinkStyle, markdown_link, page_url, relative_url
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Context:
     def file_link(self, from_page: str, path: str) -> Href:
         """A link from a page to a file published as it is (a download, not a page)."""
         if self.link_style == "source":
-            return Href.internal(source_url(from_page, path))
+            return Href.internal(markdown_link(from_page, path))
         base = posixpath.dirname(page_url(from_page, directory_urls=self.directory_urls)) or "."
         return Href.internal(posixpath.relpath(path, base))
 
@@ -73,7 +73,7 @@ class Context:
 
 def _href(from_page: str, to_page: str, anchor: str, directory_urls: bool, link_style: LinkStyle) -> Href:
     if link_style == "source":
-        return Href.internal(source_url(from_page, to_page, anchor))
+        return Href.internal(markdown_link(from_page, to_page, anchor))
     return Href.internal(relative_url(from_page, to_page, anchor, directory_urls=directory_urls))
 
 
