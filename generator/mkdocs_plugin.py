@@ -17,6 +17,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from generator import output_folder
 from generator.build import Project, generate
 from generator.errors import DataError
 from generator.outputs import Options
@@ -56,6 +57,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, content=text))
         return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Mark the site folder as this tool's: a plain ``mkdocs build`` made it, ``explainer build`` may
+        replace it."""
+        output_folder.mark(Path(config.site_dir))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -60,11 +60,11 @@ def replace_folder(target: Path, fill: Callable[[Path], int], *, inputs: Mapping
                     if stale.name.startswith(prefix) and _made_here(stale):
                         shutil.rmtree(stale)
                 staging.mkdir()  # mode 0777 less the umask, as MkDocs and Zensical make folders
-                (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+                mark(staging)
             code = fill(staging)
             if code == 0:
                 with _reported_as(target):
-                    (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")  # an engine may clean it
+                    mark(staging)  # again: an engine may have cleaned it
                     _swap_in(staging, absolute)
             return code
         finally:
@@ -89,6 +89,11 @@ def write_folder(
         return 0
 
     replace_folder(target, fill, inputs=inputs)
+
+
+def mark(folder: Path) -> None:
+    """Mark ``folder`` as made by this tool, which may then replace it."""
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
 def check_target(target: Path, inputs: Mapping[str, Path]) -> None:

@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from generator.build import Project, build_site
+from generator.engines import engine_env
 from generator.errors import DataError
-from generator.output_folder import OutputFolderError
+from generator.output_folder import MARKER, OutputFolderError
 from tests.conftest import edit
 from tests.payloads import payload_project
 
@@ -204,3 +205,16 @@ def test_the_site_is_readable_by_a_web_server_running_as_another_user(tmp_path: 
     paths = [site, *site.rglob("*")]
     assert {stat.S_IMODE(path.stat().st_mode) for path in paths if path.is_dir()} == {0o755}
     assert {stat.S_IMODE(path.stat().st_mode) for path in paths if path.is_file()} == {0o644}
+
+
+def test_a_site_a_plain_mkdocs_build_made_may_be_replaced_by_explainer_build(tmp_path: Path) -> None:
+    """The plugin marks the folder MkDocs wrote, so that the tool's own build does not refuse it."""
+    project = Project(payload_project(tmp_path / "project", ()))
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    subprocess.run(mkdocs, cwd=project.root, env=engine_env(), check=True)
+    site = project.root / "site"
+    assert (site / MARKER).is_file()
+
+    assert build_site(project, site) == 0
+
+    assert sorted(path.name for path in project.root.iterdir() if path.name.startswith(".")) == []
