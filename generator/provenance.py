@@ -17,6 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from generator.dataset import Dataset
+from generator.errors import visible
 from generator.load import LoadedData
 from generator.model import Citation
 from generator.yamlfile import FieldPath, LoadedFile
@@ -386,5 +387,7 @@ def report_lines(
         path: FieldPath = (*at, "citations", finding.citation_index, "as_printed")
         problem = file.problem(path, "", "")
         description = _describe(finding, copies.get(finding.citation.source), folder)
-        lines.append(f"{problem.path}:{problem.line}:{problem.column}: {problem.field}: {description}")
+        lines.append(
+            visible(f"{problem.path}:{problem.line}:{problem.column}: {problem.field}: {description}")
+        )
     return lines

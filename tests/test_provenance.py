@@ -182,6 +182,16 @@ def test_command_exits_1_on_a_missing_quote(project: Path) -> None:
     ]
 
 
+def test_a_closest_passage_shows_what_cannot_be_seen(project: Path) -> None:
+    edit(project / VISIT, "Not by summer.", "Not by autumn.", count=2)
+    edit(project / "saved-sources/courier-2021-03-03.txt", "Not by summer.", "Not by\u200b summer.")
+    _, out, _ = run(project)
+    assert out.splitlines()[-2] == (
+        f"{VISIT}:20:21: quotes[0].citations[0].as_printed: missing from saved-sources/courier-2021-03-03.txt; "
+        'closest passage (similarity 0.86): "Not by\\u200B summer. Not this year."'
+    )
+
+
 def test_command_reports_citations_without_a_saved_copy_and_stray_files(project: Path) -> None:
     saved = project / "saved-sources"
     (saved / "gazette-2021-03-02.html").rename(saved / "gazette.html")
