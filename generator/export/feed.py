@@ -19,6 +19,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import TypeVar
 
 from generator.dataset import Dataset
 from generator.export.address import SiteAddress
@@ -34,6 +35,10 @@ FEED_CORRECTIONS = 10
 """How many corrections the feed carries: the newest (apart from the events' limit)."""
 
 
+T = TypeVar("T")
+Rank = tuple[dt.date, int]
+
+
 @dataclass(frozen=True)
 class Entry:
     """One feed entry; ``id`` is also its web address. ``rank`` orders entries (date, then place in the day)."""
@@ -43,7 +48,7 @@ class Entry:
     updated: dt.datetime
     summary: str
     category: str
-    rank: tuple[dt.date, int]
+    rank: Rank
 
 
 def event_time(event: Event) -> dt.datetime:
@@ -58,15 +63,7 @@ def event_time(event: Event) -> dt.datetime:
 
 
 def event_entries(data: Dataset, site: SiteAddress, limit: int | None = None) -> list[Entry]:
-    """The newest ``limit`` events (all of them if None) as entries, newest first.
-
-    The limit is applied before the entries are made: a feed of 50 need not build 2,000.
-    """
-    ranked = sorted(
-        (((event.date.start, position), event) for position, event in enumerate(data.events)),
-        key=itemgetter(0),
-        reverse=True,
-    )
+    """The newest ``limit`` events (all of them if None) as entries, newest first."""
     return [
         Entry(
             id=site.page(*event_location(event)),
@@ -76,22 +73,14 @@ def event_entries(data: Dataset, site: SiteAddress, limit: int | None = None) ->
             category="event",
             rank=rank,
         )
-        for rank, event in ranked[:limit]
+        for rank, event in _newest([(event.date.start, event) for event in data.events], 0, limit)
     ]
 
 
 def correction_entries(data: Dataset, site: SiteAddress, limit: int | None = None) -> list[Entry]:
     """The newest ``limit`` corrections (all if None), newest first, each dated the day it was made; in the
     feed, before (newer than) that day's events."""
-    after_events = len(data.events)
-    ranked = sorted(
-        (
-            ((correction.date.start, after_events + position), correction)
-            for position, correction in enumerate(data.corrections)
-        ),
-        key=itemgetter(0),
-        reverse=True,
-    )
+    dated = [(correction.date.start, correction) for correction in data.corrections]
     return [
         Entry(
             id=site.page(CORRECTIONS, correction_anchor(correction.id)),
@@ -101,8 +90,15 @@ def correction_entries(data: Dataset, site: SiteAddress, limit: int | None = Non
             category="correction",
             rank=rank,
         )
-        for rank, correction in ranked[:limit]
+        for rank, correction in _newest(dated, len(data.events), limit)
     ]
+
+
+def _newest(dated: Sequence[tuple[dt.date, T]], first: int, limit: int | None) -> list[tuple[Rank, T]]:
+    """The newest ``limit`` items (all if None), newest first, each with its rank: its date, then its place
+    in the data counted from ``first``. Ranked before the entries are made: a feed of 50 need not build 2,000."""
+    ranked = [((date, first + place), item) for place, (date, item) in enumerate(dated)]
+    return sorted(ranked, key=itemgetter(0), reverse=True)[:limit]
 
 
 def rfc3339(moment: dt.datetime) -> str:
