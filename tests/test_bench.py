@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.compare import differences
 from bench.measure import measure
 from bench.run import checks, results_table
 from bench.synth import SIZES, Size, make_project, write_data
@@ -47,3 +48,14 @@ def test_benchmark_validates_and_builds_a_hundred_quotes_strictly(tmp_path: Path
     assert result.peak_memory_mb > 0
     assert HUNDRED.name in results_table([result])
     assert checks([result]) == []  # every target is about the real data, or compares or needs 10,000 quotes
+
+
+def test_the_comparison_names_each_file_that_differs_or_that_one_side_lacks() -> None:
+    old = {"a.md": "1", "b.md": "2", "c.md": "3"}
+    new = {"a.md": "1", "b.md": "changed", "d.md": "4"}
+    assert differences(old, new) == [
+        "differs: b.md",
+        "only in the revision: c.md",
+        "only in the working tree: d.md",
+    ]
+    assert differences(old, dict(old)) == []
