@@ -17,6 +17,7 @@ from generator.export import export_files
 from generator.export.address import SiteAddress
 from generator.load import load_data
 from generator.outputs import Options, site_files
+from generator.reading import Content, read_content
 from generator.render.embeds import check_pages
 from generator.validate import validate, written_days, written_quote_ids
 
@@ -30,13 +31,9 @@ class Project:
     content_dir: str = "content"
     config_file: str = "mkdocs.yml"
 
-    def read_content(self) -> dict[str, str]:
-        """Hand-written Markdown pages by path relative to the content folder."""
-        base = self.root / self.content_dir
-        return {
-            path.relative_to(base).as_posix(): path.read_text(encoding="utf-8")
-            for path in sorted(base.rglob("*.md"))
-        }
+    def read_content(self) -> Content:
+        """The hand-written pages and other files of the content folder, and any problem reading them."""
+        return read_content(self.root, self.content_dir)
 
     def site_url(self) -> str | None:
         """``site_url`` from the config file (``!ENV`` resolved as MkDocs does), if it is set."""
@@ -50,19 +47,6 @@ class Project:
             f"{self.content_dir}/": self.root / self.content_dir,
         }
 
-    def content_files(self) -> dict[str, Path]:
-        """Everything else in the content folder (images, downloads…) by relative path, copied as it is.
-
-        Hidden files and folders (``.DS_Store``, ``.git``…) are left out, as MkDocs leaves them out.
-        """
-        base = self.root / self.content_dir
-        files = (path.relative_to(base) for path in sorted(base.rglob("*")) if path.is_file())
-        return {
-            relative.as_posix(): base / relative
-            for relative in files
-            if relative.suffix != ".md" and not any(part.startswith(".") for part in relative.parts)
-        }
-
 
 def load_dataset(project: Project) -> Dataset:
     """Read and validate the data; raises DataError with every problem."""
@@ -73,19 +57,23 @@ def generate(project: Project, options: Options | None = None) -> dict[str, str]
     """Every file of the site as text, by path under the docs directory; raises DataError on bad data.
 
     ``options`` default to directory URLs, links as MkDocs reads them and the config file's ``site_url``.
-    When the data has problems, the embeds in content/ are checked against the ids written in it, so that
-    every problem is reported at once.
+    When the data or content/ has problems, the embeds in content/ are checked against the ids written in the
+    data, so that every problem is reported at once.
     """
     loaded = load_data(project.root, project.data_dir)
     content = project.read_content()
+    problems = list(content.problems)
+    data = None
     try:
         data = validate(loaded)
     except DataError as error:
+        problems += error.problems
+    if data is None or problems:
         ids, days = written_quote_ids(loaded), written_days(loaded)
-        raise DataError([*error.problems, *check_pages(content, project.content_dir, ids, days)]) from None
+        raise DataError([*problems, *check_pages(content.pages, project.content_dir, ids, days)])
     if options is None:
         options = Options(site_url=project.site_url())
-    return site_files(loaded, data, content, project.content_dir, options)
+    return site_files(loaded, data, content.pages, project.content_dir, options)
 
 
 def export_data(project: Project) -> dict[str, str]:
@@ -109,7 +97,7 @@ def _engine_options(project: Project, engine: EngineName) -> Options:
 
 
 def _write_pages(project: Project, pages: Mapping[str, str], out: Path) -> int:
-    copies = {path: source for path, source in project.content_files().items() if path not in pages}
+    copies = {path: source for path, source in project.read_content().files.items() if path not in pages}
     output_folder.write_folder(out, pages, copies=copies, inputs=project.inputs())
     return len(pages) + len(copies)
 

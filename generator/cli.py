@@ -16,7 +16,7 @@ from generator.errors import DataError, Problem
 from generator.load import EVENTS_DIR, load_data
 from generator.output_folder import OutputFolderError
 from generator.provenance import Verdict, check_sources, read_saved, report_lines, saved_copies, summary
-from generator.scaffold import new_event
+from generator.scaffold import new_event, title_problem
 from generator.schema import write_schemas
 from generator.validate import validate as validate_data
 
@@ -192,8 +192,9 @@ def new_event_command(root: Path, date_text: str, title: str) -> None:
         date = PartialDate.parse(date_text)
     except ValueError as error:
         raise click.BadParameter(f'"{date_text}"; expected {error}', param_hint="--date") from None
-    if not title.strip():
-        raise click.BadParameter("empty text; expected a short headline", param_hint="--title")
+    problem = title_problem(title.strip())
+    if problem is not None:
+        raise click.BadParameter(problem, param_hint="--title")
     path = new_event(root / Project(root).data_dir / EVENTS_DIR, date, title.strip())
     click.echo(f"Created {path.relative_to(root).as_posix()}: fill in each FILL IN, then run ./dev validate.")
 

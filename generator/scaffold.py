@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.dates import PartialDate
 from generator.errors import Problem
-from generator.yamlfile import FieldPath, LoadedFile
+from generator.yamlfile import FieldPath, LoadedFile, unprintable
 
 PLACEHOLDER = "FILL IN"
 _MAX_SLUG = 50
@@ -29,6 +29,22 @@ def slugify(title: str) -> str:
             break
         slug = longer
     return slug or "event"
+
+
+def title_problem(title: str) -> str | None:
+    """Why ``title`` cannot head a new event: empty, or holding a character YAML refuses or a line break."""
+    if not title:
+        return "empty text; expected a short headline"
+    refused = unprintable(title) or next(
+        (char for char in title if unicodedata.category(char) in _BREAKS), None
+    )
+    if refused is not None:
+        return f"the character U+{ord(refused):04X}; expected a short headline of printable text on one line"
+    return None
+
+
+# Control characters (line breaks among them), and the line and paragraph separators.
+_BREAKS = frozenset({"Cc", "Zl", "Zp"})
 
 
 def template() -> str:
