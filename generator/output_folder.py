@@ -51,7 +51,7 @@ def replace_folder(target: Path, fill: Callable[[Path], int], *, inputs: Mapping
     with _reported_as(target):
         absolute.parent.mkdir(parents=True, exist_ok=True)
     with _locked(absolute.parent, target):
-        check_target(target, inputs)  # again: another command may have written it while this one waited
+        check_target(target, inputs)  # again, under the lock: another command may have changed it since
         prefix = f".{absolute.name}-new-"
         staging = absolute.parent / f"{prefix}{os.getpid()}-{secrets.token_hex(4)}"
         try:
