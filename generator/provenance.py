@@ -148,7 +148,7 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
-def html_text(html: str) -> str:
+def text_from_html(html: str) -> str:
     """The visible text of an HTML page, one block element per line."""
     parser = _TextExtractor()
     parser.feed(html)
@@ -160,7 +160,7 @@ def html_text(html: str) -> str:
 def read_saved(path: Path) -> str:
     """A saved copy's text: HTML as readers see it, plain text as it is. Raises UnicodeDecodeError if not UTF-8."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    return html_text(text) if path.suffix.lower() in {".html", ".htm"} else text
+    return text_from_html(text) if path.suffix.lower() in {".html", ".htm"} else text
 
 
 def saved_copies(

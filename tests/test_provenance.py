@@ -16,8 +16,8 @@ from generator.provenance import (
     SavedText,
     Verdict,
     check_citation,
-    html_text,
     read_saved,
+    text_from_html,
 )
 from tests.conftest import FIXTURES, edit
 
@@ -120,7 +120,7 @@ def test_context_found_nowhere_makes_the_quote_missing(courier: SavedText) -> No
 
 
 def test_html_is_read_as_the_text_readers_see() -> None:
-    text = html_text((ARTICLES / "gazette.html").read_text(encoding="utf-8"))
+    text = text_from_html((ARTICLES / "gazette.html").read_text(encoding="utf-8"))
     assert text.splitlines() == [
         "Mayor: 'a bridge by summer' | The Gazette",
         "Mayor: ‘a bridge by summer’",
