@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.markup import Href, Html, fragment, h, one_line, raw_block, template, with_attribute
+from generator.markup import Href, Html, HtmlTemplate, fragment, h, one_line, raw_block, with_attribute
 from generator.urls import page_url, relative_url
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
@@ -83,7 +83,7 @@ def test_relative_url_agrees_with_posixpath_relpath(source: str, target: str, di
     assert relative_url(source, target, directory_urls=directory_urls) == expected
 
 
-_LINE = template(
+_LINE = HtmlTemplate(
     '<li><a href="{link}" title="{title}">{name}</a>: <q class="x {kind}">{words}</q>{rest}</li>'
 )
 

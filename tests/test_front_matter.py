@@ -24,7 +24,7 @@ def test_front_matter_reads_back_as_the_same_values_escaped() -> None:
     text = front_matter({"hide": ("toc",), "description": 'Says "no" & <b>\n---\nhide: [navigation]'})
     assert text.startswith("---\n") and text.endswith("\n---")
     assert yaml.safe_load(text.strip("-\n")) == {
-        "description": "Says &#34;no&#34; &amp; &lt;b&gt; --- hide: [navigation]",
+        "description": "Says &quot;no&quot; &amp; &lt;b&gt; --- hide: [navigation]",
         "hide": ["toc"],
     }
     assert text.count("\n") == 3

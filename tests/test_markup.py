@@ -8,7 +8,7 @@ from html import unescape
 import markdown
 import pytest
 
-from generator.markup import Href, h, heading, inline, raw_block, template
+from generator.markup import Href, HtmlTemplate, h, heading, inline, raw_block
 from generator.urls import check_external_url, relative_url
 
 
@@ -103,18 +103,27 @@ def test_relative_urls(source: str, target: str, anchor: str, expected: str) -> 
 
 
 def test_a_template_checks_what_goes_where() -> None:
-    line = template('<li><a href="{link}">{name}</a></li>')
+    line = HtmlTemplate('<li><a href="{link}">{name}</a></li>')
     with pytest.raises(TypeError, match="href takes an Href, not str"):
         line(link="javascript:alert(1)", name="x")
     with pytest.raises(TypeError, match="name is text, not a link"):
         line(link=Href.internal("x/"), name=Href.internal("y/"))
     with pytest.raises(TypeError, match=r"^title is not a link attribute$"):
-        template('<p title="{title}"></p>')(title=Href.internal("x/"))
-    with pytest.raises(TypeError, match=r"^template\(\) missing 1 required keyword-only argument: 'name'$"):
+        HtmlTemplate('<p title="{title}"></p>')(title=Href.internal("x/"))
+    pattern = "'<li><a href=\"{link}\">{name}</a></li>'"
+    with pytest.raises(
+        TypeError,
+        match=f"^template {re.escape(pattern)}: missing fields \\['name'\\], unexpected fields \\[\\]$",
+    ):
         line(link=Href.internal("x/"))
-    with pytest.raises(TypeError, match=r"^template\(\) got an unexpected keyword argument 'title'$"):
+    with pytest.raises(
+        TypeError,
+        match=f"^template {re.escape(pattern)}: missing fields \\[\\], unexpected fields \\['title'\\]$",
+    ):
         line(link=Href.internal("x/"), name="x", title="y")
-    with pytest.raises(TypeError, match=r"^template\(\) takes 0 positional arguments but 1 was given$"):
+    with pytest.raises(
+        TypeError, match=r"^HtmlTemplate.__call__\(\) takes 1 positional argument but 2 were given$"
+    ):
         line("x")  # type: ignore[call-arg]
 
 
@@ -133,11 +142,11 @@ def test_a_template_checks_what_goes_where() -> None:
 )
 def test_a_template_refuses_unsafe_patterns(pattern: str, message: str) -> None:
     with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
-        template(pattern)
+        HtmlTemplate(pattern)
 
 
 def test_a_template_escapes_text_and_attributes() -> None:
-    line = template('<p title="{title}">{text}</p>')
+    line = HtmlTemplate('<p title="{title}">{text}</p>')
     assert line(title='"><script>', text="<img src=x>\nnext") == (
         '<p title="&quot;&gt;<script&gt;">&lt;img src=x&gt; next</p>'
     )

@@ -1,7 +1,7 @@
 """The events in Knight Lab TimelineJS3's JSON format, for newsrooms that embed our timeline.
 
 TimelineJS renders its ``headline`` and ``text`` fields as HTML, so every string is escaped: the body is built
-as an element tree through :mod:`generator.markup`, headlines with :func:`generator.markup.html_text`.
+as an element tree through :mod:`generator.markup`, headlines with :func:`generator.markup.html_escaped`.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.dataset import Dataset
 from generator.export.address import SiteAddress
-from generator.markup import Href, h, html_text, raw_block, template
+from generator.markup import Href, HtmlTemplate, h, html_escaped, raw_block
 from generator.model import Event
 from generator.sitemap import event_location
 
@@ -29,11 +29,11 @@ def start_date(event: Event) -> dict[str, str]:
             fields["hour"] = str(event.time.hour)
             fields["minute"] = str(event.time.minute)
     display = date.human() + (f", {event.time.iso()}" if event.time and date.day else "")
-    fields["display_date"] = html_text(display)
+    fields["display_date"] = html_escaped(display)
     return fields
 
 
-_QUOTE = template("<blockquote><p>{words}</p><p>{speaker}</p></blockquote>")
+_QUOTE = HtmlTemplate("<blockquote><p>{words}</p><p>{speaker}</p></blockquote>")
 
 
 def body(data: Dataset, site: SiteAddress | None, event: Event) -> str:
@@ -52,11 +52,13 @@ def slide(data: Dataset, site: SiteAddress | None, event: Event) -> Slide:
     return {
         "unique_id": event.id,
         "start_date": start_date(event),
-        "text": {"headline": html_text(event.title), "text": body(data, site, event)},
+        "text": {"headline": html_escaped(event.title), "text": body(data, site, event)},
     }
 
 
 def timeline(data: Dataset, site: SiteAddress | None) -> dict[str, Any]:
     """``data/timelinejs.json``: a title slide and one slide per event, in order."""
-    title = {"text": {"headline": html_text(data.settings.title), "text": html_text(data.settings.summary)}}
+    title = {
+        "text": {"headline": html_escaped(data.settings.title), "text": html_escaped(data.settings.summary)}
+    }
     return {"title": title, "events": [slide(data, site, event) for event in data.events]}

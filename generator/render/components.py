@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from generator.dataset import Statement
 from generator.dates import PartialDate
-from generator.markup import EMPTY, Href, Html, fragment, h, template, time_element, with_attribute
+from generator.markup import EMPTY, Href, Html, HtmlTemplate, fragment, h, time_element, with_attribute
 from generator.model import Relation, RelationType, Stance, TopicLink
 from generator.render.context import Context
 from generator.render.corrections import correction_note
@@ -27,40 +27,40 @@ INCOMING_RELATION_LABELS = {
 }
 
 
-_STANCE = template('<span class="ex-stance ex-stance--{kind}">{label}</span>')
+_STANCE = HtmlTemplate('<span class="ex-stance ex-stance--{kind}">{label}</span>')
 # Search finds a quote by its words; the rest of its figure (data-search-exclude) would repeat in every result.
-_FIGURE = template(
+_FIGURE = HtmlTemplate(
     '<figure class="ex-quote" id="{anchor}"><blockquote class="ex-quote__text"><p>{words}</p></blockquote>'
     "{details}</figure>"
 )
-_UNANCHORED_FIGURE = template(
+_UNANCHORED_FIGURE = HtmlTemplate(
     '<figure class="ex-quote"><blockquote class="ex-quote__text"><p>{words}</p></blockquote>{details}</figure>'
 )
-_CAPTION = template(
+_CAPTION = HtmlTemplate(
     '<figcaption class="ex-quote__caption" data-search-exclude=""><a href="{person}" class="ex-speaker">{name}</a>'
     '{role} · <a href="{event}">{date}</a> · <a href="{event}">{title}</a></figcaption>'
 )
-_CONTEXT = template('<p class="ex-quote__context" data-search-exclude="">{text}</p>')
-_PERMALINK = template(
+_CONTEXT = HtmlTemplate('<p class="ex-quote__context" data-search-exclude="">{text}</p>')
+_PERMALINK = HtmlTemplate(
     '<p class="ex-quote__permalink" data-search-exclude=""><a href="{link}" class="ex-permalink">{label}</a></p>'
 )
-_TOPIC = template('<li><a href="{link}">{question}</a>{stance}</li>')
-_PRINTED = template(
+_TOPIC = HtmlTemplate('<li><a href="{link}">{question}</a>{stance}</li>')
+_PRINTED = HtmlTemplate(
     '<li><cite><a href="{url}">{outlet}</a></cite> ({archived}<a href="{details}">details</a>): <q>{words}</q></li>'
 )
-_ARCHIVED = template('<a href="{url}">archived copy</a>, ')
-_TOPICS = template(
+_ARCHIVED = HtmlTemplate('<a href="{url}">archived copy</a>, ')
+_TOPICS = HtmlTemplate(
     '<ul class="ex-quote__topics" aria-label="Questions this quote answers" data-search-exclude="">{items}</ul>'
 )
-_PRINTINGS = template(
+_PRINTINGS = HtmlTemplate(
     '<div class="ex-quote__printed" data-search-exclude=""><p class="ex-quote__printed-title">{heading}</p>'
     "<ul>{items}</ul></div>"
 )
-_RELATIONS = template(
+_RELATIONS = HtmlTemplate(
     '<ul class="ex-quote__relations" aria-label="How this quote relates to others" data-search-exclude="">'
     "{items}</ul>"
 )
-_RELATION = template(
+_RELATION = HtmlTemplate(
     '<li><span class="ex-relation ex-relation--{kind}">{label}</span> <a href="{link}">{speaker}: <q>{words}</q></a>'
     ". {note}</li>"
 )

@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Final
 
 from generator.dataset import Statement
-from generator.markup import EMPTY, Html, fragment, h, template, time_element
+from generator.markup import EMPTY, Html, HtmlTemplate, fragment, h, time_element
 from generator.render.components import counted, quote_figure, stance_label, stance_on
 from generator.render.context import Context
 
@@ -21,8 +21,8 @@ from generator.render.context import Context
 # matches end tags by name only, so an excluded element must not hold another element of its own kind.
 SEARCH_EXCLUDE: Final[Mapping[str, str]] = MappingProxyType({"data_search_exclude": ""})
 
-_LINE = template('<li>{speaker}<a href="{link}"><q>{words}</q></a> ({date}){stance}</li>')
-_SPEAKER = template('<a href="{link}">{name}</a>: ')
+_LINE = HtmlTemplate('<li>{speaker}<a href="{link}"><q>{words}</q></a> ({date}){stance}</li>')
+_SPEAKER = HtmlTemplate('<a href="{link}">{name}</a>: ')
 
 
 def figures(ctx: Context, page: str, statements: Sequence[Statement]) -> Html:

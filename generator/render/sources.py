@@ -10,13 +10,13 @@ from generator.markup import (
     EMPTY,
     Href,
     Html,
+    HtmlTemplate,
     front_matter,
     h,
     heading,
     markdown_page,
     paragraph,
     raw_block,
-    template,
     time_element,
 )
 from generator.model import Source
@@ -47,12 +47,12 @@ def _facts(source: Source) -> Html:
     return h("dl", *items, class_="ex-source__facts", **SEARCH_EXCLUDE)
 
 
-_CITED = template(
+_CITED = HtmlTemplate(
     '<li><a href="{person}">{name}</a>: <q>{words}</q> (<a href="{context}">in context</a>){variants}</li>'
 )
 
 
-_VARIANT = template("<li>{outlet} printed: <q>{words}</q></li>")
+_VARIANT = HtmlTemplate("<li>{outlet} printed: <q>{words}</q></li>")
 
 
 def _cited_for(ctx: Context, page: str, source: Source) -> Html:
