@@ -45,10 +45,9 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
         return loaded
 
     named = {name: read(f"{data_dir}/{name}") for name in REQUIRED_FILES}
-    events_dir = f"{data_dir}/{EVENTS_DIR}"
-    names, others = _event_names(root / events_dir)
-    problems += [Problem(f"{events_dir}/{name}", 1, 1, "(file)", *_NOT_AN_EVENT) for name in others]
-    events = {relative: read(relative) for relative in (f"{events_dir}/{name}" for name in names)}
+    event_files, found = _event_files(root, f"{data_dir}/{EVENTS_DIR}")
+    problems += found
+    events = {relative: read(relative) for relative in event_files}
     corrections = f"{data_dir}/{CORRECTIONS_FILE}"
     optional = read(corrections) if os.path.lexists(root / corrections) else None
     return LoadedData(
@@ -71,15 +70,19 @@ def load_file(root: Path, relative: str) -> tuple[LoadedFile | None, list[Proble
     return load_yaml(text, relative)
 
 
-_NOT_AN_EVENT = ("a name that does not end in .yaml", "event files named ID.yaml (nothing else here is read)")
-
-
-def _event_names(folder: Path) -> tuple[list[str], list[str]]:
-    """The names in the events folder, sorted: of event files, and of anything else not ignored (hidden files,
-    editors' droppings), which would otherwise be silently left out."""
-    if not folder.is_dir():
+def _event_files(root: Path, events_dir: str) -> tuple[list[str], list[Problem]]:
+    """The event files (by path from ``root``, sorted), and a problem for each other name in the folder, which
+    would otherwise be left out without a word. Hidden files and editors' droppings are ignored."""
+    if not (root / events_dir).is_dir():
         return [], []
-    names = sorted(entry.name for entry in os.scandir(folder) if not is_ignored(entry.name))
-    return [name for name in names if name.endswith(EVENT_SUFFIX)], [
-        name for name in names if not name.endswith(EVENT_SUFFIX)
+    try:
+        names = sorted(path.name for path in (root / events_dir).iterdir() if not is_ignored(path.name))
+    except OSError as error:
+        found = f"a folder that cannot be listed ({error.strerror})"
+        return [], [Problem(events_dir, 1, 1, "(file)", found, "a readable folder")]
+    expected = "event files named ID.yaml (nothing else here is read)"
+    return [f"{events_dir}/{name}" for name in names if name.endswith(EVENT_SUFFIX)], [
+        Problem(f"{events_dir}/{name}", 1, 1, "(file)", "a name that does not end in .yaml", expected)
+        for name in names
+        if not name.endswith(EVENT_SUFFIX)
     ]
