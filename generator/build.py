@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import engines, output_folder, siteconfig
+from generator.admin.files import AdminFiles, project_admin_files
 from generator.dataset import Dataset
 from generator.engines import EngineName
 from generator.errors import DataError
@@ -46,6 +47,13 @@ class Project:
             f"{self.data_dir}/": self.root / self.data_dir,
             f"{self.content_dir}/": self.root / self.content_dir,
         }
+
+    def admin_files(self) -> AdminFiles | None:
+        """The form-based editor's files (``/admin/``) if the config file asks for it; raises DataError if its
+        settings are wrong or Decap's bundle is not installed."""
+        return project_admin_files(
+            self.root / self.config_file, data_dir=self.data_dir, content_dir=self.content_dir
+        )
 
 
 def load_dataset(project: Project) -> Dataset:
@@ -98,6 +106,10 @@ def _engine_options(project: Project, engine: EngineName) -> Options:
 
 def _write_pages(project: Project, pages: Mapping[str, str], out: Path) -> int:
     copies = {path: source for path, source in project.read_content().files.items() if path not in pages}
+    admin = project.admin_files()
+    if admin is not None:
+        pages = {**pages, **admin.texts}
+        copies = {**copies, **admin.copies}
     output_folder.write_folder(out, pages, copies=copies, inputs=project.inputs())
     return len(pages) + len(copies)
 

@@ -25,6 +25,7 @@ from generator.outputs import Options
 
 class ExplainerConfig(Config):
     data_dir = config_options.Type(str, default="data")
+    admin = config_options.Optional(config_options.Type(dict))  # read by generator.admin.files
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -46,16 +47,25 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return Project(root=root, data_dir=self.config.data_dir, content_dir=content_dir)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        project = self._project(config)
         try:
             options = Options(directory_urls=config.use_directory_urls, site_url=config.site_url)
-            pages = generate(self._project(config), options)
+            pages = generate(project, options)
+            admin = project.admin_files()
         except DataError as error:
             raise PluginError(f"The data has problems:\n{error}") from None
-        for path, text in pages.items():
+        copies: dict[str, Path] = {}
+        if admin is not None:
+            pages = {**pages, **admin.texts}
+            copies = dict(admin.copies)
+        for path in [*pages, *copies]:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
+        for path, text in pages.items():
             files.append(File.generated(config, path, content=text))
+        for path, source in copies.items():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -1,0 +1,208 @@
+"""Decap CMS form fields from the data's JSON Schemas.
+
+Names, required-ness, choices, limits and help texts are read from :func:`generator.schema.schema_for`, which
+the models generate: the form asks for what validation accepts, and a change to a model changes both. What a
+schema cannot say is kept here: which fields hold ids defined elsewhere (picked from lists, not typed) and how
+each kind of text is best typed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from generator.model import ID_PATTERN, DateValue
+
+FieldPath = tuple[str, ...]
+"""Where a field sits in a file: names from the top, ``*`` for each item of a list."""
+
+
+@dataclass(frozen=True)
+class Relation:
+    """Where the ids of one kind are picked from: a collection (and its file), the id, what the list shows."""
+
+    collection: str
+    file: str | None
+    value_field: str
+    display_fields: tuple[str, ...]
+    search_fields: tuple[str, ...]
+
+
+# The kinds of id, as generator.validate names them, and where an editor picks each from.
+RELATIONS: Mapping[str, Relation] = MappingProxyType(
+    {
+        "person": Relation(
+            "people", "people", "people.*.id", ("people.*.name",), ("people.*.name", "people.*.id")
+        ),
+        "source": Relation(
+            "sources",
+            "sources",
+            "sources.*.id",
+            ("sources.*.outlet", "sources.*.title"),
+            ("sources.*.outlet", "sources.*.title", "sources.*.id"),
+        ),
+        "topic": Relation(
+            "topics", "topics", "topics.*.id", ("topics.*.question",), ("topics.*.question", "topics.*.id")
+        ),
+        "quote": Relation(
+            "events", None, "quotes.*.id", ("quotes.*.text",), ("quotes.*.text", "quotes.*.id")
+        ),
+        "event": Relation("events", None, "id", ("title",), ("title", "id")),
+    }
+)
+
+# Fields holding ids defined elsewhere, by schema file: the same paths generator.validate checks (a test
+# holds them to it).
+REFERENCES: Mapping[str, Mapping[FieldPath, str]] = MappingProxyType(
+    {
+        "explainer.schema.json": {("speakers", "*"): "person"},
+        "event.schema.json": {
+            ("participants", "*"): "person",
+            ("sources", "*"): "source",
+            ("quotes", "*", "speaker"): "person",
+            ("quotes", "*", "topics", "*", "topic"): "topic",
+            ("quotes", "*", "citations", "*", "source"): "source",
+            ("quotes", "*", "relations", "*", "quote"): "quote",
+        },
+        "corrections.schema.json": {
+            ("corrections", "*", "quotes", "*"): "quote",
+            ("corrections", "*", "events", "*"): "event",
+            ("corrections", "*", "sources", "*"): "source",
+        },
+    }
+)
+
+# Text written in our own words, often several sentences: a text area instead of a one-line box.
+MULTILINE = frozenset({"summary", "context", "note", "changed", "reason"})
+
+# What each pattern in the schemas asks for, said to an editor when a value does not match it.
+PATTERN_MESSAGES: Mapping[str, str] = MappingProxyType(
+    {
+        ID_PATTERN: "Lowercase letters, digits and hyphens, beginning and ending with a letter or digit.",
+        r"^\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$": 'A time with its UTC offset, such as "15:10-06:00" or "20:10Z".',
+        "^https://": "An address beginning with https://.",
+        r"\S": "Text that is not only spaces.",
+    }
+)
+
+PARTIAL_DATE_WIDGET = "partial-date"
+"""The date widget of generator/assets/admin/admin.js: a day, a month or a year, each with its own picker."""
+
+
+def _shape(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """A schema without the words that name and describe it."""
+    return {key: value for key, value in schema.items() if key not in ("title", "description")}
+
+
+_DATE_SCHEMA = _shape(TypeAdapter(DateValue).json_schema())
+_NULL = {"type": "null"}
+
+
+class FormError(ValueError):
+    """A schema holds something no form field is made for (a model changed in a way this module must learn)."""
+
+
+def form_fields(schema: Mapping[str, Any], references: Mapping[FieldPath, str]) -> list[dict[str, Any]]:
+    """The Decap fields of an object schema, in the model's order."""
+    return _Walk(schema.get("$defs", {}), references).fields(schema, ())
+
+
+def label(name: str) -> str:
+    """``as_printed`` → ``As printed``."""
+    return name.replace("_", " ").capitalize()
+
+
+@dataclass(frozen=True)
+class _Walk:
+    definitions: Mapping[str, Any]
+    references: Mapping[FieldPath, str]
+
+    def resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
+        reference = schema.get("$ref")
+        if reference is None:
+            return schema
+        resolved: Mapping[str, Any] = self.definitions[reference.removeprefix("#/$defs/")]
+        return resolved
+
+    def fields(self, schema: Mapping[str, Any], path: FieldPath) -> list[dict[str, Any]]:
+        schema = self.resolve(schema)
+        if schema.get("type") != "object":
+            raise FormError(f"{'.'.join(path)}: expected an object schema, found {schema}")
+        required = set(schema.get("required", ()))
+        return [
+            self.field(name, value, (*path, name), required=name in required)
+            for name, value in schema["properties"].items()
+        ]
+
+    def field(
+        self, name: str, schema: Mapping[str, Any], path: FieldPath, *, required: bool
+    ) -> dict[str, Any]:
+        shape = schema
+        options = schema.get("anyOf")
+        if options and _NULL in options and len(options) == 2:  # an optional value: the other option
+            shape = next(option for option in options if option != _NULL)
+        field: dict[str, Any] = {"name": name, "label": label(name)}
+        if not required:
+            field["required"] = False
+        if "description" in schema:
+            field["hint"] = schema["description"]
+        return field | self.widget(self.resolve(shape), path)
+
+    def widget(self, schema: Mapping[str, Any], path: FieldPath) -> dict[str, Any]:
+        if _shape(schema) == _DATE_SCHEMA:
+            return {"widget": PARTIAL_DATE_WIDGET}
+        if "enum" in schema:
+            return {"widget": "select", "options": list(schema["enum"])}
+        kind = schema.get("type")
+        if kind == "object":
+            return {"widget": "object", "fields": self.fields(schema, path)}
+        if kind == "array":
+            return self.array(schema, path)
+        if kind == "integer":
+            return {"widget": "number", "value_type": "int"} | _limits(schema, "minimum", "maximum")
+        if kind == "string":
+            if path in self.references:
+                return self.relation(path)
+            widget = "text" if path[-1] in MULTILINE else "string"
+            return {"widget": widget} | _pattern(schema, path)
+        raise FormError(f"{'.'.join(path)}: no form field for the schema {dict(schema)}")
+
+    def array(self, schema: Mapping[str, Any], path: FieldPath) -> dict[str, Any]:
+        items = self.resolve(schema["items"])
+        limits = _limits(schema, "minItems", "maxItems")
+        item_path = (*path, "*")
+        if items.get("type") == "object":
+            return {"widget": "list", "fields": self.fields(items, item_path)} | limits
+        if item_path in self.references:
+            return self.relation(item_path) | {"multiple": True} | limits
+        raise FormError(f"{'.'.join(path)}: a list of values that are not ids of another kind")
+
+    def relation(self, path: FieldPath) -> dict[str, Any]:
+        source = RELATIONS[self.references[path]]
+        field: dict[str, Any] = {"widget": "relation", "collection": source.collection}
+        if source.file is not None:
+            field["file"] = source.file
+        return field | {
+            "value_field": source.value_field,
+            "search_fields": list(source.search_fields),
+            "display_fields": list(source.display_fields),
+        }
+
+
+def _limits(schema: Mapping[str, Any], low: str, high: str) -> dict[str, Any]:
+    return {name: schema[key] for name, key in (("min", low), ("max", high)) if key in schema}
+
+
+def _pattern(schema: Mapping[str, Any], path: FieldPath) -> dict[str, Any]:
+    pattern = schema.get("pattern")
+    if pattern is None:
+        if schema.get("format") == "uri":
+            raise FormError(f"{'.'.join(path)}: an address without a pattern")
+        return {}
+    if pattern not in PATTERN_MESSAGES:
+        raise FormError(f"{'.'.join(path)}: no message for the pattern {pattern!r}")
+    return {"pattern": [pattern, PATTERN_MESSAGES[pattern]]}

@@ -1,0 +1,190 @@
+"""The files of ``/admin/``: the page with its own Content-Security-Policy, the config, our script and style,
+and Decap CMS's bundle, copied from the pinned npm package (never committed, never from a CDN).
+
+The editor is part of a site when mkdocs.yml asks for it, under the explainer plugin's options::
+
+    plugins:
+      - explainer:
+          admin:
+            repo: owner/name        # the GitHub repository that pull requests go to (required)
+            branch: main            # the branch they are made against
+            local_port: 8081        # where ./dev admin runs Decap's local server, on 127.0.0.1
+            auth_url: https://…     # the OAuth service signing editors in to GitHub (Decap's base_url)
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator import siteconfig
+from generator.admin.config import AdminSettings, config_text, decap_config
+from generator.errors import DataError, Problem
+from generator.markup import html_text
+from generator.urls import check_external_url
+
+ADMIN_DIR = "admin"
+# The tool's own npm packages (package-lock.json beside the generator), wherever the project being built is.
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+DECAP_DIST = "decap-cms/dist"
+# The bundle, its chunks (loaded next to it), their WebAssembly and the licences of what they contain.
+_BUNDLE = re.compile(r"decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|decap-cms\.js\.LICENSE\.txt")
+_OUR_FILES = ("admin.js", "admin.css")
+_OPTIONS = ("plugins", "explainer", "admin")
+
+_REPO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
+_BRANCH = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,99}")
+
+
+@dataclass(frozen=True)
+class AdminFiles:
+    """The editor's files by path in the site: ``texts`` to write, ``copies`` to copy from where they are."""
+
+    texts: Mapping[str, str]
+    copies: Mapping[str, Path]
+
+
+def content_security_policy(settings: AdminSettings) -> str:
+    """The admin page's own policy: Decap evaluates code and injects styles (so ``'unsafe-eval'`` and
+    ``style-src 'unsafe-inline'``, here only); it talks to GitHub's API or to the local server, nothing else."""
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src 'self' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            f"connect-src 'self' https://api.github.com http://127.0.0.1:{settings.local_port}",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def index_page(settings: AdminSettings) -> str:
+    template = files("generator").joinpath("assets/admin/index.html").read_text(encoding="utf-8")
+    return string.Template(template).substitute(policy=html_text(content_security_policy(settings)))
+
+
+def bundle_files(node_modules: Path = NODE_MODULES) -> dict[str, Path]:
+    """Decap's files by their path in the site; raises DataError when npm has not installed them."""
+    dist = node_modules / DECAP_DIST
+    found = sorted(path for path in dist.glob("*") if _BUNDLE.fullmatch(path.name)) if dist.is_dir() else []
+    if not any(path.name == "decap-cms.js" for path in found):
+        where = f"{dist}/decap-cms.js"
+        expected = "Decap CMS's bundle, installed by `npm ci` from package-lock.json (./dev build runs it)"
+        raise DataError([Problem(where, 1, 1, "(file)", "no such file", expected)])
+    return {f"{ADMIN_DIR}/{path.name}": path for path in found}
+
+
+def admin_files(
+    settings: AdminSettings, *, data_dir: str, content_dir: str, node_modules: Path = NODE_MODULES
+) -> AdminFiles:
+    """Every file of ``/admin/``."""
+    ours = {
+        f"{ADMIN_DIR}/{name}": files("generator").joinpath(f"assets/admin/{name}").read_text(encoding="utf-8")
+        for name in _OUR_FILES
+    }
+    config = decap_config(settings, data_dir=data_dir, content_dir=content_dir)
+    texts = {
+        f"{ADMIN_DIR}/index.html": index_page(settings),
+        f"{ADMIN_DIR}/config.yml": config_text(config),
+        **ours,
+    }
+    return AdminFiles(texts=dict(sorted(texts.items())), copies=bundle_files(node_modules))
+
+
+def project_admin_files(config_file: Path, *, data_dir: str, content_dir: str) -> AdminFiles | None:
+    """The editor's files for the project configured by ``config_file``; None when it asks for no editor.
+
+    Raises DataError naming the setting when the options are wrong, or when Decap's bundle is missing.
+    """
+    settings = read_settings(config_file)
+    if settings is None:
+        return None
+    return admin_files(settings, data_dir=data_dir, content_dir=content_dir)
+
+
+def read_settings(config_file: Path) -> AdminSettings | None:
+    """``plugins: explainer: admin:`` from mkdocs.yml (``!ENV`` resolved), checked; None if absent."""
+    options = _admin_options(siteconfig.load_config(config_file))
+    if options is None:
+        return None
+    problems: list[Problem] = []
+
+    def problem(keys: tuple[str, ...], found: str, expected: str) -> None:
+        line, column = _position(config_file, (*_OPTIONS, *keys))
+        field = ".".join((*_OPTIONS, *keys))
+        problems.append(Problem(config_file.name, line, column, field, found, expected))
+
+    if not isinstance(options, dict):
+        problem((), f"{type(options).__name__} {options!r}", "a mapping of settings (repo, branch…)")
+        raise DataError(problems)
+    for name in sorted(set(options) - {"repo", "branch", "local_port", "auth_url"}):
+        problem((str(name),), f"an unknown setting {name!r}", "one of repo, branch, local_port, auth_url")
+    repo, branch = options.get("repo"), options.get("branch", "main")
+    port, auth_url = options.get("local_port", AdminSettings.local_port), options.get("auth_url")
+    if not (isinstance(repo, str) and _REPO.fullmatch(repo)):
+        problem(("repo",), _found(repo), "a GitHub repository written owner/name")
+    if not (isinstance(branch, str) and _BRANCH.fullmatch(branch)):
+        problem(("branch",), _found(branch), "a branch name (letters, digits, . _ / -)")
+    if not (isinstance(port, int) and not isinstance(port, bool) and 1024 <= port <= 65535):
+        problem(("local_port",), _found(port), "a port number from 1024 to 65535")
+    if auth_url is not None and (not isinstance(auth_url, str) or check_external_url(auth_url)):
+        problem(("auth_url",), _found(auth_url), "an https:// address")
+    if problems:
+        raise DataError(problems)
+    return AdminSettings(repo=str(repo), branch=branch, local_port=port, auth_url=auth_url)
+
+
+def _found(value: object) -> str:
+    return "nothing" if value is None else f"{type(value).__name__} {value!r}"
+
+
+def _admin_options(config: Mapping[str, Any]) -> object:
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else (_entry(item) for item in plugins)
+    for name, options in entries:
+        if name == "explainer" and isinstance(options, dict):
+            return options.get("admin")
+    return None
+
+
+def _entry(item: object) -> tuple[object, object]:
+    if isinstance(item, dict) and len(item) == 1:
+        return next(iter(item.items()))
+    return item, None
+
+
+def _position(config_file: Path, keys: tuple[str, ...]) -> tuple[int, int]:
+    """Line and column of the deepest of ``keys`` found in the file (1, 1 if none), for a problem's place."""
+    node: yaml.Node | None = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    place = (1, 1)
+    for key in keys:
+        if isinstance(node, yaml.SequenceNode):  # plugins: a list of names or one-key mappings
+            node = next(
+                (item for item in node.value if isinstance(item, yaml.MappingNode) and _has(item, key)), None
+            )
+        if not isinstance(node, yaml.MappingNode):
+            break
+        pair = next(
+            ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None
+        )
+        if pair is None:
+            break
+        place = (pair[0].start_mark.line + 1, pair[0].start_mark.column + 1)
+        node = pair[1]
+    return place
+
+
+def _has(node: yaml.MappingNode, key: str) -> bool:
+    return any(isinstance(k, yaml.ScalarNode) and k.value == key for k, _ in node.value)
