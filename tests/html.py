@@ -20,3 +20,8 @@ def one(soup: BeautifulSoup | Tag, selector: str) -> Tag:
     found = soup.select(selector)
     assert len(found) == 1, f"expected one {selector!r}, found {len(found)}"
     return found[0]
+
+
+def reader_pages(site: Path) -> list[Path]:
+    """Every HTML page a reader may open: all but the editor at admin/, which has a policy of its own."""
+    return sorted(page for page in site.rglob("*.html") if page.relative_to(site).parts[0] != "admin")

@@ -24,7 +24,7 @@ from generator.build import Project, build_site
 from generator.cli import main
 from tests.conftest import ROOT, copy_project
 from tests.hosting import local_page, serve
-from tests.html import one, parse, text_of
+from tests.html import one, parse, reader_pages, text_of
 
 pytestmark = pytest.mark.slow
 
@@ -134,3 +134,11 @@ def test_an_event_made_in_the_form_is_written_valid_and_built(
     contrast = parse(site / "contrast" / "index.html")
     cells = [text_of(cell) for cell in contrast.select("table td")]
     assert any(WORDS in cell for cell in cells)
+
+
+def test_the_built_site_has_the_editor_and_its_policy_is_its_own(real_site: Path) -> None:
+    assert (real_site / "admin" / "decap-cms.js").is_file()
+    policy = one(parse(real_site / "admin" / "index.html"), 'meta[http-equiv="Content-Security-Policy"]')
+    assert "'unsafe-eval'" in str(policy["content"])
+    for page in reader_pages(real_site):
+        assert "unsafe-eval" not in page.read_text(encoding="utf-8"), page

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup, Tag
 from generator.build import Project, build_site, load_dataset
 from generator.export import DOWNLOADS
 from tests.conftest import ROOT, copy_project, edit
-from tests.html import one, parse, text_of
+from tests.html import one, parse, reader_pages, text_of
 from tests.test_exports import S, expand, values
 
 pytestmark = pytest.mark.slow
@@ -44,7 +44,7 @@ def test_data_page_is_in_the_navigation(real_site: Path) -> None:
 
 
 def test_every_page_links_the_feed_in_its_head(real_site: Path) -> None:
-    pages = sorted(real_site.rglob("*.html"))
+    pages = reader_pages(real_site)
     assert len(pages) > 10
     for page in pages:
         if page.name == "404.html":

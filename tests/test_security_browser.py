@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import edit
-from tests.html import one, parse
+from tests.html import one, parse, reader_pages
 from tests.payloads import payload_project
 from tests.test_serve import _free_port, _wait_for
 
@@ -51,7 +51,7 @@ def _inline_script_hashes(page: Path) -> set[str]:
 
 
 def test_policy_allows_exactly_the_themes_inline_scripts(real_site: Path) -> None:
-    pages = sorted(real_site.rglob("*.html"))
+    pages = reader_pages(real_site)
     policies = {page: policy_of(page) for page in pages}
     policy = policies[real_site / "index.html"]
     assert all(other == policy for other in policies.values())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.html import one, parse, text_of
+from tests.html import one, parse, reader_pages, text_of
 
 pytestmark = pytest.mark.slow
 
@@ -60,7 +60,7 @@ def test_corrections_page_says_there_are_none_and_is_in_the_navigation(real_site
 def test_every_page_footer_links_to_the_corrections_page(real_site: Path) -> None:
     target = (real_site / "corrections" / "index.html").resolve()
     wrong = []
-    for page in sorted(real_site.rglob("*.html")):
+    for page in reader_pages(real_site):
         soup = parse(page)
         links = soup.select("footer .md-copyright a.ex-footer-corrections")
         if page.name == "404.html":
