@@ -23,7 +23,7 @@ from generator.build import Project, build_site, load_dataset
 from generator.cli import main
 from tests.conftest import ROOT, copy_project
 from tests.hosting import serve
-from tests.html import one, parse, text_of
+from tests.html import one, parse, reader_pages, text_of
 from tests.test_security_browser import PAGE_TYPES, policy_of
 
 pytestmark = pytest.mark.slow
@@ -190,7 +190,7 @@ def _scripts_under_policy(page: Path) -> set[str]:
 def test_zensical_pages_carry_the_same_policy(real_site: Path, zensical_site: Path) -> None:
     """The one policy, and every inline script it governs on a Zensical page is one it names by its hash."""
     policy = policy_of(real_site / "index.html")
-    pages = sorted(zensical_site.rglob("*.html"))
+    pages = reader_pages(zensical_site)
     assert all(policy_of(page) == policy for page in pages)
     assert set().union(*(_scripts_under_policy(page) for page in pages)) <= set(policy["script-src"][1:])
 
