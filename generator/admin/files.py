@@ -27,7 +27,7 @@ import yaml
 from generator import siteconfig
 from generator.admin.config import AdminSettings, config_text, decap_config
 from generator.errors import DataError, Problem
-from generator.markup import html_text
+from generator.markup import html_escaped
 from generator.urls import check_external_url
 
 ADMIN_DIR = "admin"
@@ -72,7 +72,7 @@ def content_security_policy(settings: AdminSettings) -> str:
 
 def index_page(settings: AdminSettings) -> str:
     template = files("generator").joinpath("assets/admin/index.html").read_text(encoding="utf-8")
-    return string.Template(template).substitute(policy=html_text(content_security_policy(settings)))
+    return string.Template(template).substitute(policy=html_escaped(content_security_policy(settings)))
 
 
 def bundle_files(node_modules: Path = NODE_MODULES) -> dict[str, Path]:
