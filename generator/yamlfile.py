@@ -89,7 +89,7 @@ def load_yaml(text: str, path: str) -> tuple[LoadedFile | None, list[Problem]]:
     """Read a file's text; return the file (None when it is not YAML at all) and every problem found."""
     if text.startswith("\ufeff"):
         return None, [Problem(path, 1, 1, "(file)", "a byte-order mark", "UTF-8 without a byte-order mark")]
-    problems = list(_check_characters(text, path)) + list(_check_tabs(text, path))
+    problems = list(_check_lines(text, path))
     if problems:  # then read on, each unprintable character replaced, to report the file's other problems too
         text = _UNPRINTABLE.sub("\ufffd", text)
     reader = _Reader(path)
@@ -106,28 +106,22 @@ def load_yaml(text: str, path: str) -> tuple[LoadedFile | None, list[Problem]]:
     return LoadedFile(path, data, reader.starts, reader.key_starts), problems + reader.problems
 
 
-def _check_characters(text: str, path: str) -> Iterator[Problem]:
-    """The first character on each line that YAML does not allow."""
-    if _UNPRINTABLE.search(text) is None:
-        return
-    for number, line in enumerate(text.split("\n"), start=1):
-        match = _UNPRINTABLE.search(line)
-        if match:
-            code = f"{ord(match.group()):04X}"
-            found = f"the unprintable character U+{code}"
-            expected = f"printable text (remove it, or write it as \\u{code} inside double quotes)"
-            yield Problem(path, number, match.start() + 1, "(file)", found, expected)
-
-
-def _check_tabs(text: str, path: str) -> Iterator[Problem]:
-    if "\t" not in text:
-        return
+def _check_lines(text: str, path: str) -> Iterator[Problem]:
+    """A tab in a line's indentation, and the first character on a line that YAML does not allow."""
+    if "\t" not in text and _UNPRINTABLE.search(text) is None:
+        return  # the common case: two scans of the text instead of a loop over its lines
     for number, line in enumerate(text.split("\n"), start=1):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
             yield Problem(
                 path, number, indent.index("\t") + 1, "(file)", "a tab in the indentation", "spaces"
             )
+        match = _UNPRINTABLE.search(line)
+        if match:
+            code = f"{ord(match.group()):04X}"
+            found = f"the unprintable character U+{code}"
+            expected = f"printable text (remove it, or write it as \\u{code} inside double quotes)"
+            yield Problem(path, number, match.start() + 1, "(file)", found, expected)
 
 
 class _UnreadableError(Exception):
@@ -165,8 +159,7 @@ _Resolve = Callable[[type[yaml.Node], str, tuple[bool, bool]], str]
 class _Reader:
     """Build a document's plain values from its events, noting where each starts and reporting YAML's traps.
 
-    A value that is not kept (under a field name that is not text or comes twice, or nested too deeply) is
-    skipped event by event.
+    A value that is not kept (under a field name that is not text, or given twice) is skipped event by event.
     """
 
     def __init__(self, path: str) -> None:
