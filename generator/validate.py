@@ -360,9 +360,10 @@ def _check_ids(
                 first[item.id] = (file, path)
 
 
-# Where files refer to ids defined elsewhere: a path ("*" = each item of a list) and the kind of id.
-_SETTINGS_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = ((("speakers", "*"), "person"),)
-_EVENT_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+# Where files refer to ids defined elsewhere: a path ("*" = each item of a list) and the kind of id. The
+# editor at /admin/ offers these fields as lists to pick from (generator/admin/fields.py).
+SETTINGS_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = ((("speakers", "*"), "person"),)
+EVENT_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("participants", "*"), "person"),
     (("sources", "*"), "source"),
     (("quotes", "*", "speaker"), "person"),
@@ -370,7 +371,7 @@ _EVENT_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("quotes", "*", "citations", "*", "source"), "source"),
     (("quotes", "*", "relations", "*", "quote"), "quote"),
 )
-_CORRECTION_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
+CORRECTION_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("corrections", "*", "quotes", "*"), "quote"),
     (("corrections", "*", "events", "*"), "event"),
     (("corrections", "*", "sources", "*"), "source"),
@@ -386,8 +387,8 @@ def _check_references(loaded: LoadedData, known: _KnownIds) -> Iterator[Problem]
         "quote": known.quotes,
         "event": known.events,
     }
-    files = [(loaded.settings, _SETTINGS_REFERENCES), (loaded.corrections, _CORRECTION_REFERENCES)]
-    files += [(file, _EVENT_REFERENCES) for file in loaded.events]
+    files = [(loaded.settings, SETTINGS_REFERENCES), (loaded.corrections, CORRECTION_REFERENCES)]
+    files += [(file, EVENT_REFERENCES) for file in loaded.events]
     for file, references in files:
         if file is None:
             continue

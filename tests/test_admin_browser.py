@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 from playwright.sync_api import Browser, Page
 
@@ -134,6 +135,44 @@ def test_an_event_made_in_the_form_is_written_valid_and_built(
     contrast = parse(site / "contrast" / "index.html")
     cells = [text_of(cell) for cell in contrast.select("table td")]
     assert any(WORDS in cell for cell in cells)
+
+
+def test_a_correction_dated_to_the_month_names_a_quote_picked_from_the_events(
+    browser: Browser, editable_project: tuple[Path, str]
+) -> None:
+    """The partial-date widget writes a month as YYYY-MM; the quote is picked from every event's quotes; the
+    optional lists left empty are not written as empty values."""
+    project, admin = editable_project
+    with local_page(browser) as page:
+        page.goto(admin)
+        page.get_by_role("button", name="Login").click()
+        page.get_by_role("link", name="Corrections").click()
+        page.get_by_role("link", name="Corrections").nth(1).click()
+        page.get_by_role("button", name="Add corrections").click()
+        page.get_by_label("Id", exact=True).fill("2017-03-wording")
+        page.get_by_label("Precision", exact=True).select_option("month")
+        page.get_by_label("Date", exact=True).fill("2017-03")
+        page.get_by_label("Changed", exact=True).fill("A word of the context, made by the browser test.")
+        page.get_by_label("Reason", exact=True).fill("To test the form.")
+        pick(page, "Quotes (optional)", "mass deportations", "no mass deportations")
+        page.get_by_role("button", name="Publish").click()
+        page.get_by_role("menuitem", name="Publish now").click()
+        page.get_by_role("button", name="Published").wait_for()
+
+    written = yaml.safe_load((project / "data" / "corrections.yaml").read_text(encoding="utf-8"))
+    assert written == {
+        "corrections": [
+            {
+                "id": "2017-03-wording",
+                "date": "2017-03",
+                "changed": "A word of the context, made by the browser test.",
+                "reason": "To test the form.",
+                "quotes": ["kelly-no-mass-deportations"],
+            }
+        ]
+    }
+    result = CliRunner().invoke(main, ["validate", "--root", str(project)])
+    assert result.exit_code == 0, result.output
 
 
 def test_the_built_site_has_the_editor_and_its_policy_is_its_own(real_site: Path) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from generator.model import ID_PATTERN, DateValue
+from generator.validate import CORRECTION_REFERENCES, EVENT_REFERENCES, SETTINGS_REFERENCES
 
 FieldPath = tuple[str, ...]
 """Where a field sits in a file: names from the top, ``*`` for each item of a list."""
@@ -55,24 +56,12 @@ RELATIONS: Mapping[str, Relation] = MappingProxyType(
     }
 )
 
-# Fields holding ids defined elsewhere, by schema file: the same paths generator.validate checks (a test
-# holds them to it).
+# Fields holding ids defined elsewhere, by schema file: the references generator.validate checks.
 REFERENCES: Mapping[str, Mapping[FieldPath, str]] = MappingProxyType(
     {
-        "explainer.schema.json": {("speakers", "*"): "person"},
-        "event.schema.json": {
-            ("participants", "*"): "person",
-            ("sources", "*"): "source",
-            ("quotes", "*", "speaker"): "person",
-            ("quotes", "*", "topics", "*", "topic"): "topic",
-            ("quotes", "*", "citations", "*", "source"): "source",
-            ("quotes", "*", "relations", "*", "quote"): "quote",
-        },
-        "corrections.schema.json": {
-            ("corrections", "*", "quotes", "*"): "quote",
-            ("corrections", "*", "events", "*"): "event",
-            ("corrections", "*", "sources", "*"): "source",
-        },
+        "explainer.schema.json": dict(SETTINGS_REFERENCES),
+        "event.schema.json": dict(EVENT_REFERENCES),
+        "corrections.schema.json": dict(CORRECTION_REFERENCES),
     }
 )
 
