@@ -50,9 +50,13 @@ class Project:
 
     def admin_files(self) -> AdminFiles | None:
         """The form-based editor's files (``/admin/``) if the config file asks for it; raises DataError if its
-        settings are wrong or Decap's bundle is not installed."""
+        settings are wrong, content/ has files under admin/, or Decap's bundle is not installed."""
+        content = self.read_content()
         return project_admin_files(
-            self.root / self.config_file, data_dir=self.data_dir, content_dir=self.content_dir
+            self.root / self.config_file,
+            data_dir=self.data_dir,
+            content_dir=self.content_dir,
+            content=[*content.pages, *content.files],
         )
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -275,6 +277,22 @@ def test_the_config_file_is_the_config() -> None:
     assert yaml.safe_load(made.texts["admin/config.yml"]) == config()
 
 
+def test_hand_written_files_where_the_editor_goes_are_each_reported(tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    project = copy_project(ROOT, tmp_path / "project")
+    (project / "content" / "admin").mkdir()
+    (project / "content" / "admin" / "index.md").write_text("# Mine\n", encoding="utf-8")
+    (project / "content" / "admin" / "config.yml").write_text("backend: {}\n", encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        Project(project).admin_files()
+    expected = "expected no hand-written file under admin/ while mkdocs.yml asks for the editor there"
+    assert str(raised.value).splitlines() == [
+        f"content/admin/config.yml:1:1: (file): a file under admin/, where the editor's files go; {expected}",
+        f"content/admin/index.md:1:1: (file): a file under admin/, where the editor's files go; {expected}",
+        "2 problems found in the data.",
+    ]
+
+
 def test_generated_docs_hold_the_editor_only_when_asked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -286,3 +304,21 @@ def test_generated_docs_hold_the_editor_only_when_asked(
     assert (tmp_path / "docs" / "admin" / "config.yml").read_text(encoding="utf-8") == config_text(config())
     write_docs(Project(FIXTURES / "small"), tmp_path / "small")
     assert not (tmp_path / "small" / "admin").exists()
+
+
+@pytest.mark.slow
+def test_a_build_with_wrong_settings_fails_with_the_message_and_writes_no_site(tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    project = copy_project(ROOT, tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("branch: main", "branch: -x"), "utf-8")
+    line = config.read_text(encoding="utf-8").splitlines().index("        branch: -x") + 1
+    explainer = Path(sys.executable).parent / "explainer"
+    result = subprocess.run(
+        [explainer, "build", "--root", str(project)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert f"mkdocs.yml:{line}:9: plugins.explainer.admin.branch: str '-x'; expected a branch name" in output
+    assert "Traceback" not in output
+    assert not (project / "site").exists()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -103,14 +103,25 @@ def admin_files(
     return AdminFiles(texts=dict(sorted(texts.items())), copies=bundle_files(node_modules))
 
 
-def project_admin_files(config_file: Path, *, data_dir: str, content_dir: str) -> AdminFiles | None:
+def project_admin_files(
+    config_file: Path, *, data_dir: str, content_dir: str, content: Iterable[str]
+) -> AdminFiles | None:
     """The editor's files for the project configured by ``config_file``; None when it asks for no editor.
 
-    Raises DataError naming the setting when the options are wrong, or when Decap's bundle is missing.
+    ``content`` lists the hand-written files (relative to ``content_dir``): none may be where the editor goes,
+    since the engine would keep one of the two. Raises DataError naming the setting when the options are
+    wrong, each hand-written file under admin/, or Decap's bundle when it is missing.
     """
     settings = read_settings(config_file)
     if settings is None:
         return None
+    taken = sorted(path for path in content if path.split("/")[0] == ADMIN_DIR)
+    if taken:
+        expected = (
+            f"no hand-written file under {ADMIN_DIR}/ while {config_file.name} asks for the editor there"
+        )
+        found = f"a file under {ADMIN_DIR}/, where the editor's files go"
+        raise DataError(Problem(f"{content_dir}/{path}", 1, 1, "(file)", found, expected) for path in taken)
     return admin_files(settings, data_dir=data_dir, content_dir=content_dir)
 
 
