@@ -99,6 +99,17 @@ class Dataset:
             grouped.setdefault(event.date, []).append(event)
         return tuple((date, tuple(events)) for date, events in grouped.items())
 
+    @cached_property
+    def updated(self) -> PartialDate | None:
+        """When the explainer last changed for readers: ``updated`` in explainer.yaml, or else the newest
+        correction's date, or else the published date (never the clock: a rebuild changes nothing)."""
+        if self.settings.updated is not None:
+            return self.settings.updated
+        dates = [correction.date for correction in self.corrections]
+        if self.settings.published is not None:
+            dates.append(self.settings.published)
+        return max(dates, default=None)
+
     def corrections_of(
         self, kind: Literal["quotes", "events", "sources"], item_id: str
     ) -> tuple[Correction, ...]:

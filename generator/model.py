@@ -241,10 +241,23 @@ class Correction(Record):
     sources: tuple[Id, ...] = Field((), description="Ids of the sources corrected.")
 
 
+class Author(Record):
+    name: Text = Field(description="The name the byline prints.")
+    organization: bool = Field(False, description="true for a newsroom or team rather than one person.")
+    url: HttpsUrl | None = Field(None, description="An https address about the author.")
+
+
 class Settings(Record):
     title: Text = Field(description="The explainer's title.")
     summary: Text = Field(description="One line saying what the explainer is about.")
     speakers: tuple[Id, ...] = Field(min_length=1, description="Person ids: the contrast table's columns.")
+    authors: tuple[Author, ...] = Field((), description="Who wrote the explainer: the byline.")
+    published: DateValue | None = Field(None, description="The day the explainer was first published.")
+    updated: DateValue | None = Field(
+        None,
+        description="The day of the last change readers should know of; omit it to use the newest "
+        "correction's date (or the published date).",
+    )
 
 
 class PeopleFile(Record):

@@ -56,6 +56,7 @@ def validate(loaded: LoadedData) -> Dataset:
     problems += _check_events(events)
     problems += check_chronology(events)
     problems += _check_roles(people)
+    problems += _check_updated(loaded.settings, settings)
     problems += _check_corrections(corrections)
     if problems or settings is None:
         raise DataError(_first_per_place(problems))
@@ -491,6 +492,15 @@ def _check_roles(people: list[tuple[LoadedFile, FieldPath, Person]]) -> Iterator
                 yield file.problem(
                     (*path, "roles", index, "to"), found, "a date on or after the role's start"
                 )
+
+
+def _check_updated(file: LoadedFile | None, settings: Settings | None) -> Iterator[Problem]:
+    """The explainer cannot have been updated before it was published."""
+    if file is None or settings is None or settings.published is None or settings.updated is None:
+        return
+    if settings.updated.end < settings.published.start:
+        found = f"an update ({settings.updated}) before the publication ({settings.published})"
+        yield file.problem(("updated",), found, "a date on or after the published date")
 
 
 def _check_corrections(corrections: list[tuple[LoadedFile, FieldPath, Correction]]) -> Iterator[Problem]:

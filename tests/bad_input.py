@@ -216,7 +216,7 @@ CASES = [
         "unknown-field-in-settings",
         [(SETTINGS, "speakers:", "subtitle: Bridges\nspeakers:")],
         [
-            'data/explainer.yaml:3:1: subtitle: an unknown field "subtitle"; expected one of title, summary, speakers (did you mean "title"?)'
+            'data/explainer.yaml:3:1: subtitle: an unknown field "subtitle"; expected one of title, summary, speakers, authors, published, updated (did you mean "title"?)'
         ],
         structural=True,
     ),
@@ -558,7 +558,7 @@ CASES = [
         "unknown-embed-kind",
         [(INDEX, "{{ contrast-table }}", "{{ contrast-tables }}")],
         [
-            'content/index.md:9:1: embed: an embed of kind "contrast-tables"; expected one of quote, contrast-table, timeline-day'
+            'content/index.md:9:1: embed: an embed of kind "contrast-tables"; expected one of quote, side-by-side, byline, questions, contrast-table, timeline-day'
         ],
     ),
     Case(
@@ -572,14 +572,14 @@ CASES = [
         "embed-without-its-id",
         [(INDEX, "{{ quote mayor-by-summer }}", "{{ quote }}")],
         [
-            'content/index.md:5:1: embed: "quote" with no argument; expected an embed on a line of its own: {{ quote ID }}, {{ contrast-table }} or {{ timeline-day YYYY-MM-DD }}'
+            'content/index.md:5:1: embed: "quote" with no argument; expected an embed on a line of its own: {{ quote ID }}, {{ side-by-side ID ID }}, {{ byline }}, {{ questions }}, {{ contrast-table }} or {{ timeline-day YYYY-MM-DD }}'
         ],
     ),
     Case(
         "embed-not-closed",
         [(INDEX, "{{ quote mayor-by-summer }}", "{{ quote mayor-by-summer")],
         [
-            'content/index.md:5:1: embed: "{{ quote mayor-by-summer"; expected an embed on a line of its own: {{ quote ID }}, {{ contrast-table }} or {{ timeline-day YYYY-MM-DD }}'
+            'content/index.md:5:1: embed: "{{ quote mayor-by-summer"; expected an embed on a line of its own: {{ quote ID }}, {{ side-by-side ID ID }}, {{ byline }}, {{ questions }}, {{ contrast-table }} or {{ timeline-day YYYY-MM-DD }}'
         ],
     ),
     Case(
@@ -629,7 +629,7 @@ SEVERAL = [
             (INDEX, "{{ contrast-table }}", "{{ contrast-tables }}"),
         ],
         [
-            'content/index.md:9:1: embed: an embed of kind "contrast-tables"; expected one of quote, contrast-table, timeline-day',
+            'content/index.md:9:1: embed: an embed of kind "contrast-tables"; expected one of quote, side-by-side, byline, questions, contrast-table, timeline-day',
             "data/events/2021-03-02-council-meeting.yaml:6:1: (file): invalid YAML: could not find expected ':'; expected valid YAML: check the indentation, a missing colon after a field name, or unbalanced quotes",
             'data/events/2021-03-02-site-visit.yaml:16:16: quotes[0].topics[1].topic: the topic id "costs", which is not defined; expected a topic id from data/topics.yaml (did you mean "cost"?)',
             'data/sources.yaml:5:10: sources[0].url: "http://gazette.example/2021/03/02/bridge"; expected an https:// address without spaces or control characters',

@@ -193,7 +193,7 @@ def _meta(soup: object, attribute: str, name: str) -> str:
     ("path", "title"),
     [
         ("index.html", "“Military operation” or “no mass deportations”?"),
-        ("contrast/index.html", "Contrast table - “Military operation” or “no mass deportations”?"),
+        ("contrast/index.html", "Who said what - “Military operation” or “no mass deportations”?"),
         ("people/kelly/index.html", "John Kelly - “Military operation” or “no mass deportations”?"),
     ],
 )

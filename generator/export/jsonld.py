@@ -1,6 +1,6 @@
 """schema.org structured data (JSON-LD) for the pages that show it: the home page and the timeline's days.
 
-The home page describes the explainer as a ``NewsArticle`` citing its sources; each timeline day describes every
+The home page describes the explainer as a ``NewsArticle`` citing its sources, with its byline and dates; each timeline day describes every
 event as an ``Event`` and every quote shown there as a ``Quotation`` — its speaker (``creator``), the words
 exactly as the page shows them (``text``), when (``dateCreated``), the articles it is based on
 (``isBasedOn``) and the event it was spoken at (``recordedAt``). The generator puts each page's data into its
@@ -23,7 +23,7 @@ from generator.export.address import SiteAddress
 from generator.export.feed import event_time
 from generator.export.json_export import DOCUMENT
 from generator.markup import front_matter_line, one_line, with_front_matter_line
-from generator.model import Event, Source
+from generator.model import Author, Event, Source
 from generator.sitemap import day_path, event_location, person_path, quote_location
 
 CONTEXT = "https://schema.org"
@@ -118,6 +118,14 @@ def day_graph(data: Dataset, site: SiteAddress, events: Sequence[Event]) -> Node
 MAX_CITED_SOURCES = 100
 
 
+def author_node(author: Author) -> Node:
+    """A name in the explainer's byline: a person, or an organisation such as a newsroom."""
+    node: Node = {"@type": "Organization" if author.organization else "Person", "name": one_line(author.name)}
+    if author.url:
+        node["url"] = author.url
+    return node
+
+
 def explainer_article(data: Dataset, site: SiteAddress) -> Node:
     """The explainer itself, on its home page: based on the published data set, citing its sources."""
     url = site.page(HOME)
@@ -136,6 +144,12 @@ def explainer_article(data: Dataset, site: SiteAddress) -> Node:
             "encodingFormat": "application/json",
         },
     }
+    if data.settings.published is not None:
+        node["datePublished"] = data.settings.published.iso()
+    if data.updated is not None:
+        node["dateModified"] = data.updated.iso()
+    if data.settings.authors:
+        node["author"] = [author_node(author) for author in data.settings.authors]
     if len(data.sources) <= MAX_CITED_SOURCES:
         node["citation"] = [article(source) for source in data.sources]
     return node

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from generator.dataset import Statement
 from generator.dates import PartialDate
 from generator.markup import EMPTY, Href, Html, HtmlTemplate, fragment, h, time_element, with_attribute
-from generator.model import Relation, RelationType, Stance, TopicLink
+from generator.model import Event, Relation, RelationType, Stance, TopicLink
 from generator.render.context import Context
 from generator.render.corrections import correction_note
 from generator.sitemap import quote_anchor
@@ -193,3 +193,41 @@ def _relations(ctx: Context, page: str, statement: Statement) -> Html | None:
     if not items:
         return None
     return _RELATIONS(items=fragment(*items))
+
+
+_COMPACT_FIGURE = HtmlTemplate(
+    '<figure class="ex-quote ex-quote--compact"><blockquote class="ex-quote__text"><p>{words}</p></blockquote>'
+    '<figcaption class="ex-quote__caption" data-search-exclude=""><a href="{person}" class="ex-speaker">{name}</a>'
+    '{role} <span class="ex-quote__when">{when} · {sources} · '
+    '<a href="{link}" class="ex-permalink">Full quote and sources</a></span>{note}</figcaption></figure>'
+)
+
+
+def compact_quote(ctx: Context, page: str, statement: Statement) -> Html:
+    """A quote for prose: words, speaker and the role that day, when, its sources, and a link to the full quote
+    (its setting, every source's printing and its relations stay on the day's page)."""
+    quote = statement.quote
+    person = ctx.data.person_by_id[quote.speaker]
+    role = person.role_on(statement.date)
+    return _COMPACT_FIGURE(
+        words=quote.text,
+        person=ctx.person_link(page, person.id),
+        name=person.name,
+        role=f", {role.title}" if role else "",
+        when=fragment(*when_in_day(ctx, statement.event)),
+        sources=fragment(*source_links((c.source for c in quote.citations), ctx)),
+        link=ctx.quote_link(page, statement),
+        note=correction_note(ctx, page, "quotes", quote.id) or EMPTY,
+    )
+
+
+def when_in_day(ctx: Context, event: Event) -> list[Html | str]:
+    """``23 February 2017, 15:10-06:00``, or ``23 February 2017, event 1 of 4 that day``: the time if known,
+    else the event's place in its day (only the order is certain when no time was published)."""
+    said: list[Html | str] = [time_element(event.date)]
+    if event.time is not None:
+        return [*said, ", ", h("time", event.time.iso(), datetime=event.time.iso())]
+    day = next((events for date, events in ctx.data.days if date == event.date), ())
+    if event.date.precision == "day" and len(day) > 1:
+        said.append(f", event {day.index(event) + 1} of {len(day)} that day")
+    return said

@@ -71,7 +71,7 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
         table,
         class_="ex-contrast",
         role="region",
-        aria_label="Contrast table",
+        aria_label="Who said what",
         tabindex="0",
         **SEARCH_EXCLUDE,
     )
@@ -83,7 +83,7 @@ def contrast_page(ctx: Context) -> str:
     return markdown_page(
         [
             front_matter({"description": description, "hide": ("toc",)}),  # the table needs the width
-            heading(1, "Contrast table"),
+            heading(1, "Who said what"),
             paragraph(
                 "Each row is a question, each column a speaker. A cell quotes the speaker's words exactly as a "
                 "cited source printed them, with the date and a link to the quote in context."

@@ -1,6 +1,8 @@
-"""Blocks from the data placed into hand-written pages: a line ``{{ kind argument }}`` becomes that block.
+"""Blocks from the data placed into hand-written pages: a line ``{{ kind arguments }}`` becomes that block.
 
 Resolved here, by plain text substitution, so the same content builds with any engine that reads Markdown.
+Embeds are compact: a page of prose links to the full quote (its setting, every source's printing and its
+relations) on its day's page instead of repeating it.
 """
 
 from __future__ import annotations
@@ -9,14 +11,27 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from generator.errors import Problem
-from generator.markup import raw_block
-from generator.render.components import quote_figure
+from generator.markup import h, heading, raw_block
+from generator.model import Event
+from generator.render.byline import byline
+from generator.render.components import compact_quote, counted, when_in_day
 from generator.render.context import Context
 from generator.render.contrast import contrast_table
-from generator.render.timeline import event_block
+from generator.render.corrections import correction_note
+from generator.render.glance import questions_at_a_glance
+from generator.render.lists import SEARCH_EXCLUDE
 
-EMBED_KINDS = ("quote", "contrast-table", "timeline-day")
-_EMBED = re.compile(r"\{\{\s*(?P<kind>[^\s{}]+)(?:\s+(?P<argument>[^\s{}]+))?\s*\}\}")
+# Each kind, and how many arguments it takes (at least, at most).
+EMBED_KINDS: Mapping[str, tuple[int, int]] = {
+    "quote": (1, 1),
+    "side-by-side": (2, 4),
+    "byline": (0, 0),
+    "questions": (0, 0),
+    "contrast-table": (0, 0),
+    "timeline-day": (1, 1),
+}
+_EMBED = re.compile(r"\{\{\s*(?P<kind>[^\s{}]+)(?P<arguments>(?:\s+[^\s{}]+)*)\s*\}\}")
+_QUOTE_KINDS = ("quote", "side-by-side")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 
 
@@ -25,12 +40,13 @@ def resolve_embeds(ctx: Context, page: str, text: str) -> str:
     lines = []
     for _, line, in_code in _lines(text):
         match = None if in_code else _EMBED.fullmatch(line.strip())
-        lines.append(_block(ctx, page, match["kind"], match["argument"]) if match else line)
+        lines.append(_block(ctx, page, match["kind"], match["arguments"].split()) if match else line)
     return "\n".join(lines)
 
 
 _SYNTAX = (
-    "an embed on a line of its own: {{ quote ID }}, {{ contrast-table }} or {{ timeline-day YYYY-MM-DD }}"
+    "an embed on a line of its own: {{ quote ID }}, {{ side-by-side ID ID }}, {{ byline }}, {{ questions }}, "
+    "{{ contrast-table }} or {{ timeline-day YYYY-MM-DD }}"
 )
 
 
@@ -50,38 +66,69 @@ def _lines(text: str) -> Iterator[tuple[int, str, bool]]:
             yield number, line, False
 
 
-def _block(ctx: Context, page: str, kind: str, argument: str | None) -> str:
+def _block(ctx: Context, page: str, kind: str, arguments: Sequence[str]) -> str:
     data = ctx.data
-    if kind == "quote" and argument:
-        return raw_block(quote_figure(ctx, page, data.statement_by_id[argument], anchored=False))
+    if kind == "quote":
+        return raw_block(compact_quote(ctx, page, data.statement_by_id[arguments[0]]))
+    if kind == "side-by-side":
+        quotes = [compact_quote(ctx, page, data.statement_by_id[quote_id]) for quote_id in arguments]
+        return raw_block(h("div", *quotes, class_="ex-side-by-side"))
+    if kind == "byline":
+        found = byline(ctx, page)
+        return raw_block(found) if found is not None else ""
+    if kind == "questions":
+        return raw_block(questions_at_a_glance(ctx, page))
     if kind == "contrast-table":
         return raw_block(contrast_table(ctx, page, anchored=False))
-    events = [event for date, events in data.days if date.iso() == argument for event in events]
-    return "\n\n".join(
-        block for event in events for block in event_block(ctx, page, event, level=3, anchored=False)
+    events = [event for date, events in data.days if date.iso() == arguments[0] for event in events]
+    return "\n\n".join(block for event in events for block in event_summary(ctx, page, event))
+
+
+def event_summary(ctx: Context, page: str, event: Event) -> list[str]:
+    """An event in brief for a page of prose: its title, when and where, what happened, and a link to its
+    quotes on the day's page (shown there in full, so not repeated here)."""
+    facts = when_in_day(ctx, event)
+    if event.place:
+        facts += [" · ", event.place]
+    link = ctx.event_link(page, event)
+    label = (
+        f"{counted(len(event.quotes), 'quote')} from this event"
+        if event.quotes
+        else "This event in the timeline"
     )
+    body = h(
+        "div",
+        h("p", *facts, class_="ex-event__facts", **SEARCH_EXCLUDE),
+        h("p", event.summary, class_="ex-event__summary"),
+        correction_note(ctx, page, "events", event.id),
+        h("p", h("a", label, href=link), class_="ex-event__more", **SEARCH_EXCLUDE),
+        class_="ex-event ex-event--brief",
+    )
+    return [heading(3, event.title), raw_block(body)]
 
 
 def embed_error(
-    kind: str, argument: str | None, quote_ids: frozenset[str] | None, days: Sequence[str] | None
+    kind: str, arguments: Sequence[str], quote_ids: frozenset[str] | None, days: Sequence[str] | None
 ) -> tuple[str, str] | None:
     """What is wrong with an embed, as (found, expected), given the quote ids and the days with events.
 
     Ids or days given as None are unknown (an event file could not be read): those are not checked.
     """
-    if kind == "quote" and argument:
-        if quote_ids is not None and argument not in quote_ids:
-            return f'the quote id "{argument}", which is not defined', "a quote id from data/events/"
-        return None
-    if kind == "contrast-table" and argument is None:
-        return None
-    if kind == "timeline-day" and argument:
-        if days is not None and argument not in days:
-            return f'the day "{argument}", which has no events', f"a day with events: {', '.join(days)}"
-        return None
     if kind not in EMBED_KINDS:
         return f'an embed of kind "{kind}"', f"one of {', '.join(EMBED_KINDS)}"
-    return f'"{kind}" with {"the argument " + repr(argument) if argument else "no argument"}', _SYNTAX
+    fewest, most = EMBED_KINDS[kind]
+    if not fewest <= len(arguments) <= most:
+        given = "no argument" if not arguments else "the arguments " + " ".join(arguments)
+        return f'"{kind}" with {given}', _SYNTAX
+    if kind in _QUOTE_KINDS and quote_ids is not None:
+        unknown = [quote_id for quote_id in arguments if quote_id not in quote_ids]
+        if unknown:
+            return f'the quote id "{unknown[0]}", which is not defined', "a quote id from data/events/"
+        if len(set(arguments)) < len(arguments):
+            return f"the quotes {' '.join(arguments)}, one of them twice", "each quote once"
+    if kind == "timeline-day" and days is not None and arguments[0] not in days:
+        return f'the day "{arguments[0]}", which has no events', f"a day with events: {', '.join(days)}"
+    return None
 
 
 def check_pages(
@@ -101,15 +148,27 @@ def check_pages(
 def check_embeds(
     display_path: str, text: str, quote_ids: frozenset[str] | None, days: Sequence[str] | None
 ) -> Iterator[Problem]:
-    """The embed problems of a page without rendering it: for when the data has problems of its own."""
+    """The embed problems of a page without rendering it: for when the data has problems of its own.
+
+    A quote may be embedded once per page: readers met the same card twice on the home page.
+    """
+    embedded: dict[str, int] = {}  # quote id -> the line that embeds it
     for number, line, in_code in _lines(text):
         stripped = line.strip()
         if in_code or not stripped.startswith("{{"):
             continue
         column = len(line) - len(line.lstrip()) + 1
         match = _EMBED.fullmatch(stripped)
-        problem = embed_error(match["kind"], match["argument"], quote_ids, days) if match else None
         if not match:
             yield Problem(display_path, number, column, "embed", f'"{stripped}"', _SYNTAX)
-        elif problem:
+            continue
+        kind, arguments = match["kind"], match["arguments"].split()
+        problem = embed_error(kind, arguments, quote_ids, days)
+        again = [quote_id for quote_id in arguments if quote_id in embedded] if kind in _QUOTE_KINDS else []
+        if problem is None and again:
+            found = f'the quote "{again[0]}", already embedded on line {embedded[again[0]]}'
+            problem = found, "each quote embedded once on a page"
+        if problem:
             yield Problem(display_path, number, column, "embed", *problem)
+        elif kind in _QUOTE_KINDS:
+            embedded.update(dict.fromkeys(arguments, number))

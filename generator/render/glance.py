@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from generator.dataset import Statement, grouped
-from generator.markup import Html, h, time_element
+from generator.dataset import Dataset, Statement, grouped
+from generator.markup import Html, fragment, h, time_element
 from generator.model import Person, Stance, Topic
 from generator.render.components import counted, joined, stance_label, stance_on
 from generator.render.context import Context
@@ -40,7 +40,7 @@ def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Stat
         "div",
         h("p", "At a glance", class_="ex-glance__title"),
         h("ul", *items),
-        h("p", h("a", "This question in the contrast table", href=row)),
+        h("p", h("a", "This question in the table of who said what", href=row)),
         class_="ex-glance",
         **SEARCH_EXCLUDE,  # a summary of quotes the page has in full
         role="note",
@@ -77,10 +77,47 @@ def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statem
     )
 
 
-def person_description(person: Person, said: Sequence[Statement]) -> str:
+def role_at_the_time(data: Dataset, person: Person, said: Sequence[Statement]) -> str | None:
+    """The post ``person`` held during the explainer's events, for where no date is shown beside the name.
+
+    The role on the dates of their quotes (``said``); for someone not quoted, on the dates of the events they
+    took part in, or else of every event. Several posts read ``A, then B``. Never simply the latest role:
+    a post taken after the events would name them wrongly.
+    """
+    dates = [statement.date for statement in said]
+    dates = dates or [event.date for event in data.events if person.id in event.participants]
+    dates = dates or [event.date for event in data.events]
+    titles = dict.fromkeys(role.title for date in dates if (role := person.role_on(date)) is not None)
+    return ", then ".join(titles) if titles else None
+
+
+def person_description(data: Dataset, person: Person, said: Sequence[Statement]) -> str:
     """The page's description for search and social previews, from the data."""
-    role = person.roles[-1].title if person.roles else None
+    role = role_at_the_time(data, person, said)
     who = f"{person.name} ({role})" if role else person.name
     if not said:
         return f"{who}: no quotes in our sources for this explainer."
     return f"What {who} is quoted saying in this explainer: {counted(len(said), 'quote')}, each with its sources."
+
+
+def questions_at_a_glance(ctx: Context, page: str) -> Html:
+    """Every question, linked to its page, with who spoke to it and their stances in words: who said what,
+    without repeating the quotes (each question's page and the table have them)."""
+    items = []
+    for topic in ctx.data.topics:
+        said = ctx.data.statements_by_topic.get(topic.id, ())
+        by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
+        who: list[Html] = []
+        for person in _speakers_in_order(ctx, said):
+            stances = {stance_on(s, topic.id) for s in by_speaker[person.id]}
+            labels = [label for stance in Stance if stance in stances and (label := stance_label(stance))]
+            who.append(h("li", person.name, *(fragment(" ", label) for label in labels)))
+        items.append(
+            h(
+                "li",
+                h("a", topic.question, href=ctx.topic_link(page, topic.id)),
+                h("ul", *who, class_="ex-questions__who") if who else h("p", "No statement in our sources."),
+            )
+        )
+    # Kept out of search in a div: Material's search parser mistakes the inner lists for the excluded one.
+    return h("div", h("ul", *items, class_="ex-questions"), **SEARCH_EXCLUDE)

@@ -10,7 +10,7 @@ from generator.markup import Html, front_matter, h, heading, markdown_page, para
 from generator.model import Person
 from generator.render.components import counted
 from generator.render.context import Context
-from generator.render.glance import person_description, person_record
+from generator.render.glance import person_description, person_record, role_at_the_time
 from generator.render.lists import (
     figures,
     latest,
@@ -46,14 +46,14 @@ def people_ordered(ctx: Context) -> list[Person]:
 def people_index(ctx: Context) -> str:
     items = []
     for person in people_ordered(ctx):
-        count = len(ctx.data.statements_by_speaker.get(person.id, ()))
-        latest = person.roles[-1].title if person.roles else None
+        said = ctx.data.statements_by_speaker.get(person.id, ())
+        role = role_at_the_time(ctx.data, person, said)
         items.append(
             h(
                 "li",
                 h("a", person.name, href=ctx.person_link(PEOPLE, person.id)),
-                f", {latest}" if latest else None,
-                f" ({counted(count, 'quote')})",
+                f", {role}" if role else None,
+                f" ({counted(len(said), 'quote')})" if said else " (not quoted in our sources)",
             )
         )
     return markdown_page(
@@ -78,7 +78,7 @@ def person_detail(ctx: Context, person: Person, others_lines: dict[tuple[str, st
     statements = ctx.data.statements_by_speaker.get(person.id, ())
     record = person_record(ctx, page, person, statements)
     blocks = [
-        front_matter({"description": person_description(person, statements)}),
+        front_matter({"description": person_description(ctx.data, person, statements)}),
         heading(1, person.name, "person"),
         *([raw_block(record)] if record is not None else []),
     ]
