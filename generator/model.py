@@ -241,9 +241,16 @@ class Correction(Record):
     sources: tuple[Id, ...] = Field((), description="Ids of the sources corrected.")
 
 
+class AuthorKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+
+
 class Author(Record):
     name: Text = Field(description="The name the byline prints.")
-    organization: bool = Field(False, description="true for a newsroom or team rather than one person.")
+    kind: Annotated[AuthorKind, Strict(False)] = Field(
+        AuthorKind.PERSON, description="person, or organization for a newsroom or team."
+    )
     url: HttpsUrl | None = Field(None, description="An https address about the author.")
 
 

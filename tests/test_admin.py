@@ -170,8 +170,10 @@ def test_dates_use_the_partial_date_widget_and_nothing_else_does() -> None:
         "date",
         "people.roles.from",
         "people.roles.to",
+        "published",
         "sources.accessed",
         "sources.published",
+        "updated",
     ]
 
 

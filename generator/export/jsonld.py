@@ -23,7 +23,7 @@ from generator.export.address import SiteAddress
 from generator.export.feed import event_time
 from generator.export.json_export import DOCUMENT
 from generator.markup import front_matter_line, one_line, with_front_matter_line
-from generator.model import Author, Event, Source
+from generator.model import Author, AuthorKind, Event, Source
 from generator.sitemap import day_path, event_location, person_path, quote_location
 
 CONTEXT = "https://schema.org"
@@ -120,7 +120,10 @@ MAX_CITED_SOURCES = 100
 
 def author_node(author: Author) -> Node:
     """A name in the explainer's byline: a person, or an organisation such as a newsroom."""
-    node: Node = {"@type": "Organization" if author.organization else "Person", "name": one_line(author.name)}
+    node: Node = {
+        "@type": "Organization" if author.kind is AuthorKind.ORGANIZATION else "Person",
+        "name": one_line(author.name),
+    }
     if author.url:
         node["url"] = author.url
     return node
