@@ -124,10 +124,13 @@ def test_home_page_embeds_resolved(real_site: Path) -> None:
     soup = parse(real_site / "index.html")
     article = one(soup, "article")
     assert "{{" not in article.get_text()
-    assert article.select("table.ex-contrast__table")
-    assert [q.get_text() for q in article.select("figure.ex-quote blockquote p")][:1] == [
-        "it’s a military operation"
-    ] or article.select("figure.ex-quote")
+    assert [q.get_text() for q in article.select(".ex-side-by-side figure.ex-quote blockquote p")] == [
+        "it’s a military operation",
+        "No, repeat, no, use of military force in immigration operations. None",
+    ]
+    assert article.select("p.ex-byline")
+    assert len(article.select("ul.ex-questions > li")) == 5
+    assert article.select("div.ex-event--brief")
 
 
 def test_every_internal_link_resolves(real_site: Path) -> None:
