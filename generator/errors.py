@@ -18,6 +18,15 @@ def visible(text: str) -> str:
     )
 
 
+def character(char: str) -> str:
+    """A character as a message shows it: ``"s"`` for a plain letter or digit; with its code point and Unicode
+    name for any other, whose look may be mistaken (``"-" U+002D HYPHEN-MINUS`` beside ``"–" U+2013 EN DASH``)."""
+    if char.isascii() and char.isalnum():
+        return f'"{char}"'
+    name = unicodedata.name(char, "")
+    return f'"{char}" U+{ord(char):04X}' + (f" {name}" if name else "")
+
+
 def _escape(char: str) -> str:
     code = ord(char)
     return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"

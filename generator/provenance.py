@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -38,6 +39,7 @@ class Normalisation(StrEnum):
     QUOTES = "quotes and apostrophes"
     DASHES = "dashes and hyphens"
     ELLIPSES = "ellipses"
+    INVISIBLE = "invisible characters"
     WHITESPACE = "whitespace"
     CASE = "case"
 
@@ -82,7 +84,10 @@ class Mapped:
 _SINGLE_QUOTES = re.compile("[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]")
 _DOUBLE_QUOTES = re.compile("[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb]")
 _DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212-"
-_DASHES = re.compile(f"--+|[{_DASH_CHARS}]")
+_HYPHENS = re.compile("[\u2010\u2011]")
+# A dash sets words apart: any dash character, a doubled hyphen, or a hyphen with a space (or the end) on one
+# side. A hyphen between two characters joins them, as in U.S.-Mexico: spelling, not a dash, so it stays.
+_DASHES = re.compile("--+|[\u2012\u2013\u2014\u2015\u2212]|(?<!\\S)-|-(?!\\S)")
 _ELLIPSES = re.compile(r"\u2026|\.[ \u00a0]?\.[ \u00a0]?\.")
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
@@ -93,14 +98,15 @@ def _normalise(text: Mapped, kind: Normalisation) -> Mapped:
     if kind is Normalisation.QUOTES:
         return text.sub(_SINGLE_QUOTES, lambda _: "'").sub(_DOUBLE_QUOTES, lambda _: '"')
     if kind is Normalisation.DASHES:
-        return text.sub(_DASHES, lambda _: "-")
+        return text.sub(_HYPHENS, lambda _: "-").sub(_DASHES, lambda _: "\u2014")
     if kind is Normalisation.ELLIPSES:
         return text.sub(_ELLIPSES, lambda _: "...")
+    if kind is Normalisation.INVISIBLE:
+        return text.sub(_INVISIBLE, lambda _: "")
     if kind is Normalisation.WHITESPACE:
         # Any run of spaces (no-break spaces and line breaks included) is one space; spacing around a dash is
         # a matter of house style, so it goes.
-        spaced = text.sub(_INVISIBLE, lambda _: "").sub(_SPACES, lambda _: " ")
-        return spaced.sub(_SPACES_BY_DASH, lambda match: match[1])
+        return text.sub(_SPACES, lambda _: " ").sub(_SPACES_BY_DASH, lambda match: match[1])
     return text.lower()
 
 
@@ -299,11 +305,17 @@ def check_citation(saved: SavedText, quote_id: str, index: int, citation: Citati
 def closest_passage(saved: SavedText, citation: Citation) -> tuple[str, float]:
     """The passage of the saved copy most like the words (with their context), and its similarity (0–1)."""
     target = "".join(part or "" for part in (citation.prefix, citation.as_printed, citation.suffix))
+    start, end, score = closest_span(saved, target)
+    return " ".join(saved.text[start:end].split()), score
+
+
+def closest_span(saved: SavedText, target: str) -> tuple[int, int, float]:
+    """Where in the saved text the passage most like ``target`` begins and ends, and its similarity (0–1)."""
     words = normalised(target, ALL).text
     haystack = saved.form(ALL)
     size = len(words)
     if not haystack.text or not size:
-        return "", 0.0
+        return 0, 0, 0.0
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(words)
 
@@ -321,8 +333,7 @@ def closest_passage(saved: SavedText, citation: Citation) -> tuple[str, float]:
     candidates = [(start, length) for start in spread for length in lengths]
     start, length = max(candidates, key=lambda pair: (score(*pair), -pair[0], -pair[1]))
     end = min(len(haystack.origin), start + length) - 1
-    passage = saved.text[haystack.origin[start] : haystack.origin[end] + 1]
-    return " ".join(passage.split()), round(score(start, length), 2)
+    return haystack.origin[start], haystack.origin[end] + 1, round(score(start, length), 2)
 
 
 def check_sources(data: Dataset, copies: dict[str, str]) -> list[Finding]:
@@ -391,3 +402,110 @@ def report_lines(
             visible(f"{problem.path}:{problem.line}:{problem.column}: {problem.field}: {description}")
         )
     return lines
+
+
+# --- a quote's text in each of its citations -----------------------------------------------------------------
+
+QUOTED_WORDS = frozenset(
+    {Normalisation.QUOTES, Normalisation.DASHES, Normalisation.ELLIPSES, Normalisation.WHITESPACE}
+)
+"""What may differ between a quote's text and a citation's ``as_printed``: house style, never a character of a
+word (so not a hyphen, an invisible character or the case of a letter inside the words)."""
+
+# Below this similarity the closest passage of a printing is not like the words at all: showing it would mislead.
+_CLOSE = 0.7
+# Beyond these lengths the search for the closest passage costs too much for a message.
+_MAX_COMPARED_WORDS = 600
+_MAX_COMPARED_PRINTING = 6_000
+
+
+def prints(printing: str, words: str) -> bool:
+    """Whether ``printing`` holds ``words``: exactly, or but for :data:`QUOTED_WORDS`, the case of their first
+    letter, and punctuation at their two ends that the printing leaves out, or prints where the words have
+    none (the words may end at "None" where a source prints "None,"; not at "summer!" where it prints "summer.")."""
+    if words in printing:
+        return True
+    printed = normalised(printing, QUOTED_WORDS).text
+    head, core, tail = _edges(normalised(words, QUOTED_WORDS).text)
+    if not core:
+        return False
+    for candidate in {core, core[0].upper() + core[1:], core[0].lower() + core[1:]}:
+        for start in _occurrences(printed, candidate):
+            before = _punctuation_before(printed, start)
+            after = _punctuation_after(printed, start + len(candidate))
+            if (not before or before.endswith(head)) and (not after or after.startswith(tail)):
+                return True
+    return False
+
+
+def _is_edge(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char).startswith("P")
+
+
+def _word_bounds(text: str) -> tuple[int, int]:
+    """Where the words of ``text`` begin and end, without the punctuation and spaces at its two ends."""
+    start, end = 0, len(text)
+    while start < end and _is_edge(text[start]):
+        start += 1
+    while end > start and _is_edge(text[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _edges(text: str) -> tuple[str, str, str]:
+    """``text`` as the punctuation at its start, the words, and the punctuation at its end."""
+    start, end = _word_bounds(text)
+    return text[:start].strip(), text[start:end], text[end:].strip()
+
+
+def _punctuation_before(text: str, index: int) -> str:
+    start = index
+    while start > 0 and unicodedata.category(text[start - 1]).startswith("P"):
+        start -= 1
+    return text[start:index]
+
+
+def _punctuation_after(text: str, index: int) -> str:
+    end = index
+    while end < len(text) and unicodedata.category(text[end]).startswith("P"):
+        end += 1
+    return text[index:end]
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where words first differ from the passage of a printing most like them."""
+
+    passage: str  # the closest passage, as printed
+    before: str  # the words just before the first difference (empty at their start)
+    in_words: str | None  # the words' character there; None where the words end
+    in_passage: str | None  # the passage's character there; None where the passage ends
+
+
+def first_difference(printing: str, words: str) -> Difference | None:
+    """The passage of ``printing`` most like ``words`` and where the two first differ (but for
+    :data:`QUOTED_WORDS` and the case of the first letter); None when no passage is like them."""
+    if len(words) > _MAX_COMPARED_WORDS or len(printing) > _MAX_COMPARED_PRINTING:
+        return None
+    start, end, score = closest_span(SavedText(printing), words)
+    if score < _CLOSE:
+        return None
+    passage = printing[start:end]
+    text = normalised(words, QUOTED_WORDS)
+    printed = normalised(passage, QUOTED_WORDS)
+    first_letter = _word_bounds(text.text)[0]
+    at = next(
+        (
+            index
+            for index, (mine, theirs) in enumerate(zip(text.text, printed.text, strict=False))
+            if mine != theirs and not (index == first_letter and mine.lower() == theirs.lower())
+        ),
+        min(len(text.text), len(printed.text)),
+    )
+    where = text.origin[at] if at < len(text.text) else len(words)
+    return Difference(
+        passage=passage,
+        before=words[:where],
+        in_words=words[where] if at < len(text.text) else None,
+        in_passage=passage[printed.origin[at]] if at < len(printed.text) else None,
+    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -20,9 +19,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.dates import PartialDate
-from generator.errors import DataError, Problem
+from generator.errors import DataError, Problem, character
 from generator.load import LoadedData
 from generator.model import Correction, DateValue, Event, Person, Quote, Settings, Source, Topic
+from generator.provenance import first_difference, prints
 from generator.scaffold import placeholder_problems
 from generator.yamlfile import FieldPath, LoadedFile
 
@@ -450,38 +450,58 @@ def _check_events(events: list[tuple[LoadedFile, Event]]) -> Iterator[Problem]:
             found = f'the id "{event.id}" in a file named {PurePosixPath(file.path).name}'
             yield file.problem(("id",), found, f'the file to be named {event.id}.yaml, or the id "{stem}"')
         for index, quote in enumerate(event.quotes):
-            yield from _check_quote(file, ("quotes", index), quote)
+            yield from _check_quote(file, ("quotes", index), quote, event.sources)
 
 
-def _check_quote(file: LoadedFile, at: FieldPath, quote: Quote) -> Iterator[Problem]:
-    if not any(quote.text in citation.as_printed for citation in quote.citations):
-        yield file.problem(
-            (*at, "text"),
-            f'"{_shorten(quote.text)}", which no citation\'s as_printed contains',
-            "words that occur exactly (same quotes, dashes and spaces) in at least one citation's as_printed"
-            + _composed_otherwise(quote),
-        )
+def _check_quote(
+    file: LoadedFile, at: FieldPath, quote: Quote, sources: tuple[str, ...]
+) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, citation in enumerate(quote.citations):
+        where = (*at, "citations", index)
         if citation.source in seen:
             found = f'a second citation of the source "{citation.source}"'
-            yield file.problem((*at, "citations", index, "source"), found, "one citation per source")
+            yield file.problem((*where, "source"), found, "one citation per source")
+        elif citation.source not in sources:
+            found = f'the source "{citation.source}", which the event\'s "sources:" does not list'
+            expected = f'a source of the event: add "{citation.source}" to its "sources:"'
+            yield file.problem((*where, "source"), found, expected)
         seen.add(citation.source)
+        if not prints(citation.as_printed, quote.text):
+            found = "words without the quote's text" + _closest(citation.as_printed, quote.text)
+            expected = f'the quote\'s text "{_shorten(quote.text)}" in them, {_QUOTED_WORDS}'
+            yield file.problem((*where, "as_printed"), found, expected)
     for index, relation in enumerate(quote.relations):
         if relation.quote == quote.id:
             found = f'a relation from the quote "{quote.id}" to itself'
             yield file.problem((*at, "relations", index, "quote"), found, "the id of another quote")
 
 
-def _composed_otherwise(quote: Quote) -> str:
-    """A hint when a citation prints the words with the same letters composed otherwise (an accent as its own
-    code point, or not), which look the same."""
-    words = unicodedata.normalize("NFC", quote.text)
-    for citation in quote.citations:
-        if words in unicodedata.normalize("NFC", citation.as_printed):
-            printed = _shorten(citation.as_printed)
-            return f' (the citation of {citation.source} has them with other code points: "{printed}")'
-    return ""
+# What prints() allows, as an editor reads it.
+_QUOTED_WORDS = (
+    "exactly or but for quote marks, dashes, spacing, the case of its first letter, "
+    "and punctuation at its ends that this citation leaves out"
+)
+
+
+def _closest(printing: str, words: str) -> str:
+    """``: the closest passage, "…", has "x" where the text has "y", after "…"``, or that none is close."""
+    difference = first_difference(printing, words)
+    if difference is None:
+        return ", nor a passage like it"
+    passage = f': the closest passage, "{_shorten(difference.passage)}",'
+    mine, theirs = difference.in_words, difference.in_passage
+    if mine is None and theirs is None:  # the same but for what QUOTED_WORDS allows: the edges differ
+        return passage + " is the text but for the punctuation around it"
+    if theirs is None:
+        what = f" ends where the text goes on with {character(str(mine))}"
+    elif mine is None:
+        what = f" goes on with {character(theirs)} where the text ends"
+    else:
+        what = f" has {character(theirs)} where the text has {character(mine)}"
+    before = difference.before[-20:]
+    after = f', after "{"…" if len(difference.before) > 20 else ""}{before}"' if before else ", at its start"
+    return passage + what + after
 
 
 def _check_roles(people: list[tuple[LoadedFile, FieldPath, Person]]) -> Iterator[Problem]:

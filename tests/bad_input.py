@@ -22,6 +22,12 @@ INDEX = "content/index.md"
 
 Edit = tuple[str, str | None, str | bytes | None]
 
+# How a message about a citation without its quote's text ends: what may differ between the two.
+QUOTED_WORDS = (
+    " in them, exactly or but for quote marks, dashes, spacing, the case of its first letter, and punctuation at"
+    " its ends that this citation leaves out"
+)
+
 
 @dataclass(frozen=True)
 class Case:
@@ -287,7 +293,8 @@ CASES = [
         "invisible-character-in-a-quote",
         [(EVENT, 'text: "Not by summer. Not this year."', 'text: "Not by\\u200B summer. Not this year."')],
         [
-            "data/events/2021-03-02-site-visit.yaml:12:11: quotes[0].text: \"Not by\\u200B summer. Not this year.\", which no citation's as_printed contains; expected words that occur exactly (same quotes, dashes and spaces) in at least one citation's as_printed"
+            'data/events/2021-03-02-site-visit.yaml:20:21: quotes[0].citations[0].as_printed: words without the quote\'s text: the closest passage, "Not by summer. Not this year.", has " " U+0020 SPACE where the text has "\\u200B" U+200B ZERO WIDTH SPACE, after "Not by"; expected the quote\'s text "Not by\\u200B summer. Not this year."'
+            + QUOTED_WORDS
         ],
     ),
     Case(
@@ -301,7 +308,48 @@ CASES = [
             ),
         ],
         [
-            'data/events/2021-03-02-site-visit.yaml:12:11: quotes[0].text: "Not by summer. Not this y\u00e9ar.", which no citation\'s as_printed contains; expected words that occur exactly (same quotes, dashes and spaces) in at least one citation\'s as_printed (the citation of courier-2021-03-03 has them with other code points: "Not by summer. Not this ye\\u0301ar.")'
+            'data/events/2021-03-02-site-visit.yaml:20:21: quotes[0].citations[0].as_printed: words without the quote\'s text: the closest passage, "Not by summer. Not this ye\\u0301ar.", has "e" where the text has "\u00e9" U+00E9 LATIN SMALL LETTER E WITH ACUTE, after "\u2026y summer. Not this y"; expected the quote\'s text "Not by summer. Not this y\u00e9ar."'
+            + QUOTED_WORDS
+        ],
+    ),
+    Case(
+        "hyphen-where-the-text-has-an-en-dash",
+        [
+            (
+                EVENT,
+                'text: "Not by summer. Not this year."',
+                'text: "Not by summer. Not this mid\u2013year."',
+            ),
+            (
+                EVENT,
+                'as_printed: "Not by summer. Not this year."',
+                'as_printed: "Not by summer. Not this mid-year."',
+            ),
+        ],
+        [
+            'data/events/2021-03-02-site-visit.yaml:20:21: quotes[0].citations[0].as_printed: words without the quote\'s text: the closest passage, "Not by summer. Not this mid-year.", has "-" U+002D HYPHEN-MINUS where the text has "\u2013" U+2013 EN DASH, after "\u2026summer. Not this mid"; expected the quote\'s text "Not by summer. Not this mid\u2013year."'
+            + QUOTED_WORDS
+        ],
+    ),
+    Case(
+        "citation-of-other-words",
+        [
+            (
+                MEETING,
+                'as_printed: "we will have a bridge by summer, I promise"',
+                'as_printed: "The figure is not final yet."',
+            )
+        ],
+        [
+            "data/events/2021-03-02-council-meeting.yaml:21:21: quotes[0].citations[1].as_printed: words without the quote's text, nor a passage like it; expected the quote's text \"a bridge by summer\""
+            + QUOTED_WORDS
+        ],
+    ),
+    Case(
+        "citation-of-a-source-the-event-does-not-list",
+        [(EVENT, "sources: [courier-2021-03-03]", "sources: [gazette-2021-03-02]")],
+        [
+            'data/events/2021-03-02-site-visit.yaml:19:17: quotes[0].citations[0].source: the source "courier-2021-03-03", which the event\'s "sources:" does not list; expected a source of the event: add "courier-2021-03-03" to its "sources:"'
         ],
     ),
     Case(
@@ -547,10 +595,11 @@ CASES = [
         ],
     ),
     Case(
-        "quote-text-not-printed",
+        "quote-text-ends-otherwise-than-printed",
         [(EVENT, 'text: "Not by summer. Not this year."', 'text: "Not by summer!"')],
         [
-            "data/events/2021-03-02-site-visit.yaml:12:11: quotes[0].text: \"Not by summer!\", which no citation's as_printed contains; expected words that occur exactly (same quotes, dashes and spaces) in at least one citation's as_printed"
+            'data/events/2021-03-02-site-visit.yaml:20:21: quotes[0].citations[0].as_printed: words without the quote\'s text: the closest passage, "Not by summer.", has "." U+002E FULL STOP where the text has "!" U+0021 EXCLAMATION MARK, after "Not by summer"; expected the quote\'s text "Not by summer!"'
+            + QUOTED_WORDS
         ],
     ),
     # --- embeds in content/ ---

@@ -11,11 +11,14 @@ from click.testing import CliRunner
 from generator.cli import main
 from generator.model import Citation
 from generator.provenance import (
+    Difference,
     Finding,
     Normalisation,
     SavedText,
     Verdict,
     check_citation,
+    first_difference,
+    prints,
     read_saved,
     text_from_html,
 )
@@ -247,3 +250,44 @@ def test_command_explains_a_copy_that_is_not_utf8(project: Path) -> None:
         1,
         "Error: saved-sources/courier-2021-03-03.txt: not UTF-8 text (unexpected end of data); save it as UTF-8\n",
     )
+
+
+def test_a_hyphen_joining_words_is_not_a_dash() -> None:
+    saved = SavedText("talks on the U.S.\u2013Mexico relationship")
+    assert check(saved, "U.S.-Mexico relationship").verdict is Verdict.MISSING
+    assert check(
+        SavedText("the U.S.\u2010Mexico relationship"), "U.S.-Mexico relationship"
+    ).normalisations == (N.DASHES,)
+
+
+def test_invisible_characters_are_a_normalisation_of_their_own() -> None:
+    finding = check(SavedText("Not by\u00ad sum\u200bmer."), "Not by summer.")
+    assert (finding.verdict, finding.normalisations) == (Verdict.VARIANT, (N.INVISIBLE,))
+
+
+@pytest.mark.parametrize(
+    ("printing", "words", "printed"),
+    [
+        ("No, repeat, no, use of military force in immigration operations. None", "None", True),
+        (
+            "the legal justice system of the United States",
+            "the legal justice system of the United States.",
+            True,
+        ),
+        ("Not by summer. Not this year.", "Not by summer!", False),
+        ("Not by summer. Not this year.", "not by summer", True),
+        ("Not by summer. Not this year.", "Not by Summer", False),
+        ("We're getting really bad dudes", "We\u2019re getting", True),
+        ("no \u2014 I repeat \u2014\u00a0no mass deportations", "no -- I repeat -- no mass", True),
+        ("Not by summer. Not this year.", "Not by\u200b summer", False),
+    ],
+)
+def test_a_printing_holds_words_but_for_house_style(printing: str, words: str, printed: bool) -> None:
+    assert prints(printing, words) is printed
+
+
+def test_the_first_difference_names_the_characters_at_it() -> None:
+    assert first_difference(
+        "In the U.S.-Mexico relationship today", "U.S.\u2013Mexico relationship"
+    ) == Difference(passage="U.S.-Mexico relationship", before="U.S.", in_words="\u2013", in_passage="-")
+    assert first_difference("We will build the wall.", "no mass deportations") is None

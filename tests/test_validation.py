@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,7 +13,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from generator.build import Project, generate
 from generator.errors import DataError
+from generator.load import load_data
 from generator.model import Text
+from generator.validate import validate
 from tests.conftest import SMALL, copy_project, edit
 
 
@@ -48,12 +51,43 @@ def test_unknown_field_suggests_the_right_name(tmp_path: Path) -> None:
     ]
 
 
-def test_quote_text_must_be_printed_by_a_source(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "as_printed"),
+    [
+        ("Not by summer. Not this year.", "Not by summer. Not this year."),
+        ("not by summer", "Not by summer. Not this year."),  # the case of the first letter
+        ("Not by summer. Not this year", "Not by summer. Not this year."),  # a full stop left out
+        ("Not by summer. Not this year.", "Not by summer. Not this year"),  # or one the source does not print
+        ("“Not by summer.”", 'He said: "Not by summer." Then he left.'),  # other quote marks
+        ("Not by summer -- not this year", "Not by summer — not this year."),  # dashes and spacing
+        ("it’s not this year", "It's not this year."),
+    ],
+)
+def test_a_quote_may_differ_from_a_printing_only_in_house_style(
+    tmp_path: Path, text: str, as_printed: str
+) -> None:
+    root = copy_project(SMALL, tmp_path / "project")
+    edit(root / EVENT, 'text: "Not by summer. Not this year."', f"text: {json.dumps(text)}")
+    edit(root / EVENT, 'as_printed: "Not by summer. Not this year."', f"as_printed: {json.dumps(as_printed)}")
+    (citation,) = validate(load_data(root)).statement_by_id["engineer-not-by-summer"].quote.citations
+    assert citation.as_printed == as_printed
+
+
+def test_every_citation_must_print_the_quote(tmp_path: Path) -> None:
+    """One citation printing the words is not enough: a second one with other words is a problem of its own."""
     assert problems_after(
-        tmp_path, {EVENT: ('text: "Not by summer. Not this year."', 'text: "Not by summer!"')}
+        tmp_path,
+        {
+            "data/events/2021-03-02-council-meeting.yaml": (
+                'as_printed: "we will have a bridge by summer, I promise"',
+                'as_printed: "We will have a bridge by winter, I promise"',
+            )
+        },
     ) == [
-        f'{EVENT}:12:11: quotes[0].text: "Not by summer!", which no citation\'s as_printed contains; expected words '
-        "that occur exactly (same quotes, dashes and spaces) in at least one citation's as_printed"
+        "data/events/2021-03-02-council-meeting.yaml:21:21: quotes[0].citations[1].as_printed: words without the "
+        'quote\'s text: the closest passage, "a bridge by winter", has "w" where the text has "s", after '
+        '"a bridge by "; expected the quote\'s text "a bridge by summer" in them, exactly or but for quote marks, '
+        "dashes, spacing, the case of its first letter, and punctuation at its ends that this citation leaves out"
     ]
 
 
