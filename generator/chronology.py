@@ -36,9 +36,15 @@ def _check_day(day: PartialDate, events: list[tuple[LoadedFile, Event]]) -> Iter
     if len(events) < 2:
         return
     first: dict[int, LoadedFile] = {}
-    for file, event in sorted(events, key=lambda pair: pair[0].path):
+    ordered = sorted(events, key=lambda pair: pair[0].path)
+    for file, event in ordered:
         if event.order is None and event.time is None:
-            found = f"neither an order nor a time, on {day}, a day with {len(events)} events"
+            others = [
+                f'"{other.id}" ({other_file.path})' for other_file, other in ordered if other_file is not file
+            ]
+            shown = others if len(others) <= 3 else [*others[:2], f"{len(others) - 2} more"]
+            noun = "the event" if len(others) == 1 else "the events"
+            found = f"neither an order nor a time, on {day}, when {noun} {_and(shown)} also happened"
             yield file.problem(("date",), found, 'an "order:" field (1 = first event of the day)')
         elif event.order is not None and event.order in first:
             other = first[event.order]
@@ -47,3 +53,8 @@ def _check_day(day: PartialDate, events: list[tuple[LoadedFile, Event]]) -> Iter
             yield file.problem(("order",), found, "a different order for each event of the day")
         elif event.order is not None:
             first[event.order] = file
+
+
+def _and(items: Sequence[str]) -> str:
+    """``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

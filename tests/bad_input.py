@@ -470,7 +470,7 @@ CASES = [
         "no-order-on-a-shared-day",
         [(MEETING, "order: 1\n", "")],
         [
-            'data/events/2021-03-02-council-meeting.yaml:2:7: date: neither an order nor a time, on 2021-03-02, a day with 2 events; expected an "order:" field (1 = first event of the day)'
+            'data/events/2021-03-02-council-meeting.yaml:2:7: date: neither an order nor a time, on 2021-03-02, when the event "2021-03-02-site-visit" (data/events/2021-03-02-site-visit.yaml) also happened; expected an "order:" field (1 = first event of the day)'
         ],
     ),
     Case(
