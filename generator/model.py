@@ -201,7 +201,7 @@ class Quote(Record):
     id: Id = Field(description="A short id, unique across all events.")
     speaker: Id = Field(description="A person id from data/people.yaml.")
     text: Text = Field(
-        description="The words shown; every citation's as_printed holds them, exactly or but for house style."
+        description="The words shown; each citation's as_printed must hold them (quote marks, dashes, spacing may differ)."
     )
     context: Text | None = Field(None, description="In our own words: the setting of the quote.")
     topics: tuple[TopicLink, ...] = Field(min_length=1, description="The questions this quote speaks to.")
