@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-from generator.dataset import grouped
-from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
+from collections.abc import Sequence
+
+from generator.dataset import Statement, grouped
+from generator.markup import (
+    Html,
+    fragment,
+    front_matter,
+    h,
+    heading,
+    markdown_page,
+    paragraph,
+    raw_block,
+    time_element,
+)
+from generator.model import Stance
 from generator.render.components import source_links, stance_label, stance_on
 from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE, latest, more_link
@@ -11,10 +24,34 @@ from generator.sitemap import CONTRAST, topic_anchor
 
 EMPTY_CELL = "No statement in our sources"
 CELL_LIMIT = 3  # the latest quotes in a cell; earlier ones are on the question's page
+CAPTION = "Each speaker's words on each question, exactly as a cited source printed them"
+STANCE_MEANINGS = {
+    Stance.AFFIRMS: "answers yes",
+    Stance.DENIES: "answers no",
+    Stance.QUALIFIES: "answers with a condition or a limit",
+}
+
+
+def stance_legend() -> Html:
+    """What each stance badge means, to read before the table (a quote without a badge takes no side)."""
+    items = [h("li", stance_label(stance), " ", STANCE_MEANINGS[stance]) for stance in Stance]
+    return h(
+        "div",
+        h("p", "How each quote answers its row's question:", class_="ex-legend__title"),
+        h("ul", *items),
+        class_="ex-legend",
+        **SEARCH_EXCLUDE,
+    )
+
+
+def _answers_first(statements: Sequence[Statement], topic_id: str) -> list[Statement]:
+    """A cell's quotes with those that take a stance on its question first, each group in date order: the
+    quote that answers the question opens the cell, not a preamble said before it."""
+    return sorted(statements, key=lambda statement: stance_on(statement, topic_id) is None)
 
 
 def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
-    """The table as one element; ``anchored`` gives rows ids (only once per page)."""
+    """The stance legend, then the table in its scrolling region; ``anchored`` gives rows ids (once per page)."""
     speakers = [ctx.data.person_by_id[speaker_id] for speaker_id in ctx.data.settings.speakers]
     head = h(
         "tr",
@@ -36,7 +73,7 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
                 continue
             earlier, shown = latest(statements, CELL_LIMIT)
             entries = []
-            for statement in shown:
+            for statement in _answers_first(shown, topic.id):
                 sources = [citation.source for citation in statement.quote.citations]
                 entries.append(
                     h(
@@ -60,13 +97,10 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
                 entries.append(h("li", more_link(ctx, page, len(earlier), topic.id), class_="ex-cell__more"))
             cells.append(h("td", h("ul", *entries, class_="ex-cell"), data_speaker=person.name))
         rows.append(h("tr", *cells, id=topic_anchor(topic.id) if anchored else None))
-    caption = (
-        "Who said what, question by question. Each cell quotes the speaker exactly as a source printed it."
-    )
     table = h(
-        "table", h("caption", caption), h("thead", head), h("tbody", *rows), class_="ex-contrast__table"
+        "table", h("caption", CAPTION), h("thead", head), h("tbody", *rows), class_="ex-contrast__table"
     )
-    return h(
+    region = h(
         "div",
         table,
         class_="ex-contrast",
@@ -75,6 +109,7 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
         tabindex="0",
         **SEARCH_EXCLUDE,
     )
+    return fragment(stance_legend(), region)
 
 
 def contrast_page(ctx: Context) -> str:
@@ -84,15 +119,11 @@ def contrast_page(ctx: Context) -> str:
         [
             front_matter({"description": description, "hide": ("toc",)}),  # the table needs the width
             heading(1, "Who said what"),
+            # The table's caption says what it holds; this says how to read it, once.
             paragraph(
-                "Each row is a question, each column a speaker. A cell quotes the speaker's words exactly as a "
-                "cited source printed them, with the date and a link to the quote in context."
+                "Every quote gives its date, its sources and a link to it in context, where each source's "
+                "printing is shown."
             ),
             raw_block(contrast_table(ctx, CONTRAST)),
-            paragraph(
-                "Stances: "
-                + ", ".join(["Affirms", "Denies", "Qualifies"])
-                + " describe how a quote answers the row's question."
-            ),
         ]
     )
