@@ -181,3 +181,13 @@ def test_the_built_site_has_the_editor_and_its_policy_is_its_own(real_site: Path
     assert "'unsafe-eval'" in str(policy["content"])
     for page in reader_pages(real_site):
         assert "unsafe-eval" not in page.read_text(encoding="utf-8"), page
+
+
+def test_both_engines_publish_the_same_editor(real_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "zensical-site"
+    assert build_site(Project(ROOT), site, engine="zensical", work_dir=tmp_path / "work") == 0
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+    assert files(site / "admin") == files(real_site / "admin")
