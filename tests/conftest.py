@@ -17,6 +17,24 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL = FIXTURES / "small"
 
 
+# Fixtures that build the real site or start the browser. ./dev test --fast runs the tests not marked slow,
+# so a test that uses one of these must be marked slow; collection stops and names it otherwise.
+SLOW_FIXTURES = frozenset({"real_site", "site_server", "pages_host", "browser", "page"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    unmarked = sorted(
+        item.nodeid
+        for item in items
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("slow") is None
+    )
+    if unmarked:
+        raise pytest.UsageError(
+            "these tests build the real site or drive the browser but are not marked slow "
+            f"(@pytest.mark.slow): {', '.join(unmarked)}"
+        )
+
+
 @pytest.fixture(scope="session")
 def project_root() -> Path:
     return ROOT

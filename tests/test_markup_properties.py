@@ -66,6 +66,7 @@ def _page(strings: list[str]) -> str:
     return "\n\n".join(blocks)
 
 
+@pytest.mark.slow  # 10,000 strings through Python-Markdown and html5lib: most of the fast suite's time
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(texts, min_size=BATCH, max_size=BATCH))
 def test_any_text_renders_as_itself_and_adds_nothing(md: markdown.Markdown, strings: list[str]) -> None:
@@ -90,6 +91,7 @@ def test_any_text_renders_as_itself_and_adds_nothing(md: markdown.Markdown, stri
     assert [shown(str(a["title"])) for div in divs for a in div.find_all("a")] == list(map(shown, strings))
 
 
+@pytest.mark.slow  # 10,000 strings through front matter and MkDocs' reader
 @settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(texts, min_size=BATCH, max_size=BATCH))
 def test_any_text_survives_front_matter(strings: list[str]) -> None:
