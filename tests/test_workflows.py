@@ -227,6 +227,11 @@ def test_dependabot_updates_each_ecosystem_weekly_in_one_group() -> None:
 
 # --- The workflows' own steps, run in a fresh clone ---------------------------------------------------
 
+# The pytest selection of the `./dev test` runs inside the clone: every module is collected (so a test that
+# imports a file never committed fails there), but only the golden-file tests run. The suite itself runs
+# once, here; the clone has to prove that the steps bootstrap and run, not run every test again.
+INNER_SELECTION = '-m "not slow" -k golden'
+
 
 def fresh_clone(dest: Path) -> Path:
     """A `git clone` of this repository at its HEAD commit: committed files only, as GitHub checks out."""
@@ -238,9 +243,12 @@ def fresh_clone(dest: Path) -> Path:
     return dest
 
 
-def runner_env(workspace: Path, temp: Path, *layers: Mapping[str, Any]) -> dict[str, str]:
+def runner_env(
+    workspace: Path, temp: Path, *layers: Mapping[str, Any], selection: str = INNER_SELECTION
+) -> dict[str, str]:
     """This process's environment as a GitHub runner would see it, with the workflow's, job's and step's
-    `env:` on top, and without this test run's virtual environment."""
+    `env:` on top, without this test run's virtual environment, and with ``selection`` as the tests that a
+    `./dev test` in it runs."""
     own_bin = str(Path(sys.prefix) / "bin")
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME"}}
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if p and p != own_bin)
@@ -249,7 +257,7 @@ def runner_env(workspace: Path, temp: Path, *layers: Mapping[str, Any]) -> dict[
         env[name] = str(temp / name.lower())
     # The guard against recursion: see test_workflow_run_steps_pass_in_a_fresh_clone.
     env[RUN_STEPS_ENV] = "1"
-    env["PYTEST_ADDOPTS"] = (env.get("PYTEST_ADDOPTS", "") + ' -m "not slow"').strip()
+    env["PYTEST_ADDOPTS"] = (env.get("PYTEST_ADDOPTS", "") + " " + selection).strip()
     for layer in layers:
         for name, value in layer.items():
             text = str(value)
@@ -264,12 +272,31 @@ def runner_env(workspace: Path, temp: Path, *layers: Mapping[str, Any]) -> dict[
 STEP_OUTPUT_STAND_INS = {"${{ steps.pages.outputs.base_url }}": "https://owner.github.io/explainer"}
 
 
-def run_job(workflow: Mapping[Any, Any], name: str, job: Mapping[str, Any], dest: Path) -> None:
+def run_in(workspace: Path, command: list[str], env: Mapping[str, str], minutes: float) -> tuple[int, str]:
+    """``command`` run in ``workspace`` with no input, as CI runs it; its exit code and its output."""
+    result = subprocess.run(
+        command,
+        cwd=workspace,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        check=False,
+        timeout=60 * minutes,
+    )
+    return result.returncode, result.stdout
+
+
+def ending(output: str) -> str:
+    return "\n".join(output.splitlines()[-80:])
+
+
+def run_job(
+    workflow: Mapping[Any, Any], name: str, job: Mapping[str, Any], workspace: Path, temp: Path
+) -> None:
     unsupported = UNSUPPORTED_JOB_KEYS & set(job)
     assert not unsupported, f"{name}: this test does not know how to honour {sorted(unsupported)}"
-    workspace = fresh_clone(dest / "workspace")
-    temp = dest / "runner-temp"
-    temp.mkdir()
     for number, step in enumerate(job["steps"], start=1):
         if "uses" in step:
             continue
@@ -283,23 +310,17 @@ def run_job(workflow: Mapping[Any, Any], name: str, job: Mapping[str, Any], dest
         assert shell in (None, "bash"), f"{label}: only bash steps can run here"
         # GitHub's own command lines for a default and for an explicit `shell: bash` step on Linux.
         command = ["bash", "-e"] if shell is None else ["bash", "--noprofile", "--norc", "-eo", "pipefail"]
-        script_path = temp / f"step-{number}.sh"
+        script_path = temp / f"{name.replace(' ', '-')}-step-{number}.sh"
         script_path.write_text(script, encoding="utf-8")
         env = runner_env(workspace, temp, workflow.get("env", {}), job.get("env", {}), step.get("env", {}))
-        result = subprocess.run(
+        code, output = run_in(
+            workspace / step.get("working-directory", "."),
             [*command, str(script_path)],
-            cwd=workspace / step.get("working-directory", "."),
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            check=False,
-            timeout=60 * float(step.get("timeout-minutes", 10)),
+            env,
+            minutes=float(step.get("timeout-minutes", 10)),
         )
-        if result.returncode != 0:
-            tail = "\n".join(result.stdout.splitlines()[-80:])
-            pytest.fail(f"{label} exited {result.returncode}; the end of its output:\n{tail}", pytrace=False)
+        if code != 0:
+            pytest.fail(f"{label} exited {code}; the end of its output:\n{ending(output)}", pytrace=False)
     # What the job then hands to upload-artifact or upload-pages-artifact must be there.
     for step in job["steps"]:
         if str(step.get("uses", "")).startswith(UPLOADS):
@@ -307,30 +328,65 @@ def run_job(workflow: Mapping[Any, Any], name: str, job: Mapping[str, Any], dest
             assert (uploaded / "index.html").is_file(), f"{name}: nothing to upload at {uploaded}"
 
 
+def run_scripts(job: Mapping[str, Any]) -> list[str]:
+    return [step["run"].strip() for step in job["steps"] if "run" in step]
+
+
+def test_every_jobs_scripts_are_among_the_check_jobs() -> None:
+    """The fresh-clone test bootstraps a clone once, with the check job's steps, and runs the other jobs'
+    steps in it after them; that stands for a fresh checkout per job only while those steps are ones the
+    check job has already run from nothing."""
+    checked = run_scripts(load(WORKFLOWS / "check.yml")["jobs"]["check"])
+    for workflow, job_id, job in jobs():
+        assert set(run_scripts(job)) <= set(checked), (
+            f"{workflow} {job_id}: a step the check job does not run"
+        )
+
+
+def test_ci_runs_the_whole_test_command() -> None:
+    """.ci/run is `./dev test` with nothing left out: no --fast, no selection, its exit code passed on."""
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    commands = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    assert commands == ["set -euo pipefail", 'cd "$(dirname "${BASH_SOURCE[0]}")/.."', "exec ./dev test"]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(bool(os.environ.get(RUN_STEPS_ENV)), reason="inside a run-steps run: no recursion")
 def test_workflow_run_steps_pass_in_a_fresh_clone(tmp_path: Path) -> None:
-    """Run every job's `run:` steps in order, with bash and the steps' `env:`, in a fresh clone of HEAD
-    (a new clone per job, as each GitHub job checks out anew), so a step that needs something only a
-    developer's machine has, or a file never committed, fails here. Steps with `uses:` are skipped; the
-    tests above pin them to the expected actions. Only committed files are tested; the clone reuses pip's
-    and npm's caches in $HOME, so nothing is fetched but from the package registries.
+    """Run check.yml's `run:` steps in order, with bash and the steps' `env:`, in a fresh clone of HEAD, so a
+    step that needs something only a developer's machine has, or a file never committed, fails here; then
+    the other jobs' `run:` steps (the same commands, see the test above) with their own `env:`, in that
+    clone. Steps with `uses:` are skipped; the tests above pin them to the expected actions. The clone reuses
+    pip's and npm's caches in $HOME, so nothing is fetched but from the package registries.
 
-    The recursion guard: check.yml's Test step runs `./dev test`, which runs this suite, which would run
-    this test again, without end. So the steps run with EXPLAINER_RUN_STEPS=1, which makes this test skip
-    itself, and with PYTEST_ADDOPTS='-m "not slow"', which deselects it and the other slow tests (real
-    builds, the browser) in that inner run to keep it to a few minutes. The inner run still does the whole
-    Test step's bootstrap (the venv, `npm ci`, Chromium), ruff, mypy and every fast test, on the clone; the
-    slow tests are not lost, since they run in this outer suite itself.
+    The `./dev test` step does its whole bootstrap (the venv, `npm ci`, Chromium), ruff and mypy on the
+    clone, and collects every test, but runs only INNER_SELECTION: the suite runs once, here. That also
+    keeps it from running this test again, without end; EXPLAINER_RUN_STEPS=1 makes this test skip itself
+    should a selection ever include it.
+
+    Last, .ci/run, as a CI service runs it (CI=true, no input): a failing test and a selection of no tests
+    must both make it exit non-zero.
     """
+    workspace = fresh_clone(tmp_path / "workspace")
+    temp = tmp_path / "runner-temp"
+    temp.mkdir()
     ran: list[tuple[str, str]] = []
-    for path in WORKFLOW_FILES:
+    for path in sorted(WORKFLOW_FILES, key=lambda path: path.name != "check.yml"):
         workflow = load(path)
         for job_id, job in workflow["jobs"].items():
-            if not any("run" in step for step in job["steps"]):
-                continue
-            dest = tmp_path / f"{path.stem}-{job_id}"
-            dest.mkdir()
-            run_job(workflow, f"{path.name} {job_id}", job, dest)
-            ran.append((path.name, job_id))
+            if run_scripts(job):
+                run_job(workflow, f"{path.name} {job_id}", job, workspace, temp)
+                ran.append((path.name, job_id))
     assert ran == [("check.yml", "check"), ("deploy.yml", "build")]
+
+    ci = ["bash", str(workspace / ".ci" / "run")]
+    code, output = run_in(
+        workspace, ci, runner_env(workspace, temp, selection="-k no_test_is_named_this"), 10
+    )
+    assert code == 5, ending(output)
+    assert "==> pytest ran no tests; check the selection" in output.splitlines()
+    golden = sorted((workspace / "tests" / "golden").rglob("*.md"))[0]
+    golden.write_text(golden.read_text(encoding="utf-8") + "A line no page has.\n", encoding="utf-8")
+    code, output = run_in(workspace, ci, runner_env(workspace, temp), 10)
+    assert code == 1, ending(output)
+    assert "1 failed" in output.splitlines()[-1], ending(output)
