@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -75,6 +76,14 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     found = text.count(old)
     assert found >= count, f"{old!r} is in {path} {found} time(s); expected at least {count}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+@pytest.fixture
+def umask_022() -> Iterator[None]:
+    """The usual umask (group and others may read) while the test runs, whatever the runner's is."""
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
 
 
 @pytest.fixture(scope="session")

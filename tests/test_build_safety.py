@@ -189,13 +189,6 @@ def test_a_second_build_while_one_runs_is_refused(
     assert snapshot(site) == before
 
 
-@pytest.fixture
-def umask_022() -> Iterator[None]:
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
-
-
 @pytest.mark.usefixtures("umask_022")
 def test_the_site_is_readable_by_a_web_server_running_as_another_user(tmp_path: Path) -> None:
     """Folders and files take their modes from the umask, as MkDocs and Zensical make them (not 0700)."""

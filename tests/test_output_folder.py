@@ -7,7 +7,7 @@ import fcntl
 import os
 import shutil
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,13 +122,6 @@ def test_an_empty_folder_may_be_written(project: Path) -> None:
     (project / "out").mkdir()
     assert run("export", "--out", "out") == (0, "Wrote 10 files to out.\n", "")
     assert (project / "out" / MARKER).is_file()
-
-
-@pytest.fixture
-def umask_022() -> Iterator[None]:
-    old = os.umask(0o022)
-    yield
-    os.umask(old)
 
 
 @pytest.mark.usefixtures("umask_022")
