@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import click
 
+from generator import preview_server
 from generator.build import Project, build_site, generate, write_docs, write_exports
 from generator.dates import PartialDate
 from generator.engines import DEFAULT_ENGINE, ENGINES, EngineName
@@ -176,10 +176,25 @@ def check_sources_command(root: Path, saved: Path) -> None:
 
 @main.command(context_settings={"ignore_unknown_options": True})
 @_root_option
+@click.option(
+    "-a",
+    "--dev-addr",
+    "address",
+    metavar="IP:PORT",
+    help=f"Where to serve the preview [default: dev_addr in mkdocs.yml, or {preview_server.DEFAULT_ADDRESS}].",
+)
 @click.argument("mkdocs_args", nargs=-1, type=click.UNPROCESSED)
-def serve(root: Path, mkdocs_args: tuple[str, ...]) -> None:
-    """Serve the site with live reload on changes to content/ and data/ (extra arguments go to mkdocs serve)."""
-    sys.exit(subprocess.call([sys.executable, "-m", "mkdocs", "serve", *mkdocs_args], cwd=root))
+def serve(root: Path, address: str | None, mkdocs_args: tuple[str, ...]) -> None:
+    """Serve the site with live reload on changes to content/ and data/ (extra arguments go to mkdocs serve);
+    while the data has problems, every page shows them."""
+    try:
+        checked = preview_server.preview_address(root / Project(root).config_file, address)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    problem = preview_server.address_problem(checked)
+    if problem is not None:
+        raise click.ClickException(problem)
+    sys.exit(preview_server.serve(root, checked, mkdocs_args))
 
 
 @main.command(name="new-event")
