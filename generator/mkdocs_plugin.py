@@ -2,10 +2,17 @@
 
 Everything here is about MkDocs; the pages themselves come from :func:`generator.outputs.site_files`,
 which knows nothing of MkDocs, so the same content builds with ``explainer generate`` and another engine.
+
+A build fails on bad data. The live preview does not: MkDocs' server answers no request after a failed
+build, so there every page shows the problems instead (:mod:`generator.preview_pages`), and the next save that
+fixes them brings the site back.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,7 +27,11 @@ from mkdocs.structure.files import File, Files
 from generator import output_folder
 from generator.build import Project, generate
 from generator.errors import DataError
-from generator.outputs import Options
+from generator.outputs import Options, stylesheet
+from generator.preview_pages import nav_pages, problems_panel, stand_in_page
+from generator.sitemap import STYLESHEET
+
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class ExplainerConfig(Config):
@@ -28,10 +39,20 @@ class ExplainerConfig(Config):
     admin = config_options.Optional(config_options.Type(dict))  # read by generator.admin.files
 
 
+@dataclass(frozen=True)
+class _Added:
+    """What the plugin adds to MkDocs' files: pages as text, and files copied from elsewhere, by path."""
+
+    pages: Mapping[str, str]
+    copies: Mapping[str, Path] = field(default_factory=dict)
+
+
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Adds the generated pages to the build, and watches data/ while serving."""
 
     command: str = "build"
+    # Under ``mkdocs serve``, the plugin lives through every rebuild: what the last good one added.
+    last_good: _Added | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -53,20 +74,37 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             pages = generate(project, options)
             admin = project.admin_files()
         except DataError as error:
-            raise PluginError(f"The data has problems:\n{error}") from None
-        copies: dict[str, Path] = {}
-        if admin is not None:
-            pages = {**pages, **admin.texts}
-            copies = dict(admin.copies)
-        for path in [*pages, *copies]:
+            if self.command != "serve":
+                raise PluginError(f"The data has problems:\n{error}") from None
+            added = self._while_invalid(error, files, config)
+        else:
+            added = _Added(pages) if admin is None else _Added({**pages, **admin.texts}, dict(admin.copies))
+            if self.command == "serve":
+                self.last_good = added
+        for path in [*added.pages, *added.copies]:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-        for path, text in pages.items():
+        for path, text in added.pages.items():
             files.append(File.generated(config, path, content=text))
-        for path, source in copies.items():
+        for path, source in added.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    def _while_invalid(self, error: DataError, files: Files, config: MkDocsConfig) -> _Added:
+        """What to preview while the data has problems; every page shows them (overrides/main.html)."""
+        log.warning(f"Every page of the preview shows these problems until they are fixed:\n{error}")
+        config.extra["explainer_problems"] = problems_panel(
+            error.problems, kept_last_good=self.last_good is not None
+        )
+        if self.last_good is not None:
+            return self.last_good
+        stand_ins = {
+            path: stand_in_page(title)
+            for title, path in nav_pages(config.nav)
+            if files.get_file_from_path(path) is None
+        }
+        return _Added({**stand_ins, STYLESHEET: stylesheet()})
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Mark the site folder as this tool's: a plain ``mkdocs build`` made it, ``explainer build`` may
