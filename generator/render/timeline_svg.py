@@ -1,29 +1,43 @@
 """The timeline as a picture: an SVG made at build time, readable without JavaScript.
 
-Days run top to bottom, each event a dot on one line with its title (a link to the event) and who spoke; the
-quotes that relate to others get a row of their own, starting with the relation in words (contradicts,
-clarifies…), and a connector in the lanes left of the text runs to the quote it is about. The lanes sit on the
-left so that a phone shows them without scrolling. Relation types differ in words and line style, never in
-colour alone.
+Days run top to bottom, each event a dot on one line with its title (a link to the event), its time of day
+where the data has one, and who spoke; the quotes that relate to others get a row of their own, starting with
+the relation in words (contradicts, clarifies…), and a connector in the lanes left of the text runs to the
+quote it is about. Relation types differ in words and line style, never in colour alone.
+
+The picture is drawn for a phone: with up to four connectors it is 328 px wide, the text column of a 360 px
+screen, so that it shows at its natural size (12 px text and more, each link at least 24 px tall) without
+shrinking; more connectors widen it and it scrolls sideways. SVG does not wrap text, so titles are wrapped
+here, at word boundaries, by a generous estimate of the width of a character.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from generator.dataset import Statement
 from generator.dates import PartialDate
 from generator.markup import Html, h
 from generator.model import Event, Relation, RelationType
-from generator.render.components import RELATION_LABELS, day_title
+from generator.render.components import RELATION_LABELS, day_title, joined
 from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE
 
-ROW = 24
+ROW = 24  # the height of a link's tap target: one line of text and the space around it
+LINE = 16  # from one line of text to the next
 SPINE_X = 20
 LANE_STEP = 12
-CHAR_WIDTH = 8.2  # a generous average for bold 13 px system sans-serif, to size the picture
-MAX_CHARS = 62
+WIDTH = 328  # the text column of a 360 px screen
+# The text column is what WIDTH leaves after the spine and the lanes, at least 244 px (four lanes' worth):
+# more lanes widen the picture.
+MIN_TEXT_WIDTH = 244
+# Generous averages for the widest common system sans-serif, DejaVu Sans, so that no line overruns the picture
+# (its bold 13 px measures 8.45 px a character in "immigration enforcement memos").
+BOLD_CHAR_WIDTH = 8.8  # bold 13 px: event titles
+CHAR_WIDTH = 7.6  # 12 px: speakers and quotes
+TITLE_LINES = 3  # a longer title ends with an ellipsis, after a whole word
+QUOTE_LINES = 2
 LINE_STYLES = {
     RelationType.CONTRADICTS: "solid line",
     RelationType.CLARIFIES: "dashed line",
@@ -39,12 +53,14 @@ Days = Sequence[tuple[PartialDate, Sequence[Event]]]
 DESC_ID = "timeline-picture-desc"
 
 
-def shorten(text: str, limit: int = MAX_CHARS) -> str:
-    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + "…"
+def wrapped(text: str, width: int, max_lines: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken between words (a word longer than a line is
+    broken in it); past ``max_lines`` the last line ends with an ellipsis after a whole word."""
+    lines = textwrap.wrap(text, width, break_on_hyphens=False)
+    if len(lines) <= max_lines:
+        return lines
+    last = textwrap.wrap(" ".join(lines[max_lines - 1 :]), width - 1, break_on_hyphens=False)[0]
+    return [*lines[: max_lines - 1], last.rstrip(" ,;:") + "…"]
 
 
 def _quote_ids(days: Days) -> set[str]:
@@ -59,6 +75,23 @@ def _related(ctx: Context, days: Days) -> set[str]:
     }
 
 
+def _text(lines: Sequence[str], x: int, y: int, class_: str, *lead: Html | str) -> Html:
+    """One ``text`` element: ``lead`` then the first line at baseline ``y``, each next line ``LINE`` below."""
+    rest = [h("tspan", line, x=str(x), dy=str(LINE)) for line in lines[1:]]
+    return h("text", *lead, lines[0], *rest, x=str(x), y=str(y), class_=class_)
+
+
+def _target(x: int, y: int, width: int, lines: int) -> Html:
+    """A transparent box over a link's ``lines`` of text (the first at baseline ``y``): a tap target at
+    least ``ROW`` tall, without gaps between lines."""
+    height = ROW + (lines - 1) * LINE
+    return h("rect", x=str(x), y=str(y - LINE), width=str(width), height=str(height), fill="transparent")
+
+
+def _chars(width: float, char_width: float) -> int:
+    return int(width // char_width)
+
+
 def _people_line(ctx: Context, event: Event) -> str | None:
     """``Speakers: …`` (who is quoted), or ``With: …`` (who took part) when nobody is quoted."""
     speakers = [quote.speaker for quote in event.quotes]
@@ -68,48 +101,66 @@ def _people_line(ctx: Context, event: Event) -> str | None:
     return f"{label}: " + ", ".join(ctx.data.person_by_id[pid].name for pid in dict.fromkeys(ids))
 
 
-def _event_row(ctx: Context, page: str, event: Event, y: int, text_x: int) -> Html:
-    people = _people_line(ctx, event)
-    who = h("text", people, x=str(text_x), y=str(y + 16), class_="ex-tl__who") if people else None
-    return h(
+def _about_line(ctx: Context, event: Event) -> str | None:
+    """The event's time of day where the data has one, and who spoke: ``16:30+01:00 · Speakers: …``."""
+    parts = [part for part in (event.time.iso() if event.time else None, _people_line(ctx, event)) if part]
+    return " · ".join(parts) if parts else None
+
+
+def _event_row(ctx: Context, page: str, event: Event, y: int, column: tuple[int, int]) -> tuple[Html, int]:
+    """The event's dot, its title (a link, over as many lines as it needs) and the line about it; the height
+    the row takes."""
+    text_x, text_width = column
+    title = wrapped(event.title, _chars(text_width, BOLD_CHAR_WIDTH), TITLE_LINES)
+    about = _about_line(ctx, event)
+    about_lines = wrapped(about, _chars(text_width, CHAR_WIDTH), 2) if about else []
+    about_y = y + len(title) * LINE
+    row = h(
         "g",
         h("circle", cx=str(SPINE_X), cy=str(y - 4), r="6", class_="ex-tl__dot"),
         h(
             "a",
-            h("text", shorten(event.title), x=str(text_x), y=str(y), class_="ex-tl__event"),
+            _target(text_x - 4, y, text_width + 4, len(title)),
+            _text(title, text_x, y, "ex-tl__event"),
             href=ctx.event_link(page, event),
         ),
-        who,
+        _text(about_lines, text_x, about_y, "ex-tl__who") if about_lines else None,
     )
+    return row, ROW + (len(title) - 1 + len(about_lines)) * LINE
 
 
-def _quote_row(ctx: Context, page: str, statement: Statement, y: int, text_x: int) -> Html:
-    """The quote's relations in words, then speaker and words, all one link to the quote in context."""
+def _quote_row(
+    ctx: Context, page: str, statement: Statement, y: int, column: tuple[int, int]
+) -> tuple[Html, int]:
+    """The quote's relations in words, then speaker and words, all one link to the quote in context; the
+    height the row takes."""
+    text_x, text_width = column
     speaker = ctx.data.person_by_id[statement.quote.speaker].name
-    labels: list[Html | str] = []
-    for relation in statement.quote.relations:
-        if labels:
-            labels.append(", ")
-        labels.append(h("tspan", RELATION_LABELS[relation.type].lower(), class_="ex-tl__label"))
-    text = h(
-        "text",
-        *labels,
-        ": " if labels else None,
-        shorten(f"{speaker}: “{statement.quote.text}”", MAX_CHARS - 4),
-        x=str(text_x + 10),
-        y=str(y),
-        class_="ex-tl__quote",
+    labels = [RELATION_LABELS[relation.type].lower() for relation in statement.quote.relations]
+    lead = f"{', '.join(labels)}: " if labels else ""
+    lines = wrapped(
+        f"{lead}{speaker}: “{statement.quote.text}”", _chars(text_width - 10, CHAR_WIDTH), QUOTE_LINES
     )
-    return h(
+    styled: list[Html | str] = []
+    if lead and lines[0].startswith(lead.rstrip()):
+        # The relation words are set apart in italics; the wrapping kept them whole on the first line.
+        styled = [*joined([h("tspan", label, class_="ex-tl__label") for label in labels]), ":"]
+        lines = [lines[0].removeprefix(lead.rstrip()), *lines[1:]]
+    link = h(
         "a",
+        _target(text_x - 4, y, text_width + 4, len(lines)),
         h("circle", cx=str(text_x + 2), cy=str(y - 4), r="3", class_="ex-tl__quote-dot"),
-        text,
+        _text(lines, text_x + 10, y, "ex-tl__quote", *styled),
         href=ctx.quote_link(page, statement),
     )
+    return link, ROW + (len(lines) - 1) * LINE
 
 
-def _layout(ctx: Context, page: str, days: Days, text_x: int) -> tuple[list[Html], dict[str, int], int]:
-    """Every row's element, the height at which each related quote sits, and the total height."""
+def _layout(
+    ctx: Context, page: str, days: Days, column: tuple[int, int]
+) -> tuple[list[Html], dict[str, int], int]:
+    """Every row's element, the height at which each related quote sits, and the total height; ``column`` is
+    where the text starts and how wide it is."""
     related = _related(ctx, days)
     rows: list[Html] = []
     quote_y: dict[str, int] = {}
@@ -118,13 +169,15 @@ def _layout(ctx: Context, page: str, days: Days, text_x: int) -> tuple[list[Html
         rows.append(h("text", day_title(date), x="8", y=str(y), class_="ex-tl__day"))
         y += ROW + 4
         for event in events:
-            rows.append(_event_row(ctx, page, event, y, text_x))
-            y += ROW + (16 if _people_line(ctx, event) else 0)
+            row, height = _event_row(ctx, page, event, y, column)
+            rows.append(row)
+            y += height
             for quote in event.quotes:
                 if quote.id in related:
                     quote_y[quote.id] = y
-                    rows.append(_quote_row(ctx, page, ctx.data.statement_by_id[quote.id], y, text_x))
-                    y += ROW
+                    row, height = _quote_row(ctx, page, ctx.data.statement_by_id[quote.id], y, column)
+                    rows.append(row)
+                    y += height
             y += 8
         y += 8
     return rows, quote_y, y
@@ -187,7 +240,8 @@ def timeline_picture(ctx: Context, page: str, days: Days) -> Html:
     """The picture of ``days`` (a run of the timeline) as a ``figure`` holding one inline ``svg``."""
     relations = _connectors(ctx, days)
     text_x = SPINE_X + 16 + len(relations) * LANE_STEP
-    rows, quote_y, height = _layout(ctx, page, days, text_x)
+    text_width = max(WIDTH - text_x, MIN_TEXT_WIDTH)
+    rows, quote_y, height = _layout(ctx, page, days, (text_x, text_width))
     spans = sorted(
         ((quote_y[source], quote_y[relation.quote], relation) for source, relation in relations),
         key=lambda span: (abs(span[0] - span[1]), span[0], span[1]),
@@ -197,7 +251,7 @@ def timeline_picture(ctx: Context, page: str, days: Days) -> Html:
         _connector(start, end, relation, text_x - 8 - lane * LANE_STEP, text_x)
         for lane, (start, end, relation) in enumerate(spans)
     ]
-    width = text_x + 16 + round(MAX_CHARS * CHAR_WIDTH)
+    width = text_x + text_width
     first, last = days[0][0], days[-1][0]
     title = (
         f"Timeline, {first.human()} to {last.human()}" if first != last else f"Timeline, {day_title(first)}"
