@@ -273,7 +273,7 @@ class _KnownIds:
     sources: frozenset[str] | None
     topics: frozenset[str] | None
     quotes: frozenset[str] | None
-    events: frozenset[str]  # from the event files that could be read
+    events: frozenset[str]  # read from the event files, and the names of those that could not be read
 
     @classmethod
     def collect(cls, loaded: LoadedData) -> _KnownIds:
@@ -288,6 +288,8 @@ class _KnownIds:
                 quotes |= _ids_in(file.data.get("quotes"))
                 if isinstance(file.data.get("id"), str):
                     events.add(file.data["id"])
+        # An event's id is its file's name: a file that could not be read still says which event it holds.
+        events |= {PurePosixPath(path).stem for path in loaded.unreadable_events}
         return cls(
             ids(loaded.people, "people"),
             ids(loaded.sources, "sources"),
