@@ -18,6 +18,7 @@ from typing import Any, NamedTuple, cast
 import yaml
 
 from generator.errors import Problem
+from generator.yamlsyntax import LastValue, syntax_problem
 
 # Lists and mappings inside one another: an event file needs six levels. The bound keeps every later step
 # that walks the values (validation, error reports) far from Python's recursion limit.
@@ -36,7 +37,6 @@ _BOOLEAN_WORDS = {"true": True, "false": False}
 # The characters YAML allows in a file (YAML 1.1, 5.1, as PyYAML's reader checks them): one of the others would
 # stop the parser with an error that names no line.
 _UNPRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_YAML_HINT = "valid YAML: check the indentation, a missing colon after a field name, or unbalanced quotes"
 
 
 def format_path(path: FieldPath) -> str:
@@ -96,11 +96,13 @@ def load_yaml(text: str, path: str) -> tuple[LoadedFile | None, list[Problem]]:
     try:
         data = reader.read(yaml.parse(text, Loader=yaml.CSafeLoader))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or error.context or "a syntax error"
-        problem = Problem(path, line, column, "(file)", f"invalid YAML: {what}", _YAML_HINT)
-        return None, [*problems, *reader.problems, problem]
+        last = next(reversed(reader.starts), None)
+        read = (
+            None
+            if last is None
+            else LastValue(format_path(last), format_path(last[:-1]), reader.starts[last])
+        )
+        return None, [*problems, *reader.problems, syntax_problem(error, text, path, read)]
     except _UnreadableError as error:
         return None, [*problems, *reader.problems, error.problem]
     return LoadedFile(path, data, reader.starts, reader.key_starts), problems + reader.problems
@@ -291,10 +293,8 @@ def _scalar(tag: str, value: str, *, plain: bool) -> tuple[Any, tuple[str, str] 
     if kind == "bool":
         if value in _BOOLEAN_WORDS:
             return _BOOLEAN_WORDS[value], None
-        return value, (
-            f"{value}, which YAML reads as true or false",
-            f'text in quotes ("{value}"), or true or false',
-        )
+        # No field takes true or false: the word was meant as text.
+        return value, (f"{value}, which YAML reads as true or false", f'text in quotes ("{value}")')
     if kind == "int" and _PLAIN_INT.fullmatch(value):
         return int(value), None
     if kind == "float" and _PLAIN_FLOAT.fullmatch(value):

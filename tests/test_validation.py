@@ -93,7 +93,7 @@ def test_every_citation_must_print_the_quote(tmp_path: Path) -> None:
 
 def test_yaml_boolean_trap(tmp_path: Path) -> None:
     assert problems_after(tmp_path, {EVENT: ("title: The engineer visits the site", "title: no")}) == [
-        f'{EVENT}:5:8: title: no, which YAML reads as true or false; expected text in quotes ("no"), or true or false'
+        f'{EVENT}:5:8: title: no, which YAML reads as true or false; expected text in quotes ("no")'
     ]
 
 
