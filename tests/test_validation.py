@@ -16,7 +16,7 @@ from generator.errors import DataError
 from generator.load import load_data
 from generator.model import Text
 from generator.validate import validate
-from tests.conftest import SMALL, copy_project, edit
+from tests.conftest import ROOT, SMALL, copy_project, edit
 
 
 def problems_after(tmp_path: Path, edits: dict[str, tuple[str, str]]) -> list[str]:
@@ -151,3 +151,60 @@ def test_text_that_validates_is_carried_by_xml_and_utf_8(text: str) -> None:
 
 
 TEXT: TypeAdapter[str] = TypeAdapter(Text)
+
+
+TEST_WIRE = """
+  - id: test-wire-2017-02-23
+    outlet: Test Wire
+    title: A source made up for this test
+    url: https://wire.example/2017/02/23/kelly
+    published: 2017-02-23
+"""
+KELLY = "data/events/2017-02-23-kelly-mexico-city.yaml"
+ABC_CITES_KELLY = 'as_printed: "no, repeat, no mass deportations"'
+
+
+def real_data_with(tmp_path: Path, *edits: tuple[str, str, str]) -> tuple[list[str], Path]:
+    """The real project's data with a third outlet, Test Wire, and the given edits: its problems, and the copy."""
+    root = copy_project(ROOT, tmp_path / "project")
+    with (root / "data" / "sources.yaml").open("a", encoding="utf-8") as sources:
+        sources.write(TEST_WIRE)
+    for relative, old, new in edits:
+        edit(root / relative, old, new)
+    with pytest.raises(DataError) as caught:
+        validate(load_data(root))
+    return [str(problem) for problem in caught.value.problems], root
+
+
+def line_of(path: Path, words: str) -> int:
+    """The line where ``words`` are (so that an edit elsewhere in the real data leaves the test as it is)."""
+    return next(
+        number for number, line in enumerate(path.read_text("utf-8").splitlines(), 1) if words in line
+    )
+
+
+def test_a_citation_of_other_words_is_not_credited_with_the_quote(tmp_path: Path) -> None:
+    """Issue #20: a third citation printing other words validated, and the contrast table credited its outlet."""
+    citation = '\n      - source: test-wire-2017-02-23\n        as_printed: "We will build the wall."'
+    messages, root = real_data_with(
+        tmp_path,
+        (KELLY, ABC_CITES_KELLY, ABC_CITES_KELLY + citation),
+        (KELLY, "sources: [", "sources: [test-wire-2017-02-23, "),
+    )
+    line = line_of(root / KELLY, "We will build the wall.")
+    assert messages == [
+        f"{KELLY}:{line}:21: quotes[1].citations[2].as_printed: words without the quote's text, nor a passage like "
+        'it; expected the quote\'s text "no mass deportations" in them, exactly or but for quote marks, dashes, '
+        "spacing, the case of its first letter, and punctuation at its ends that this citation leaves out"
+    ]
+
+
+def test_a_quote_printed_by_a_source_its_event_does_not_list_is_a_problem(tmp_path: Path) -> None:
+    """Issue #20: "Reported by ABC News" stood above a quote only Test Wire printed."""
+    citation = '\n      - source: test-wire-2017-02-23\n        as_printed: "no mass deportations"'
+    messages, root = real_data_with(tmp_path, (KELLY, ABC_CITES_KELLY, ABC_CITES_KELLY + citation))
+    line = line_of(root / KELLY, "- source: test-wire-2017-02-23")
+    assert messages == [
+        f'{KELLY}:{line}:17: quotes[1].citations[2].source: the source "test-wire-2017-02-23", which the event\'s '
+        '"sources:" does not list; expected a source of the event: add "test-wire-2017-02-23" to its "sources:"'
+    ]
