@@ -21,7 +21,9 @@ def test_timeline_shows_each_outlets_printing_of_no_mass_deportations(real_site:
         parse(real_site / "timeline" / "2017-02-23" / "index.html"), "figure#quote-kelly-no-mass-deportations"
     )
     printed = one(figure, ".ex-quote__printed")
-    assert text_of(one(printed, ".ex-quote__printed-title")) == "The sources print these words differently"
+    assert text_of(one(printed, ".ex-quote__printed-title")) == (
+        "The sources print these words differently (differences marked)"
+    )
     versions = [(text_of(one(li, "cite")), one(li, "q").get_text()) for li in printed.select("li")]
     assert versions == [("TheBlaze", BLAZE), ("ABC News", ABC)]
 

@@ -10,6 +10,7 @@ from generator.markup import EMPTY, Href, Html, HtmlTemplate, fragment, h, time_
 from generator.model import Event, Relation, RelationType, Stance, TopicLink
 from generator.render.context import Context
 from generator.render.corrections import correction_note
+from generator.render.printings import marked_printings
 from generator.sitemap import quote_anchor
 
 STANCE_LABELS = {Stance.AFFIRMS: "Affirms", Stance.DENIES: "Denies", Stance.QUALIFIES: "Qualifies"}
@@ -147,10 +148,12 @@ def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> Html:
 
 def _printed(ctx: Context, page: str, statement: Statement) -> Html:
     """Each cited source with the words exactly as it printed them, so transcription variants are visible."""
-    versions = {citation.as_printed for citation in statement.quote.citations}
-    heading = "The sources print these words differently" if len(versions) > 1 else "As printed"
+    citations = statement.quote.citations
+    differ = len({citation.as_printed for citation in citations}) > 1
+    heading = "The sources print these words differently (differences marked)" if differ else "As printed"
+    printings = marked_printings([citation.as_printed for citation in citations])
     items = []
-    for citation in statement.quote.citations:
+    for citation, words in zip(citations, printings, strict=True):
         source = ctx.data.source_by_id[citation.source]
         # Where the original may have moved, the archived copy is one click away too.
         archived = _ARCHIVED(url=Href.external(source.archive_url)) if source.archive_url else EMPTY
@@ -160,7 +163,7 @@ def _printed(ctx: Context, page: str, statement: Statement) -> Html:
                 outlet=source.outlet,
                 archived=archived,
                 details=ctx.source_link(page, source.id),
-                words=citation.as_printed,
+                words=words,
             )
         )
     return _PRINTINGS(heading=heading, items=fragment(*items))
