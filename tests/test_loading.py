@@ -32,13 +32,18 @@ def problems_of(root: Path) -> list[str]:
 
 
 def validate_command(root: Path) -> subprocess.CompletedProcess[str]:
-    """``explainer validate`` in a process of its own: a crash there cannot take the tests down with it."""
+    """``explainer validate`` in a process of its own: a crash there cannot take the tests down with it.
+
+    Outside GitHub Actions, as an editor runs it: there the problems are also printed as ``::error`` lines.
+    """
+    env = {name: value for name, value in os.environ.items() if name != "GITHUB_ACTIONS"}
     return subprocess.run(
         [str(EXPLAINER), "validate", "--root", str(root)],
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
+        env=env,
     )
 
 
