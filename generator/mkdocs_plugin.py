@@ -21,12 +21,14 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator import output_folder
 from generator.build import Project, generate
 from generator.errors import DataError
+from generator.html_blocks import SetAside, set_aside
 from generator.outputs import Options, stylesheet
 from generator.preview_pages import nav_pages, problems_panel, stand_in_page
 from generator.sitemap import STYLESHEET
@@ -45,6 +47,8 @@ class _Added:
 
     pages: Mapping[str, str]
     copies: Mapping[str, Path] = field(default_factory=dict)
+    # The pages the data makes (not content/'s): their HTML blocks bypass Python-Markdown (generator.html_blocks).
+    generated: frozenset[str] = frozenset()
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -53,6 +57,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     command: str = "build"
     # Under ``mkdocs serve``, the plugin lives through every rebuild: what the last good one added.
     last_good: _Added | None = None
+    added: _Added = _Added({})
+    # A page's HTML blocks, from its Markdown event to its content event.
+    set_aside: dict[str, SetAside]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.set_aside = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -73,14 +84,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             options = Options(directory_urls=config.use_directory_urls, site_url=config.site_url)
             pages = generate(project, options)
             admin = project.admin_files()
+            hand_written = project.read_content().pages.keys()
         except DataError as error:
             if self.command != "serve":
                 raise PluginError(f"The data has problems:\n{error}") from None
             added = self._while_invalid(error, files, config)
         else:
-            added = _Added(pages) if admin is None else _Added({**pages, **admin.texts}, dict(admin.copies))
+            generated = frozenset(path for path in pages if path.endswith(".md") and path not in hand_written)
+            added = _Added(
+                {**pages, **(admin.texts if admin else {})}, dict(admin.copies) if admin else {}, generated
+            )
             if self.command == "serve":
                 self.last_good = added
+        self.added = added
         for path in [*added.pages, *added.copies]:
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -105,6 +121,24 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if files.get_file_from_path(path) is None
         }
         return _Added({**stand_ins, STYLESHEET: stylesheet()})
+
+    @event_priority(-100)  # after any other plugin's changes to the Markdown
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """A generated page goes to Python-Markdown without its HTML blocks, which need no converting."""
+        if page.file.src_uri not in self.added.generated:
+            return markdown
+        found = set_aside(markdown)
+        self.set_aside[page.file.src_uri] = found
+        return found.markdown
+
+    @event_priority(100)  # before any other plugin reads the page's HTML
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """The HTML blocks back in their places, and their anchors known to MkDocs' link validation."""
+        found = self.set_aside.pop(page.file.src_uri, None)
+        if found is None:
+            return html
+        page.present_anchor_ids = (page.present_anchor_ids or set()) | found.anchor_ids()
+        return found.put_back(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Mark the site folder as this tool's: a plain ``mkdocs build`` made it, ``explainer build`` may
