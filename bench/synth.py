@@ -318,14 +318,16 @@ def write_data(data_dir: Path, size: Size, seed: int) -> None:
         _dump(events_dir / f"{event['id']}.yaml", event)
 
 
-_QUOTE_EMBED = re.compile(r"\{\{\s*quote\s+[^\s{}]+\s*\}\}")
+_QUOTE_EMBED = re.compile(r"\{\{\s*(quote|side-by-side)((?:\s+[^\s{}]+)+)\s*\}\}")
 _DAY_EMBED = re.compile(r"\{\{\s*timeline-day\s+[^\s{}]+\s*\}\}")
 
 
 def adapt_content(text: str, quote_ids: list[str], day: str) -> str:
     """The real home page's embeds pointed at synthetic ids, so the same narrative builds on synthetic data."""
     numbered = iter(quote_ids)
-    text = _QUOTE_EMBED.sub(lambda _: f"{{{{ quote {next(numbered)} }}}}", text)
+    text = _QUOTE_EMBED.sub(
+        lambda match: f"{{{{ {match[1]} {' '.join(next(numbered) for _ in match[2].split())} }}}}", text
+    )
     return _DAY_EMBED.sub(f"{{{{ timeline-day {day} }}}}", text)
 
 
