@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import engines, output_folder, siteconfig
+from generator import engines, output_folder, search_index, siteconfig
 from generator.admin.files import AdminFiles, project_admin_files
 from generator.dataset import Dataset
 from generator.engines import EngineName
@@ -148,7 +148,8 @@ def build_site(
 ) -> int:
     """Build the site into a fresh folder with the engine in strict mode; replace ``site_dir`` only on success.
 
-    Returns the engine's exit code. The project is checked first as ``explainer validate`` checks it, so bad
+    Returns the engine's exit code (or the search indexer's, which runs on the finished site: see
+    :mod:`generator.search_index`). The project is checked first as ``explainer validate`` checks it, so bad
     data never reaches the engine (DataError). Zensical builds from pages written into ``work_dir`` (default:
     build/ in the project). Raises OutputFolderError when ``site_dir`` is not a folder this tool may replace.
     """
@@ -182,4 +183,6 @@ def _build_with_zensical(
         for entry in sorted(built.iterdir()):
             if entry.name != output_folder.MARKER:
                 shutil.move(entry, staging / entry.name)
+        # Zensical drops our plugin, which indexes what MkDocs builds: the finished site is indexed here.
+        code = search_index.index_site(staging)
     return code

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator import output_folder
+from generator import output_folder, search_index
 from generator.build import Project, generate
 from generator.errors import DataError
 from generator.html_blocks import SetAside, set_aside
@@ -141,9 +141,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return found.put_back(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Mark the site folder as this tool's: a plain ``mkdocs build`` made it, ``explainer build`` may
-        replace it."""
-        output_folder.mark(Path(config.site_dir))
+        """Index the finished site for search (every build, the live preview's too), and mark the site folder
+        as this tool's: a plain ``mkdocs build`` made it, ``explainer build`` may replace it."""
+        site_dir = Path(config.site_dir)
+        try:
+            code = search_index.index_site(site_dir)
+        except DataError as error:
+            raise PluginError(f"The site cannot be indexed for search:\n{error}") from None
+        if code:
+            raise PluginError(f"Pagefind could not index the site for search (exit code {code})")
+        output_folder.mark(site_dir)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -33,6 +33,7 @@ from generator.sitemap import (
     CORRECTIONS,
     DATA_PAGE,
     PEOPLE,
+    SCRIPT,
     SOURCES,
     STYLESHEET,
     TIMELINE,
@@ -95,6 +96,10 @@ def stylesheet() -> str:
     return files("generator").joinpath("assets/explainer.css").read_text(encoding="utf-8")
 
 
+def script() -> str:
+    return files("generator").joinpath("assets/explainer.js").read_text(encoding="utf-8")
+
+
 OUTPUTS: tuple[Output, ...] = (
     Output("the contrast table", _page(CONTRAST, contrast_page)),
     Output("the timeline", _page(TIMELINE, timeline_page)),
@@ -112,6 +117,7 @@ OUTPUTS: tuple[Output, ...] = (
     ),
     Output("the data exports", lambda data, options: export_files(data, options.site)),
     Output("the stylesheet", lambda data, options: {STYLESHEET: stylesheet()}),
+    Output("the script", lambda data, options: {SCRIPT: script()}),
 )
 
 _HAND_WRITTEN = "no hand-written page where a generated page goes"

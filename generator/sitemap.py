@@ -17,6 +17,7 @@ TOPICS = "topics/index.md"
 CORRECTIONS = "corrections.md"
 DATA_PAGE = "data.md"
 STYLESHEET = "assets/explainer.css"
+SCRIPT = "assets/explainer.js"
 
 
 def day_path(date: PartialDate) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -48,21 +47,3 @@ def test_axe_finds_no_violations(browser: Browser, pages_host: str, kind: str, s
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document)")
         assert _violations(result) == []
-
-
-def test_search_override_differs_from_material_only_by_the_dialog_name(project_root: Path) -> None:
-    """The copied partial must follow Material: re-copy it when Material is upgraded and this fails."""
-    spec = find_spec("material")
-    assert spec is not None and spec.origin is not None
-    material = Path(spec.origin).parent / "templates" / "partials" / "search.html"
-    theirs = material.read_text(encoding="utf-8").splitlines()
-    ours = (project_root / "overrides" / "partials" / "search.html").read_text(encoding="utf-8").splitlines()
-    their_body = theirs[theirs.index("-#}") + 1 :]
-    our_body = ours[next(i for i, line in enumerate(ours) if line.endswith("-#}")) + 1 :]
-    changed = [(a, b) for a, b in zip(their_body, our_body, strict=True) if a != b]
-    assert changed == [
-        (
-            '<div class="md-search" data-md-component="search" role="dialog">',
-            '<div class="md-search" data-md-component="search" role="dialog" aria-label="{{ lang.t(\'search\') }}">',
-        )
-    ]

@@ -118,7 +118,7 @@ def test_without_authors_or_dates_the_byline_gives_what_the_data_has(small_proje
     settings = small_project / "data/explainer.yaml"
     settings.write_text(settings.read_text(encoding="utf-8").split("authors:")[0], encoding="utf-8")
     home = _pages(small_project)["index.md"]
-    assert '<p class="ex-byline" data-search-exclude="">Updated <time datetime="2021-03-10">' in home
+    assert '<p class="ex-byline" data-pagefind-ignore="">Updated <time datetime="2021-03-10">' in home
     assert 'datePublished\\": \\"2021-03-04' not in home
     assert "author" not in home
     (small_project / "data/corrections.yaml").write_text("corrections: []\n", encoding="utf-8")

@@ -12,7 +12,7 @@ import pytest
 
 from generator.build import Project, generate
 from generator.outputs import Options
-from generator.sitemap import STYLESHEET
+from generator.sitemap import SCRIPT, STYLESHEET
 from tests.conftest import FIXTURES, ROOT, SMALL
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "small"
@@ -20,14 +20,15 @@ GOLDEN = Path(__file__).resolve().parent / "golden" / "small"
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    """Everything generated, less the stylesheet, which is copied as it is (see the test below)."""
+    """Everything generated, less the stylesheet and the script, copied as they are (see the test below)."""
     generated = generate(Project(FIXTURES / "small"))
-    return {path: text for path, text in generated.items() if path != STYLESHEET}
+    return {path: text for path, text in generated.items() if path not in (STYLESHEET, SCRIPT)}
 
 
-def test_the_stylesheet_is_published_as_it_is() -> None:
-    stylesheet = (ROOT / "generator" / "assets" / "explainer.css").read_text(encoding="utf-8")
-    assert generate(Project(FIXTURES / "small"))[STYLESHEET] == stylesheet
+def test_the_stylesheet_and_script_are_published_as_they_are() -> None:
+    generated = generate(Project(FIXTURES / "small"))
+    for path in (STYLESHEET, SCRIPT):
+        assert generated[path] == (ROOT / "generator" / path).read_text(encoding="utf-8")
 
 
 def test_generated_file_list_matches_golden(pages: dict[str, str]) -> None:

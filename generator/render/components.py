@@ -29,36 +29,40 @@ INCOMING_RELATION_LABELS = {
 
 
 _STANCE = HtmlTemplate('<span class="ex-stance ex-stance--{kind}">{label}</span>')
-# Search finds a quote by its words; the rest of its figure (data-search-exclude) would repeat in every result.
+# Search finds a quote on its day's page by any word printed there: its words, its setting, and every source's
+# printing. The rest of its figure (data-pagefind-ignore) would repeat in every result. data-pagefind-title makes
+# the figure a result of its own, which links to its id; copies of a quote on other pages are left out of search.
 _FIGURE = HtmlTemplate(
-    '<figure class="ex-quote" id="{anchor}"><blockquote class="ex-quote__text"><p>{words}</p></blockquote>'
-    "{details}</figure>"
+    '<figure class="ex-quote" id="{anchor}" data-pagefind-title="{title}"><blockquote class="ex-quote__text">'
+    "<p>{words}</p></blockquote>{details}</figure>"
 )
 _UNANCHORED_FIGURE = HtmlTemplate(
-    '<figure class="ex-quote"><blockquote class="ex-quote__text"><p>{words}</p></blockquote>{details}</figure>'
+    '<figure class="ex-quote" data-pagefind-ignore=""><blockquote class="ex-quote__text"><p>{words}</p></blockquote>'
+    "{details}</figure>"
 )
 _CAPTION = HtmlTemplate(
-    '<figcaption class="ex-quote__caption" data-search-exclude=""><a href="{person}" class="ex-speaker">{name}</a>'
+    '<figcaption class="ex-quote__caption" data-pagefind-ignore=""><a href="{person}" class="ex-speaker">{name}</a>'
     '{role} · <a href="{event}">{date}</a> · <a href="{event}">{title}</a></figcaption>'
 )
-_CONTEXT = HtmlTemplate('<p class="ex-quote__context" data-search-exclude="">{text}</p>')
+_CONTEXT = HtmlTemplate('<p class="ex-quote__context">{text}</p>')
 _PERMALINK = HtmlTemplate(
-    '<p class="ex-quote__permalink" data-search-exclude=""><a href="{link}" class="ex-permalink">{label}</a></p>'
+    '<p class="ex-quote__permalink" data-pagefind-ignore=""><a href="{link}" class="ex-permalink">{label}</a></p>'
 )
 _TOPIC = HtmlTemplate('<li><a href="{link}">{question}</a>{stance}</li>')
 _PRINTED = HtmlTemplate(
-    '<li><cite><a href="{url}">{outlet}</a></cite> ({archived}<a href="{details}">details</a>): <q>{words}</q></li>'
+    '<li><cite><a href="{url}">{outlet}</a></cite> <span data-pagefind-ignore="">({archived}'
+    '<a href="{details}">details</a>)</span>: <q>{words}</q></li>'
 )
 _ARCHIVED = HtmlTemplate('<a href="{url}">archived copy</a>, ')
 _TOPICS = HtmlTemplate(
-    '<ul class="ex-quote__topics" aria-label="Questions this quote answers" data-search-exclude="">{items}</ul>'
+    '<ul class="ex-quote__topics" aria-label="Questions this quote answers" data-pagefind-ignore="">{items}</ul>'
 )
 _PRINTINGS = HtmlTemplate(
-    '<div class="ex-quote__printed" data-search-exclude=""><p class="ex-quote__printed-title">{heading}</p>'
+    '<div class="ex-quote__printed"><p class="ex-quote__printed-title" data-pagefind-ignore="">{heading}</p>'
     "<ul>{items}</ul></div>"
 )
 _RELATIONS = HtmlTemplate(
-    '<ul class="ex-quote__relations" aria-label="How this quote relates to others" data-search-exclude="">'
+    '<ul class="ex-quote__relations" aria-label="How this quote relates to others" data-pagefind-ignore="">'
     "{items}</ul>"
 )
 _RELATION = HtmlTemplate(
@@ -125,14 +129,15 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
     details = fragment(
         caption,
         _CONTEXT(text=quote.context) if quote.context else None,
-        with_attribute(note, "data-search-exclude", "") if note is not None else None,
+        with_attribute(note, "data-pagefind-ignore", "") if note is not None else None,
         _topics(ctx, page, quote.topics),
         _printed(ctx, page, statement),
         _relations(ctx, page, statement),
         _PERMALINK(link=link_here, label=label),
     )
     if anchored:
-        return _FIGURE(anchor=quote_anchor(quote.id), words=quote.text, details=details)
+        title = f"{person.name}: “{quote.text}”"
+        return _FIGURE(anchor=quote_anchor(quote.id), title=title, words=quote.text, details=details)
     return _UNANCHORED_FIGURE(words=quote.text, details=details)
 
 
@@ -199,8 +204,9 @@ def _relations(ctx: Context, page: str, statement: Statement) -> Html | None:
 
 
 _COMPACT_FIGURE = HtmlTemplate(
-    '<figure class="ex-quote ex-quote--compact"><blockquote class="ex-quote__text"><p>{words}</p></blockquote>'
-    '<figcaption class="ex-quote__caption" data-search-exclude=""><a href="{person}" class="ex-speaker">{name}</a>'
+    '<figure class="ex-quote ex-quote--compact" data-pagefind-ignore=""><blockquote class="ex-quote__text">'
+    "<p>{words}</p></blockquote>"
+    '<figcaption class="ex-quote__caption" data-pagefind-ignore=""><a href="{person}" class="ex-speaker">{name}</a>'
     '{role} <span class="ex-quote__when">{when} · {sources} · '
     '<a href="{link}" class="ex-permalink">Full quote and sources</a></span>{note}</figcaption></figure>'
 )

@@ -17,9 +17,9 @@ from generator.markup import EMPTY, Html, HtmlTemplate, fragment, h, time_elemen
 from generator.render.components import counted, quote_figure, stance_label, stance_on
 from generator.render.context import Context
 
-# Material's search leaves out an element with this attribute (h() spells it data-search-exclude). Its parser
-# matches end tags by name only, so an excluded element must not hold another element of its own kind.
-SEARCH_EXCLUDE: Final[Mapping[str, str]] = MappingProxyType({"data_search_exclude": ""})
+# Search (Pagefind, generator/search_index.py) leaves out an element with this attribute (h() spells it
+# data-pagefind-ignore).
+SEARCH_EXCLUDE: Final[Mapping[str, str]] = MappingProxyType({"data_pagefind_ignore": ""})
 
 _LINE = HtmlTemplate('<li>{speaker}<a href="{link}"><q>{words}</q></a> ({date}){stance}</li>')
 _SPEAKER = HtmlTemplate('<a href="{link}">{name}</a>: ')
@@ -32,7 +32,7 @@ def figures(ctx: Context, page: str, statements: Sequence[Statement]) -> Html:
 
 
 def unindexed(*children: Html) -> Html:
-    """A block kept out of search (it must not hold a ``div``: see ``SEARCH_EXCLUDE``)."""
+    """A block kept out of search."""
     return h("div", *children, **SEARCH_EXCLUDE)
 
 
@@ -72,7 +72,7 @@ def statement_lines(
 
 def line_list(lines: Sequence[Html | None], *, class_: str, anchor: str | None = None) -> Html:
     """Lines in a list kept out of search; ``anchor`` makes the list a link target (a list, not a heading,
-    because the search index makes an entry of every heading with an id)."""
+    because the search index makes a result of every heading with an id)."""
     return h("ul", *lines, class_=class_, id=anchor, **SEARCH_EXCLUDE)
 
 
