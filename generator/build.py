@@ -72,6 +72,11 @@ def generate(project: Project, options: Options | None = None) -> dict[str, str]
     When the data or content/ has problems, the embeds in content/ are checked against the ids written in the
     data, so that every problem is reported at once.
     """
+    return _generate(project, options)[0]
+
+
+def _generate(project: Project, options: Options | None) -> tuple[dict[str, str], Dataset]:
+    """:func:`generate`'s files, and the validated data they were made from."""
     loaded = load_data(project.root, project.data_dir)
     content = project.read_content()
     problems = list(content.problems)
@@ -85,7 +90,7 @@ def generate(project: Project, options: Options | None = None) -> dict[str, str]
         raise DataError([*problems, *check_pages(content.pages, project.content_dir, ids, days)])
     if options is None:
         options = Options(site_url=project.site_url())
-    return site_files(loaded, data, content.pages, project.content_dir, options)
+    return site_files(loaded, data, content.pages, project.content_dir, options), data
 
 
 def export_data(project: Project) -> dict[str, str]:
@@ -159,8 +164,9 @@ def build_site(
         inputs[f"{work_dir.name}/ (the Zensical work folder)"] = work_dir
 
     def fill(staging: Path) -> int:
-        pages = generate(project, _engine_options(project, engine))  # the check validate makes
-        epoch = source_date_epoch(load_dataset(project))
+        # The check validate makes; the data is loaded and validated once.
+        pages, data = _generate(project, _engine_options(project, engine))
+        epoch = source_date_epoch(data)
         if engine == "zensical":
             return _build_with_zensical(project, pages, staging, work_dir, epoch)
         command = engines.mkdocs_command(project.root / project.config_file, staging)
