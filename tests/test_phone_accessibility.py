@@ -17,7 +17,9 @@ PHONE: ViewportSize = {"width": 360, "height": 800}
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", ["contrast/", "timeline/", "timeline/2017-02-23/", "people/kelly/"])
-def test_axe_finds_no_violations_on_a_phone(browser: Browser, pages_host: str, path: str, scheme: str) -> None:
+def test_axe_finds_no_violations_on_a_phone(
+    browser: Browser, pages_host: str, path: str, scheme: str
+) -> None:
     # bypass_csp: axe-core is injected as an inline script (see test_accessibility.py).
     with local_page(browser, color_scheme=scheme, viewport=PHONE, bypass_csp=True) as page:
         page.goto(pages_host + path)
