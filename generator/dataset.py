@@ -94,10 +94,7 @@ class Dataset:
     @cached_property
     def days(self) -> tuple[tuple[PartialDate, tuple[Event, ...]], ...]:
         """Events grouped by their date, in order."""
-        grouped: dict[PartialDate, list[Event]] = {}
-        for event in self.events:
-            grouped.setdefault(event.date, []).append(event)
-        return tuple((date, tuple(events)) for date, events in grouped.items())
+        return tuple(grouped((event.date, event) for event in self.events).items())
 
     @cached_property
     def updated(self) -> PartialDate | None:

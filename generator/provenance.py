@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -352,7 +353,7 @@ def check_sources(data: Dataset, copies: dict[str, str]) -> list[Finding]:
 
 def summary(findings: Sequence[Finding]) -> str:
     """``Checked 12 citations: 8 exact, 2 variant, 1 missing, 1 unchecked (no saved copy).``"""
-    counts = {verdict: sum(1 for f in findings if f.verdict is verdict) for verdict in Verdict}
+    counts = Counter(finding.verdict for finding in findings)
     noun = "citation" if len(findings) == 1 else "citations"
     return (
         f"Checked {len(findings)} {noun}: {counts[Verdict.EXACT]} exact, {counts[Verdict.VARIANT]} variant, "

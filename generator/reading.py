@@ -58,8 +58,7 @@ def read_text(root: Path, relative: str) -> tuple[str | None, list[Problem]]:
             os.close(descriptor)
     except OSError as error:
         return None, [_cannot(relative, "read", error)]
-    raw = b"".join(chunks)
-    return _decode(raw, relative)
+    return _decode(b"".join(chunks), relative)
 
 
 def _not_a_file(relative: str, status: os.stat_result) -> Problem | None:

@@ -31,11 +31,16 @@ SCHEMAS: Mapping[str, tuple[type[BaseModel], str, str]] = MappingProxyType(
 )
 
 
-def schema_for(name: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one kind of data file, by its schema file name."""
-    model, title, files = SCHEMAS[name]
+def schema_of(model: type[BaseModel], title: str, description: str) -> dict[str, Any]:
+    """A model's JSON Schema (draft 2020-12) with a title and description for readers."""
     schema = model.model_json_schema(by_alias=True, mode="validation")
-    return {"$schema": SCHEMA_DIALECT, **schema, "title": title, "description": f"Describes {files}."}
+    return {"$schema": SCHEMA_DIALECT, **schema, "title": title, "description": description}
+
+
+def schema_for(name: str) -> dict[str, Any]:
+    """The JSON Schema of one kind of data file, by its schema file name."""
+    model, title, files = SCHEMAS[name]
+    return schema_of(model, title, f"Describes {files}.")
 
 
 def schema_texts() -> dict[str, str]:

@@ -137,11 +137,11 @@ def _explain(
         if kind == "too_short" and len(value) >= detail["ctx"]["min_length"]:
             continue  # items were given but failed: their own problems say why
         if kind == "missing":
-            field = _field_info(model, detail["loc"])
+            field = _fields_around(model, detail["loc"]).get(str(loc[-1]))
             # A missing field has no position of its own: point at the mapping that lacks it.
             yield file.problem(loc, f'no "{loc[-1]}" field', _field_expectation(field, loc[-1]), at=loc[:-1])
         elif kind == "extra_forbidden":
-            allowed = _field_names(model, detail["loc"][:-1])
+            allowed = list(_fields_around(model, detail["loc"]))
             yield file.problem(loc, f'an unknown field "{loc[-1]}"', _one_of(str(loc[-1]), allowed), key=True)
         else:
             yield file.problem(loc, _describe(value), _expectation(kind, detail, model))
@@ -241,12 +241,9 @@ def _by_alias(model: type[BaseModel]) -> dict[str, Any]:
     return {field.alias or name: field for name, field in model.model_fields.items()}
 
 
-def _field_names(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
-    return list(_by_alias(_model_at(model, loc)))
-
-
-def _field_info(model: type[BaseModel], loc: Sequence[str | int]) -> Any:
-    return _by_alias(_model_at(model, loc[:-1])).get(str(loc[-1]))
+def _fields_around(model: type[BaseModel], loc: Sequence[str | int]) -> dict[str, Any]:
+    """The fields, by their names as written, of the mapping that holds the field at ``loc``."""
+    return _by_alias(_model_at(model, loc[:-1]))
 
 
 def _field_expectation(field: Any, name: str | int) -> str:

@@ -172,7 +172,7 @@ class _Reader:
         # PyYAML's own resolution of an untagged scalar (``12`` an int, ``no`` a bool…), typed; remembered, as
         # field names and many values come again and again.
         self._resolve = cast(_Resolve, yaml.resolver.Resolver().resolve)
-        self._plain_tags: dict[str, str] = {}
+        self._plain_tags: dict[tuple[str, tuple[bool, bool]], str] = {}
 
     def read(self, events: Iterable[Any]) -> Any:
         """The value of the file's one document (None if it has none)."""
@@ -253,16 +253,12 @@ class _Reader:
 
     def _tag(self, event: yaml.ScalarEvent) -> str:
         """The scalar's tag, as PyYAML's composer resolves it when none (or ``!``) is written."""
-        if event.tag is None and event.implicit[0]:
-            tag = self._plain_tags.get(event.value)
-            if tag is None:
-                tag = self._plain_tags[event.value] = self._resolve(
-                    yaml.ScalarNode, event.value, event.implicit
-                )
-            return tag
-        if event.tag in (None, "!"):
-            return self._resolve(yaml.ScalarNode, event.value, event.implicit)
-        return str(event.tag)
+        if event.tag not in (None, "!"):
+            return str(event.tag)
+        key = (event.value, event.implicit)
+        if key not in self._plain_tags:
+            self._plain_tags[key] = self._resolve(yaml.ScalarNode, event.value, event.implicit)
+        return self._plain_tags[key]
 
     def _alias(self, event: yaml.Event, path: FieldPath) -> None:
         """Report an alias: never expanded, so that an "alias bomb" costs no more than its own text."""

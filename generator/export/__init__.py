@@ -12,6 +12,7 @@ from functools import cache
 from generator.dataset import Dataset
 from generator.export import csv_export, feed, json_export, timelinejs
 from generator.export.address import SiteAddress
+from generator.schema import schema_of
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ DOWNLOADS = (
 def _row_schema(model: type[csv_export.Row], name: str) -> str:
     """The JSON Schema of a CSV row, made once per process (like :func:`json_export.document_schema_json`)."""
     description = f"A row of {name}.csv; lists are joined with {csv_export.LIST_SEPARATOR!r}."
-    return json_export.dumps(json_export.schema_of(model, f"{name}.csv row", description))
+    return json_export.dumps(schema_of(model, f"{name}.csv row", description))
 
 
 def export_files(data: Dataset, site: SiteAddress | None) -> dict[str, str]:

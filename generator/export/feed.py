@@ -53,13 +53,10 @@ class Entry:
 
 def event_time(event: Event) -> dt.datetime:
     """When an event happened: its time with its UTC offset, else the first day its date covers at 00:00 UTC."""
-    start = event.date.start
     if event.time and event.date.precision == "day":
         zone = dt.timezone(dt.timedelta(minutes=event.time.offset_minutes))
-        return dt.datetime(
-            start.year, start.month, start.day, event.time.hour, event.time.minute, tzinfo=zone
-        )
-    return dt.datetime(start.year, start.month, start.day, tzinfo=dt.UTC)
+        return dt.datetime.combine(event.date.start, dt.time(event.time.hour, event.time.minute, tzinfo=zone))
+    return dt.datetime.combine(event.date.start, dt.time(), tzinfo=dt.UTC)
 
 
 def event_entries(data: Dataset, site: SiteAddress, limit: int | None = None) -> list[Entry]:

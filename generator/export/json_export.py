@@ -6,12 +6,9 @@ import json
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel
-
 from generator.dataset import Dataset
 from generator.export.records import Document, document_values, to_dataset
-
-JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+from generator.schema import schema_of
 
 DOCUMENT = "data/explainer.json"
 
@@ -34,12 +31,6 @@ def document_json(data: Dataset) -> str:
 def load_document(text: str) -> Dataset:
     """Read ``explainer.json`` back (validated against the same models) into a dataset."""
     return to_dataset(Document.model_validate_json(text))
-
-
-def schema_of(model: type[BaseModel], title: str, description: str) -> dict[str, Any]:
-    """A model's JSON Schema (draft 2020-12) with a title and description for readers."""
-    schema = model.model_json_schema(by_alias=True, mode="validation")
-    return {"$schema": JSON_SCHEMA_DIALECT, **schema, "title": title, "description": description}
 
 
 @cache
