@@ -7,13 +7,12 @@ JSON Schema published beside the data and the validation used when the document 
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable
 from typing import Annotated, Any, Final, Literal
 
 from pydantic import Field, Strict
 
-from generator.dataset import Dataset
+from generator.dataset import Dataset, grouped
 from generator.model import (
     Citation,
     Correction,
@@ -159,8 +158,8 @@ def document_values(data: Dataset) -> dict[str, Any]:
 
 def _quote(
     record: QuoteRecord,
-    citations: dict[str, list[CitationRecord]],
-    relations: dict[str, list[RelationRecord]],
+    citations: dict[str, tuple[CitationRecord, ...]],
+    relations: dict[str, tuple[RelationRecord, ...]],
 ) -> Quote:
     return Quote.model_construct(
         id=record.id,
@@ -172,10 +171,11 @@ def _quote(
             Citation.model_construct(
                 source=c.source, as_printed=c.as_printed, prefix=c.prefix, suffix=c.suffix
             )
-            for c in citations[record.id]
+            for c in citations.get(record.id, ())
         ),
         relations=tuple(
-            Relation.model_construct(type=r.type, quote=r.other, note=r.note) for r in relations[record.id]
+            Relation.model_construct(type=r.type, quote=r.other, note=r.note)
+            for r in relations.get(record.id, ())
         ),
     )
 
@@ -200,19 +200,13 @@ def to_dataset(document: Document) -> Dataset:
     dangling = dangling_references(document)
     if dangling:
         raise ValueError("; ".join(dangling))
-    citations: defaultdict[str, list[CitationRecord]] = defaultdict(list)
-    relations: defaultdict[str, list[RelationRecord]] = defaultdict(list)
-    quotes: defaultdict[str, list[Quote]] = defaultdict(list)
-    for citation in document.citations:
-        citations[citation.quote].append(citation)
-    for relation in document.relations:
-        relations[relation.quote].append(relation)
-    for record in document.quotes:
-        quotes[record.event].append(_quote(record, citations, relations))
+    citations = grouped((citation.quote, citation) for citation in document.citations)
+    relations = grouped((relation.quote, relation) for relation in document.relations)
+    quotes = grouped((record.event, _quote(record, citations, relations)) for record in document.quotes)
     events = tuple(
         Event.model_construct(
             **{name: getattr(record, name) for name in EventRecord.model_fields},
-            quotes=tuple(quotes[record.id]),
+            quotes=quotes.get(record.id, ()),
         )
         for record in document.events
     )
