@@ -18,6 +18,13 @@ def visible(text: str) -> str:
     )
 
 
+def shortened(text: str, limit: int) -> str:
+    """``text`` on one line of at most ``limit`` characters, cut with "…" (:func:`visible` shows what cannot be
+    seen)."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def character(char: str) -> str:
     """A character as a message shows it: ``"s"`` for a plain letter or digit; with its code point and Unicode
     name for any other, whose look may be mistaken (``"-" U+002D HYPHEN-MINUS`` beside ``"–" U+2013 EN DASH``)."""

@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.dates import PartialDate
-from generator.errors import DataError, Problem, character
+from generator.errors import DataError, Problem, character, shortened
 from generator.load import LoadedData
 from generator.model import Correction, DateValue, Event, Person, Quote, Settings, Source, Topic
 from generator.provenance import first_difference, prints
@@ -189,18 +189,12 @@ def _describe(value: object) -> str:
     if isinstance(value, dt.date):
         return f"the date {value.isoformat()}"
     if isinstance(value, str):
-        return "empty text" if not value else f'"{_shorten(value)}"'
+        return "empty text" if not value else f'"{shortened(value, 60)}"'
     if isinstance(value, list | tuple):
         return "a list"
     if isinstance(value, dict):
         return "a mapping of fields"
     return type(value).__name__
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    """One line of at most ``limit`` characters (the message shows what cannot be seen: :func:`visible`)."""
-    text = text.replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _one_of(found: str, allowed: Sequence[str]) -> str:
@@ -468,7 +462,7 @@ def _check_quote(
         seen.add(citation.source)
         if not prints(citation.as_printed, quote.text):
             found = "words without the quote's text" + _closest(citation.as_printed, quote.text)
-            expected = f'the quote\'s text "{_shorten(quote.text)}" in them, {_QUOTED_WORDS}'
+            expected = f'the quote\'s text "{shortened(quote.text, 60)}" in them, {_QUOTED_WORDS}'
             yield file.problem((*where, "as_printed"), found, expected)
     for index, relation in enumerate(quote.relations):
         if relation.quote == quote.id:
@@ -488,7 +482,7 @@ def _closest(printing: str, words: str) -> str:
     difference = first_difference(printing, words)
     if difference is None:
         return ", nor a passage like it"
-    passage = f': the closest passage, "{_shorten(difference.passage)}",'
+    passage = f': the closest passage, "{shortened(difference.passage, 60)}",'
     mine, theirs = difference.in_words, difference.in_passage
     if mine is None and theirs is None:  # the same but for what QUOTED_WORDS allows: the edges differ
         return passage + " is the text but for the punctuation around it"

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from generator.errors import Problem
+from generator.errors import Problem, shortened
 
 # What comes before a value on its line: the indentation, a list item's "- ", a field name and its colon.
 _BEFORE_VALUE = re.compile(r"\s*(?:-\s+)*(?:(?P<name>[^\s\"'#][^\"'#]*?):\s+)?")
@@ -85,7 +85,7 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, path: str, last: Last
         )
     if what == "could not find expected ':'":
         written = lines[context.line].strip() if context.line < len(lines) else ""
-        found = f'a line without a colon after its field name ("{_shorten(written)}")'
+        found = f'a line without a colon after its field name ("{shortened(written, 40)}")'
         expected = (
             "a field name, a colon and a space (name: value), or more indentation if it continues a value"
         )
@@ -114,10 +114,6 @@ def _mark(mark: Any) -> _Mark | None:
 
 def _kind(quote: str) -> str:
     return "double quotes" if quote == '"' else "single quotes"
-
-
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _field_on(lines: Sequence[str], mark: _Mark, last: LastValue | None, last_mark: _Mark | None) -> str:
