@@ -17,7 +17,7 @@ from generator.errors import DataError
 from generator.export import export_files
 from generator.export.address import SiteAddress
 from generator.load import load_data
-from generator.outputs import Options, site_files
+from generator.outputs import Options, SiteFiles, site_files
 from generator.reading import Content, read_content
 from generator.render.embeds import check_pages
 from generator.validate import validate, written_days, written_quote_ids
@@ -66,7 +66,13 @@ def load_dataset(project: Project) -> Dataset:
 
 
 def generate(project: Project, options: Options | None = None) -> dict[str, str]:
-    """Every file of the site as text, by path under the docs directory; raises DataError on bad data.
+    """Every text file of the site (pages, exports), by path under the docs directory, as
+    :func:`generate_site` makes them; raises DataError on bad data."""
+    return generate_site(project, options).pages
+
+
+def generate_site(project: Project, options: Options | None = None) -> SiteFiles:
+    """Every file of the site, by path under the docs directory; raises DataError on bad data.
 
     ``options`` default to directory URLs, links as MkDocs reads them and the config file's ``site_url``.
     When the data or content/ has problems, the embeds in content/ are checked against the ids written in the
@@ -75,7 +81,7 @@ def generate(project: Project, options: Options | None = None) -> dict[str, str]
     return _generate(project, options)[0]
 
 
-def _generate(project: Project, options: Options | None) -> tuple[dict[str, str], Dataset]:
+def _generate(project: Project, options: Options | None) -> tuple[SiteFiles, Dataset]:
     """:func:`generate`'s files, and the validated data they were made from."""
     loaded = load_data(project.root, project.data_dir)
     content = project.read_content()
@@ -106,21 +112,23 @@ def write_docs(project: Project, out: Path, *, engine: EngineName = engines.DEFA
     OutputFolderError when ``out`` is not a folder this tool may replace.
     """
     output_folder.check_target(out, project.inputs())
-    return _write_pages(project, generate(project, _engine_options(project, engine)), out)
+    return _write_pages(project, generate_site(project, _engine_options(project, engine)), out)
 
 
 def _engine_options(project: Project, engine: EngineName) -> Options:
     return Options(site_url=project.site_url(), link_style=engines.link_style(engine))
 
 
-def _write_pages(project: Project, pages: Mapping[str, str], out: Path) -> int:
-    copies = {path: source for path, source in project.read_content().files.items() if path not in pages}
+def _write_pages(project: Project, site: SiteFiles, out: Path) -> int:
+    pages: Mapping[str, str] = site.pages
+    made = pages.keys() | site.images.keys()
+    copies = {path: source for path, source in project.read_content().files.items() if path not in made}
     admin = project.admin_files()
     if admin is not None:
         pages = {**pages, **admin.texts}
         copies = {**copies, **admin.copies}
-    output_folder.write_folder(out, pages, copies=copies, inputs=project.inputs())
-    return len(pages) + len(copies)
+    output_folder.write_folder(out, pages, copies=copies, inputs=project.inputs(), images=site.images)
+    return len(pages) + len(copies) + len(site.images)
 
 
 def write_exports(project: Project, out: Path) -> int:
@@ -176,7 +184,7 @@ def build_site(
 
 
 def _build_with_zensical(
-    project: Project, pages: Mapping[str, str], staging: Path, work_dir: Path, epoch: str
+    project: Project, pages: SiteFiles, staging: Path, work_dir: Path, epoch: str
 ) -> int:
     """Write the pages into ``work_dir``, build them there with Zensical, move the site into ``staging``."""
     work_dir.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from generator import preview_server
-from generator.build import Project, build_site, generate, write_docs, write_exports
+from generator.build import Project, build_site, generate_site, write_docs, write_exports
 from generator.dates import PartialDate
 from generator.engines import DEFAULT_ENGINE, ENGINES, EngineName
 from generator.errors import DataError, Problem
@@ -73,12 +73,13 @@ def main() -> None:
 def validate(root: Path) -> None:
     """Check the data and the embeds in content/; list every problem and exit 1 if there is any."""
     try:
-        files = generate(Project(root))
+        files = generate_site(Project(root))
     except DataError as error:
         report(error)
         sys.exit(1)
-    pages = sum(1 for path in files if path.endswith(".md"))
-    click.echo(f"The data is valid: {pages} pages and {len(files) - pages} other files would be written.")
+    pages = sum(1 for path in files.pages if path.endswith(".md"))
+    others = len(files.pages) - pages + len(files.images)
+    click.echo(f"The data is valid: {pages} pages and {others} other files would be written.")
 
 
 @main.command(name="generate")

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from generator import output_folder, search_index
-from generator.build import Project, generate
+from generator.build import Project, generate_site
 from generator.errors import DataError
 from generator.html_blocks import SetAside, set_aside
 from generator.outputs import Options, stylesheet
@@ -43,10 +43,12 @@ class ExplainerConfig(Config):
 
 @dataclass(frozen=True)
 class _Added:
-    """What the plugin adds to MkDocs' files: pages as text, and files copied from elsewhere, by path."""
+    """What the plugin adds to MkDocs' files: pages as text, images as bytes, and files copied from elsewhere,
+    by path."""
 
     pages: Mapping[str, str]
     copies: Mapping[str, Path] = field(default_factory=dict)
+    images: Mapping[str, bytes] = field(default_factory=dict)
     # The pages the data makes (not content/'s): their HTML blocks bypass Python-Markdown (generator.html_blocks).
     generated: frozenset[str] = frozenset()
 
@@ -82,7 +84,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         project = self._project(config)
         try:
             options = Options(directory_urls=config.use_directory_urls, site_url=config.site_url)
-            pages = generate(project, options)
+            site = generate_site(project, options)
             admin = project.admin_files()
             hand_written = project.read_content().pages.keys()
         except DataError as error:
@@ -90,14 +92,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 raise PluginError(f"The data has problems:\n{error}") from None
             added = self._while_invalid(error, files, config)
         else:
+            pages = site.pages
             generated = frozenset(path for path in pages if path.endswith(".md") and path not in hand_written)
             added = _Added(
-                {**pages, **(admin.texts if admin else {})}, dict(admin.copies) if admin else {}, generated
+                {**pages, **(admin.texts if admin else {})},
+                dict(admin.copies) if admin else {},
+                site.images,
+                generated,
             )
             if self.command == "serve":
                 self.last_good = added
         self.added = added
-        for path in [*added.pages, *added.copies]:
+        for path in [*added.pages, *added.copies, *added.images]:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
@@ -105,6 +111,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             files.append(File.generated(config, path, content=text))
         for path, source in added.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        for path, image in added.images.items():
+            files.append(File.generated(config, path, content=image))
         return files
 
     def _while_invalid(self, error: DataError, files: Files, config: MkDocsConfig) -> _Added:

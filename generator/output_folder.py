@@ -72,9 +72,15 @@ def replace_folder(target: Path, fill: Callable[[Path], int], *, inputs: Mapping
 
 
 def write_folder(
-    target: Path, files: Mapping[str, str], *, copies: Mapping[str, Path], inputs: Mapping[str, Path]
+    target: Path,
+    files: Mapping[str, str],
+    *,
+    copies: Mapping[str, Path],
+    inputs: Mapping[str, Path],
+    images: Mapping[str, bytes] | None = None,
 ) -> None:
-    """Replace ``target`` with exactly ``files`` (text by relative path) and ``copies`` (files to copy)."""
+    """Replace ``target`` with exactly ``files`` (text by relative path), ``images`` (bytes by relative path)
+    and ``copies`` (files to copy)."""
 
     def fill(staging: Path) -> int:
         with _reported_as(target):
@@ -82,6 +88,10 @@ def write_folder(
                 path = staging / relative
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
+            for relative, data in (images or {}).items():
+                path = staging / relative
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
             for relative, source in copies.items():
                 path = staging / relative
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,8 @@ or the hand-written page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from typing import Literal
 
@@ -23,8 +23,10 @@ from generator.render.context import Context
 from generator.render.contrast import contrast_page
 from generator.render.corrections import corrections_page
 from generator.render.downloads import data_page
-from generator.render.embeds import check_embeds, resolve_embeds
+from generator.render.embeds import check_embeds, embedded_quote_ids, resolve_embeds
 from generator.render.people import people_index, person_pages
+from generator.render.quote_pages import quote_pages
+from generator.render.share_image import quote_image, site_image
 from generator.render.sources import source_month_pages, sources_page
 from generator.render.timeline import timeline_day_pages, timeline_page
 from generator.render.topics import topic_pages, topics_index
@@ -34,11 +36,13 @@ from generator.sitemap import (
     DATA_PAGE,
     PEOPLE,
     SCRIPT,
+    SITE_SHARE_IMAGE,
     SOURCES,
     STYLESHEET,
     TIMELINE,
     TOPICS,
     person_path,
+    quote_share_image,
     topic_path,
 )
 from generator.urls import LinkStyle, page_url
@@ -47,12 +51,15 @@ from generator.urls import LinkStyle, page_url
 @dataclass(frozen=True)
 class Options:
     """How the site is published: the engine's URL layout, how it reads links inside HTML, and the site's
-    address (``site_url``; without it there is no feed, and exports and structured data have no absolute links).
+    address (``site_url``; without it there is no feed, and exports and structured data have no absolute links),
+    and the quotes whose pages preview with a picture of their own (``pictured_quotes``, ids; the others' with
+    the site's). :func:`site_files` sets those from the hand-written pages.
     """
 
     directory_urls: bool = True
     site_url: str | None = None
     link_style: LinkStyle = "built"
+    pictured_quotes: frozenset[str] = frozenset()
 
     @property
     def site(self) -> SiteAddress | None:
@@ -112,6 +119,9 @@ OUTPUTS: tuple[Output, ...] = (
     Output("a question's page", _pages(topic_pages), PagesFromIds("topics", topic_path)),
     Output("the corrections", _page(CORRECTIONS, corrections_page)),
     Output(
+        "a quote's page", lambda data, options: quote_pages(options.context(data), options.pictured_quotes)
+    ),
+    Output(
         "the data page",
         lambda data, options: {DATA_PAGE: data_page(options.context(data), export_paths(options.site))},
     ),
@@ -122,6 +132,28 @@ OUTPUTS: tuple[Output, ...] = (
 
 _HAND_WRITTEN = "no hand-written page where a generated page goes"
 _OWN_ADDRESS = "an id that gives its page an address of its own"
+
+
+def share_images(data: Dataset, pictured: Collection[str]) -> dict[str, bytes]:
+    """The PNG a link preview shows: the site's, and one for each quote in ``pictured`` (ids), by path.
+
+    Not one for every quote: at ~20 ms each, 10,000 quotes would add minutes to every build. The quotes the
+    hand-written pages quote (the front page's) are the ones an editor put forward, so the ones most shared;
+    every other page previews with the site's picture and its own title and description.
+    """
+    images = {SITE_SHARE_IMAGE: site_image(data)}
+    for quote_id in sorted(pictured):
+        images[quote_share_image(quote_id)] = quote_image(data, data.statement_by_id[quote_id])
+    return images
+
+
+@dataclass(frozen=True)
+class SiteFiles:
+    """Every file of the site by path under the docs directory: text (pages, exports, the stylesheet) and
+    images."""
+
+    pages: dict[str, str]
+    images: dict[str, bytes]
 
 
 @dataclass(frozen=True)
@@ -138,9 +170,10 @@ def site_files(
     content: Mapping[str, str],
     content_dir: str,
     options: Options,
-) -> dict[str, str]:
+) -> SiteFiles:
     """Every file of the site by path, sorted: each output's, and the hand-written ``content`` (path → Markdown,
-    under ``content_dir``) with its embeds resolved; the pages that carry structured data with it.
+    under ``content_dir``) with its embeds resolved; the pages that carry structured data with it; the share
+    images (the quotes that ``content`` embeds get one each).
 
     ``loaded`` is what ``data`` was validated from: a problem with an id is placed there. Raises DataError
     naming every unknown embed and every file at an address another file already has.
@@ -155,6 +188,8 @@ def site_files(
             problems.append(_clash(loaded, data, content_dir, options, first, new))
         return first is new
 
+    pictured = {quote_id for text in content.values() for quote_id in embedded_quote_ids(text)}
+    options = replace(options, pictured_quotes=frozenset(pictured & data.statement_by_id.keys()))
     for output in OUTPUTS:
         for path, text in output.make(data, options).items():
             if claim(_Made(path, output)):
@@ -171,7 +206,8 @@ def site_files(
         raise DataError(problems)
     site = options.site
     lines = structured_data(data, site) if site else {}
-    return dict(sorted(with_structured_data(made, lines).items()))
+    pages = dict(sorted(with_structured_data(made, lines).items()))
+    return SiteFiles(pages, share_images(data, options.pictured_quotes))
 
 
 def _clash(

@@ -18,6 +18,7 @@ CORRECTIONS = "corrections.md"
 DATA_PAGE = "data.md"
 STYLESHEET = "assets/explainer.css"
 SCRIPT = "assets/explainer.js"
+SITE_SHARE_IMAGE = "assets/share/site.png"  # what a link to any page without a picture of its own previews
 
 
 def day_path(date: PartialDate) -> str:
@@ -40,6 +41,15 @@ def person_path(person_id: str) -> str:
 
 def topic_path(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
+
+
+def quote_path(quote_id: str) -> str:
+    """A quote's own page: the link to share, which previews as that quote and leads to it in context."""
+    return f"quotes/{quote_id}.md"
+
+
+def quote_share_image(quote_id: str) -> str:
+    return f"assets/share/quotes/{quote_id}.png"
 
 
 def quote_anchor(quote_id: str) -> str:

@@ -18,7 +18,7 @@ def test_valid_data_exits_0(small_project: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--root", str(small_project)])
     assert (result.exit_code, result.stdout) == (
         0,
-        "The data is valid: 17 pages and 12 other files would be written.\n",
+        "The data is valid: 19 pages and 14 other files would be written.\n",
     )
 
 

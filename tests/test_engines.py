@@ -9,7 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator.build import Project, generate, load_dataset, write_docs
+from generator.build import Project, generate, generate_site, load_dataset, write_docs
 from generator.cli import main
 from generator.engines import DERIVED_CONFIG, write_zensical_config, zensical_config
 from generator.output_folder import MARKER
@@ -63,9 +63,11 @@ def test_write_docs_copies_content_files_and_generated_pages_win(tmp_path: Path)
     project = _small_project(tmp_path)
     out = tmp_path / "docs"
     count = write_docs(project, out, engine="zensical")
-    pages = generate(project, Options(site_url=project.site_url(), link_style="source"))
+    site = generate_site(project, Options(site_url=project.site_url(), link_style="source"))
+    pages = site.pages
     written = sorted(path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file())
-    assert written == sorted([*pages, "images/map.png", MARKER])
+    assert written == sorted([*pages, *site.images, "images/map.png", MARKER])
+    assert (out / "assets" / "share" / "site.png").read_bytes() == site.images["assets/share/site.png"]
     assert count == len(written) - 1  # all but the marker
     assert (out / "images" / "map.png").read_bytes() == PNG
     assert (out / "assets" / "explainer.css").read_text(encoding="utf-8") == pages["assets/explainer.css"]

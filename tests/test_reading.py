@@ -138,10 +138,12 @@ def test_link_to_this_quote_is_visible_and_reached_by_keyboard(browser: Browser,
         page.goto(pages_host + "people/kelly/")
         link = page.locator(f"#quote-{QUOTE} a.ex-permalink")
         assert link.is_visible() and link.inner_text() == "Link to this quote"
-        assert link.get_attribute("href") == f"#quote-{QUOTE}"
+        # The link to share: the quote's own page, which previews as this quote.
+        assert link.get_attribute("href") == f"../../quotes/{QUOTE}/"
         link.focus()
         page.keyboard.press("Enter")
-        assert page.url.endswith(f"/people/kelly/#quote-{QUOTE}")
+        page.wait_for_url(f"**/quotes/{QUOTE}/")
+        assert page.locator("blockquote").inner_text() == "no mass deportations"
 
 
 def test_event_heading_has_a_stable_anchor_and_permalink(real_site: Path, data: Dataset) -> None:
@@ -206,7 +208,7 @@ def test_pages_carry_open_graph_and_twitter_previews(real_site: Path, path: str,
     assert (
         _meta(soup, "property", "og:description") == _meta(soup, "name", "twitter:description") == description
     )
-    assert _meta(soup, "name", "twitter:card") == "summary"
+    assert _meta(soup, "name", "twitter:card") == "summary_large_image"
     canonical = one(soup, 'link[rel="canonical"]')["href"]
     assert _meta(soup, "property", "og:url") == canonical
     assert str(canonical).startswith("https://example.github.io/explainer/")

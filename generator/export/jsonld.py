@@ -24,7 +24,8 @@ from generator.export.feed import event_time
 from generator.export.json_export import DOCUMENT
 from generator.markup import front_matter_line, one_line, with_front_matter_line
 from generator.model import Author, AuthorKind, Event, Source
-from generator.sitemap import day_path, event_location, person_path, quote_location
+from generator.render.share_image import HEIGHT, WIDTH
+from generator.sitemap import SITE_SHARE_IMAGE, day_path, event_location, person_path, quote_location
 
 CONTEXT = "https://schema.org"
 FRONT_MATTER_KEY = "structured_data"
@@ -145,6 +146,13 @@ def explainer_article(data: Dataset, site: SiteAddress) -> Node:
             "name": one_line(f"The data behind {data.settings.title}"),
             "url": site.file(DOCUMENT),
             "encodingFormat": "application/json",
+        },
+        # The picture a link to the site previews with: search engines show a news article's image too.
+        "image": {
+            "@type": "ImageObject",
+            "url": site.file(SITE_SHARE_IMAGE),
+            "width": WIDTH,
+            "height": HEIGHT,
         },
     }
     if data.settings.published is not None:

@@ -11,7 +11,7 @@ from generator.model import Event, Relation, RelationType, Stance, TopicLink
 from generator.render.context import Context
 from generator.render.corrections import correction_note
 from generator.render.printings import marked_printings
-from generator.sitemap import quote_anchor
+from generator.sitemap import quote_anchor, quote_path
 
 STANCE_LABELS = {Stance.AFFIRMS: "Affirms", Stance.DENIES: "Denies", Stance.QUALIFIES: "Qualifies"}
 RELATION_LABELS = {
@@ -123,7 +123,8 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
         date=time_element(event.date),
         title=event.title,
     )
-    link_here = ctx.link(page, page, quote_anchor(quote.id)) if anchored else ctx.quote_link(page, statement)
+    # The link to share is the quote's own page, which a link preview shows as this quote (not its whole day).
+    link_here = ctx.link(page, quote_path(quote.id)) if anchored else ctx.quote_link(page, statement)
     label = "Link to this quote" if anchored else "This quote in context"
     note = correction_note(ctx, page, "quotes", quote.id)
     details = fragment(

@@ -44,6 +44,16 @@ def resolve_embeds(ctx: Context, page: str, text: str) -> str:
     return "\n".join(lines)
 
 
+def embedded_quote_ids(text: str) -> list[str]:
+    """The ids of the quotes that ``text``'s embeds show, in order (whether they exist or not)."""
+    ids: list[str] = []
+    for _, line, in_code in _lines(text):
+        match = None if in_code else _EMBED.fullmatch(line.strip())
+        if match and match["kind"] in _QUOTE_KINDS:
+            ids += match["arguments"].split()
+    return ids
+
+
 _SYNTAX = (
     "an embed on a line of its own: {{ quote ID }}, {{ side-by-side ID ID }}, {{ byline }}, {{ questions }}, "
     "{{ contrast-table }} or {{ timeline-day YYYY-MM-DD }}"
