@@ -19,6 +19,7 @@ DATA_PAGE = "data.md"
 STYLESHEET = "assets/explainer.css"
 SCRIPT = "assets/explainer.js"
 SITE_SHARE_IMAGE = "assets/share/site.png"  # what a link to any page without a picture of its own previews
+SHARE_IMAGE_SIZE = (1200, 630)  # width and height of every share image, in pixels: what link previews expect
 
 
 def day_path(date: PartialDate) -> str:

@@ -24,8 +24,14 @@ from generator.export.feed import event_time
 from generator.export.json_export import DOCUMENT
 from generator.markup import front_matter_line, one_line, with_front_matter_line
 from generator.model import Author, AuthorKind, Event, Source
-from generator.render.share_image import HEIGHT, WIDTH
-from generator.sitemap import SITE_SHARE_IMAGE, day_path, event_location, person_path, quote_location
+from generator.sitemap import (
+    SHARE_IMAGE_SIZE,
+    SITE_SHARE_IMAGE,
+    day_path,
+    event_location,
+    person_path,
+    quote_location,
+)
 
 CONTEXT = "https://schema.org"
 FRONT_MATTER_KEY = "structured_data"
@@ -151,8 +157,8 @@ def explainer_article(data: Dataset, site: SiteAddress) -> Node:
         "image": {
             "@type": "ImageObject",
             "url": site.file(SITE_SHARE_IMAGE),
-            "width": WIDTH,
-            "height": HEIGHT,
+            "width": SHARE_IMAGE_SIZE[0],
+            "height": SHARE_IMAGE_SIZE[1],
         },
     }
     if data.settings.published is not None:

@@ -17,8 +17,9 @@ from importlib.resources import as_file, files
 from PIL import Image, ImageDraw, ImageFont
 
 from generator.dataset import Dataset, Statement
+from generator.sitemap import SHARE_IMAGE_SIZE
 
-WIDTH, HEIGHT = 1200, 630
+WIDTH, HEIGHT = SHARE_IMAGE_SIZE
 MARGIN = 72
 TEXT_WIDTH = WIDTH - 2 * MARGIN
 PAPER = (255, 255, 255)
