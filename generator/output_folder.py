@@ -84,18 +84,14 @@ def write_folder(
 
     def fill(staging: Path) -> int:
         with _reported_as(target):
+            for relative in [*files, *(images or {}), *copies]:
+                (staging / relative).parent.mkdir(parents=True, exist_ok=True)
             for relative, text in files.items():
-                path = staging / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
+                (staging / relative).write_text(text, encoding="utf-8")
             for relative, data in (images or {}).items():
-                path = staging / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
+                (staging / relative).write_bytes(data)
             for relative, source in copies.items():
-                path = staging / relative
-                path.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(source, path)
+                shutil.copyfile(source, staging / relative)
         return 0
 
     replace_folder(target, fill, inputs=inputs)

@@ -30,29 +30,21 @@ class Relation:
     file: str | None
     value_field: str
     display_fields: tuple[str, ...]
-    search_fields: tuple[str, ...]
+
+    @property
+    def search_fields(self) -> tuple[str, ...]:
+        """An editor finds an item by what the list shows, or by its id."""
+        return (*self.display_fields, self.value_field)
 
 
 # The kinds of id, as generator.validate names them, and where an editor picks each from.
 RELATIONS: Mapping[str, Relation] = MappingProxyType(
     {
-        "person": Relation(
-            "people", "people", "people.*.id", ("people.*.name",), ("people.*.name", "people.*.id")
-        ),
-        "source": Relation(
-            "sources",
-            "sources",
-            "sources.*.id",
-            ("sources.*.outlet", "sources.*.title"),
-            ("sources.*.outlet", "sources.*.title", "sources.*.id"),
-        ),
-        "topic": Relation(
-            "topics", "topics", "topics.*.id", ("topics.*.question",), ("topics.*.question", "topics.*.id")
-        ),
-        "quote": Relation(
-            "events", None, "quotes.*.id", ("quotes.*.text",), ("quotes.*.text", "quotes.*.id")
-        ),
-        "event": Relation("events", None, "id", ("title",), ("title", "id")),
+        "person": Relation("people", "people", "people.*.id", ("people.*.name",)),
+        "source": Relation("sources", "sources", "sources.*.id", ("sources.*.outlet", "sources.*.title")),
+        "topic": Relation("topics", "topics", "topics.*.id", ("topics.*.question",)),
+        "quote": Relation("events", None, "quotes.*.id", ("quotes.*.text",)),
+        "event": Relation("events", None, "id", ("title",)),
     }
 )
 
