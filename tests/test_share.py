@@ -134,6 +134,11 @@ def test_a_quote_page_previews_as_that_quote(real_site: Path) -> None:
     )
     link = one(soup, ".ex-in-context a")
     assert link["href"] == "../../timeline/2017-02-23/#quote-kelly-no-military-force"
+    # Search finds the quote on its day's page only: the quote's own page is not indexed.
+    assert soup.select("[data-pagefind-body]") == []
+    assert (
+        len(parse(real_site / "timeline" / "2017-02-23" / "index.html").select("[data-pagefind-body]")) == 1
+    )
 
 
 @pytest.mark.slow

@@ -132,7 +132,7 @@ def _draw(draw: ImageDraw.ImageDraw, block: Block, y: int) -> int:
     return y
 
 
-QUOTE_SIZES = (56, 50, 44, 38, 34)
+QUOTE_SIZES = (72, 64, 56, 50, 44, 38, 34)  # a short quote fills the picture, a long one fits
 QUOTE_AREA = 330  # from below the site's name to above the speaker and date
 
 
