@@ -8,13 +8,15 @@ from pathlib import Path
 
 import click
 
-from generator import preview_server
+from generator import __version__, preview_server
 from generator.build import Project, build_site, generate_site, write_docs, write_exports
 from generator.dates import PartialDate
 from generator.engines import DEFAULT_ENGINE, ENGINES, EngineName
 from generator.errors import DataError, Problem
+from generator.examples import example_problems
 from generator.load import EVENTS_DIR, load_data
 from generator.output_folder import OutputFolderError
+from generator.project_init import InitError, init_project
 from generator.provenance import Verdict, check_sources, read_saved, report_lines, saved_copies, summary
 from generator.scaffold import new_event, title_problem
 from generator.schema import write_schemas
@@ -26,6 +28,11 @@ _root_option = click.option(
     default=Path(),
     show_default=True,
     help="The project folder (holding mkdocs.yml, data/ and content/).",
+)
+_strict_content_option = click.option(
+    "--strict-content",
+    is_flag=True,
+    help="Also refuse the example text of explainer init (marked EXAMPLE:) in data/ and content/.",
 )
 _engine_option = click.option(
     "--engine",
@@ -63,15 +70,37 @@ def refusal(error: OutputFolderError, option: str, given: Path, target: Path) ->
     return click.ClickException(f"{shown}: {error.reason}")
 
 
+def check_examples(project: Project) -> None:
+    """Under ``--strict-content``: exit 1 listing the example text left, with every other problem too."""
+    config = project.root / project.config_file
+    texts = {project.config_file: config.read_text(encoding="utf-8")} if config.is_file() else {}
+    texts.update(
+        {f"{project.content_dir}/{name}": text for name, text in project.read_content().pages.items()}
+    )
+    problems = example_problems(load_data(project.root, project.data_dir), texts)
+    if not problems:
+        return
+    try:
+        generate_site(project)
+    except DataError as error:
+        problems += error.problems
+    report(DataError(problems))
+    sys.exit(1)
+
+
 @click.group()
+@click.version_option(__version__, prog_name="explainer")
 def main() -> None:
     """Build a news explainer site from the YAML in data/ and the Markdown in content/."""
 
 
 @main.command()
 @_root_option
-def validate(root: Path) -> None:
+@_strict_content_option
+def validate(root: Path, strict_content: bool) -> None:
     """Check the data and the embeds in content/; list every problem and exit 1 if there is any."""
+    if strict_content:
+        check_examples(Project(root))
     try:
         files = generate_site(Project(root))
     except DataError as error:
@@ -118,8 +147,11 @@ def export(root: Path, out: Path) -> None:
 @_root_option
 @click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
 @_engine_option
-def build(root: Path, site_dir: Path, engine: EngineName) -> None:
+@_strict_content_option
+def build(root: Path, site_dir: Path, engine: EngineName, strict_content: bool) -> None:
     """Build the site with MkDocs or Zensical (strict); site/ is replaced only when the whole build succeeds."""
+    if strict_content:
+        check_examples(Project(root))
     target = root / site_dir
     try:
         code = build_site(Project(root), target, engine=engine)
@@ -223,3 +255,16 @@ def schema(out: Path) -> None:
     """Write the JSON Schema of each kind of data file into OUT (for editors' YAML tools)."""
     for path in write_schemas(out):
         click.echo(f"Wrote {path.as_posix()}")
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+def init(directory: Path) -> None:
+    """Start a new explainer project in DIRECTORY (new or empty) that builds at once, with example data to
+    replace (--strict-content refuses it until then)."""
+    try:
+        written = init_project(directory)
+    except InitError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Created a new explainer project in {directory} ({len(written)} files).")
+    click.echo(f"Next: cd {directory}, then follow README.md: replace every EXAMPLE: value, then build.")

@@ -14,6 +14,7 @@ import signal
 import subprocess
 import sys
 from collections.abc import Callable
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -35,6 +36,12 @@ SITE = "site"
 _HEADER = (
     "# Derived from {source} by `explainer build --engine zensical` on every build: edit that file instead.\n"
 )
+
+
+def theme_dir() -> Path:
+    """The generator's theme overrides (``generator/assets/theme``, shipped with the package): the page title
+    escaped again, the security policy, meta tags and structured data, the preview's problems panel."""
+    return Path(str(files("generator").joinpath("assets/theme"))).resolve()
 
 
 def link_style(engine: EngineName) -> LinkStyle:
@@ -73,13 +80,16 @@ def zensical_config(config: dict[str, Any], *, project_root: Path) -> dict[str, 
     """``mkdocs.yml`` for Zensical: docs and site in the work folder, our plugin dropped, Material's look kept.
 
     Zensical wants ``docs_dir`` and ``site_dir`` inside the folder of its config file; ``custom_dir`` (the
-    theme overrides) may lie anywhere, so it is made absolute.
+    theme overrides) may lie anywhere, so it is made absolute. Zensical takes one such folder: a project
+    without its own gets the generator's (:func:`theme_dir`).
     """
     derived = {**config, "docs_dir": DOCS, "site_dir": SITE}
     theme = config.get("theme", {})
     theme = {"name": theme} if isinstance(theme, str) else dict(theme)
     if "custom_dir" in theme:
         theme["custom_dir"] = str((project_root / theme["custom_dir"]).resolve())
+    else:
+        theme["custom_dir"] = str(theme_dir())
     theme.setdefault("variant", "classic")
     derived["theme"] = theme
     plugins = config.get("plugins", [])

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator import output_folder, search_index
+from generator import engines, output_folder, search_index
 from generator.build import Project, generate_site
 from generator.errors import DataError
 from generator.html_blocks import SetAside, set_aside
@@ -71,7 +71,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Tell the theme about a live preview: ``mkdocs serve`` injects an inline reload script of its own."""
+        """Add the generator's theme overrides under the project's own (``custom_dir``), so a project needs
+        none of its own; tell the theme about a live preview (``mkdocs serve`` injects an inline reload
+        script of its own)."""
+        theme = str(engines.theme_dir())
+        if theme not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme)
         config.extra["explainer_live_preview"] = self.command == "serve"
         return config
 

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from generator.build import Project, generate, generate_site, load_dataset, write_docs
 from generator.cli import main
-from generator.engines import DERIVED_CONFIG, write_zensical_config, zensical_config
+from generator.engines import DERIVED_CONFIG, theme_dir, write_zensical_config, zensical_config
 from generator.output_folder import MARKER
 from generator.outputs import Options
 from generator.siteconfig import load_config
@@ -135,9 +135,11 @@ def test_zensical_config_keeps_a_chosen_variant_and_a_theme_given_by_name(tmp_pa
     themed = zensical_config(
         {**MKDOCS_YML, "theme": {"name": "material", "variant": "modern"}}, project_root=tmp_path
     )
-    assert themed["theme"] == {"name": "material", "variant": "modern"}
+    # Without overrides of its own, a project gets the generator's (Zensical takes one folder of them).
+    ours = str(theme_dir())
+    assert themed["theme"] == {"name": "material", "variant": "modern", "custom_dir": ours}
     named = zensical_config({**MKDOCS_YML, "theme": "material"}, project_root=tmp_path)
-    assert named["theme"] == {"name": "material", "variant": "classic"}
+    assert named["theme"] == {"name": "material", "variant": "classic", "custom_dir": ours}
 
 
 def test_derived_config_file_names_its_origin_and_parses(project_root: Path, tmp_path: Path) -> None:

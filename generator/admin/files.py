@@ -31,8 +31,11 @@ from generator.markup import html_escaped
 from generator.urls import check_external_url
 
 ADMIN_DIR = "admin"
-# The tool's own npm packages (package-lock.json beside the generator), wherever the project being built is.
-NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+NODE_MODULES_DIR = "node_modules"
+# The npm packages of the generator's own checkout (package-lock.json beside generator/), which a project
+# without its own uses: tests build copies of this repository's project elsewhere. An installed generator has
+# none there; its projects install Decap beside their mkdocs.yml.
+NODE_MODULES = Path(__file__).resolve().parents[2] / NODE_MODULES_DIR
 DECAP_DIST = "decap-cms/dist"
 # The bundle, its chunks (loaded next to it), their WebAssembly and the licences of what they contain.
 _BUNDLE = re.compile(r"decap-cms\.js|\d+\.decap-cms\.js|[0-9a-f]+\.wasm|decap-cms\.js\.LICENSE\.txt")
@@ -86,6 +89,15 @@ def bundle_files(node_modules: Path = NODE_MODULES) -> dict[str, Path]:
     return {f"{ADMIN_DIR}/{path.name}": path for path in found}
 
 
+def node_modules_for(project_root: Path) -> Path:
+    """Where the project's npm packages are: its own ``node_modules`` (``npm ci`` beside its mkdocs.yml), else
+    the generator checkout's when that holds Decap's bundle, else its own (which a missing bundle then names)."""
+    own = project_root / NODE_MODULES_DIR
+    if not (own / DECAP_DIST).is_dir() and (NODE_MODULES / DECAP_DIST).is_dir():
+        return NODE_MODULES
+    return own
+
+
 def admin_files(
     settings: AdminSettings, *, data_dir: str, content_dir: str, node_modules: Path = NODE_MODULES
 ) -> AdminFiles:
@@ -122,7 +134,12 @@ def project_admin_files(
         )
         found = f"a file under {ADMIN_DIR}/, where the editor's files go"
         raise DataError(Problem(f"{content_dir}/{path}", 1, 1, "(file)", found, expected) for path in taken)
-    return admin_files(settings, data_dir=data_dir, content_dir=content_dir)
+    return admin_files(
+        settings,
+        data_dir=data_dir,
+        content_dir=content_dir,
+        node_modules=node_modules_for(config_file.parent),
+    )
 
 
 def read_settings(config_file: Path) -> AdminSettings | None:

@@ -1,0 +1,52 @@
+"""``--strict-content``: the example text of ``explainer init`` left in the data or the pages is a problem,
+so the example is never published by accident."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from generator.errors import Problem
+from generator.load import LoadedData
+from generator.yamlfile import FieldPath, LoadedFile
+
+EXAMPLE_MARK = "EXAMPLE:"
+_FOUND = f"the example text of explainer init (marked {EXAMPLE_MARK})"
+_EXPECTED = "your own text in its place, before the site is published"
+
+
+def example_problems(loaded: LoadedData, texts: Mapping[str, str]) -> list[Problem]:
+    """One problem for each data value, and each line of ``texts`` (the config file and the hand-written
+    pages, by the path shown), holding the example mark; sorted by place."""
+    files = [
+        loaded.settings,
+        loaded.people,
+        loaded.sources,
+        loaded.topics,
+        *loaded.events,
+        loaded.corrections,
+    ]
+    problems = [problem for file in files if file is not None for problem in _in_file(file)]
+    for name, text in texts.items():
+        for number, line in enumerate(text.splitlines(), start=1):
+            column = line.find(EXAMPLE_MARK)
+            if column >= 0:
+                problems.append(Problem(name, number, column + 1, "(text)", _FOUND, _EXPECTED))
+    return sorted(problems)
+
+
+def _in_file(file: LoadedFile) -> Iterator[Problem]:
+    for path, value in _strings(file.data, ()):
+        if EXAMPLE_MARK in value:
+            yield file.problem(path, _FOUND, _EXPECTED)
+
+
+def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, (list, tuple)):  # the loader reads YAML sequences as tuples
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
