@@ -198,5 +198,5 @@ def _build_with_zensical(
             if entry.name != output_folder.MARKER:
                 shutil.move(entry, staging / entry.name)
         # Zensical drops our plugin, which indexes what MkDocs builds: the finished site is indexed here.
-        code = search_index.index_site(staging)
+        code = search_index.index_site(staging, project.root)
     return code

@@ -158,7 +158,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         as this tool's: a plain ``mkdocs build`` made it, ``explainer build`` may replace it."""
         site_dir = Path(config.site_dir)
         try:
-            code = search_index.index_site(site_dir)
+            code = search_index.index_site(site_dir, Path(config.config_file_path).parent)
         except DataError as error:
             raise PluginError(f"The site cannot be indexed for search:\n{error}") from None
         if code:

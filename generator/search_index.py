@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 from generator import engines
-from generator.admin.files import NODE_MODULES
+from generator.admin.files import NODE_MODULES, node_modules_for
 from generator.errors import DataError, Problem
 
 BUNDLE_DIR = "pagefind"
@@ -43,9 +43,11 @@ def index_command(site_dir: Path, node_modules: Path = NODE_MODULES) -> list[str
     ]
 
 
-def index_site(site_dir: Path) -> int:
-    """Index the finished site in ``site_dir``; returns Pagefind's exit code (its messages go to the terminal).
+def index_site(site_dir: Path, project_root: Path) -> int:
+    """Index the finished site in ``site_dir`` with the Pagefind of the project in ``project_root``; returns
+    Pagefind's exit code (its messages go to the terminal).
 
     Raises DataError when Node.js or Pagefind is not installed.
     """
-    return engines.run(index_command(site_dir), cwd=site_dir)
+    node_modules = node_modules_for(project_root, RUNNER)
+    return engines.run(index_command(site_dir, node_modules), cwd=site_dir)

@@ -138,6 +138,8 @@ def test_a_new_project_builds_with_its_own_readme_commands(
     made = run([str(venv / "bin" / "explainer"), "init", str(tmp_path / "x")], tmp_path, env)
     assert made.returncode == 0, made.stderr
     project = tmp_path / "x"
+    # What `npm ci` installs from the project's package-lock.json: the same pinned Pagefind as ./dev's.
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
     commands = readme_commands(project / "README.md")
     assert commands == ["explainer build", "explainer validate && explainer build"]
     for command in commands:

@@ -35,6 +35,8 @@ STARTER = [
     "data/sources.yaml",
     "data/topics.yaml",
     "mkdocs.yml",
+    "package-lock.json",
+    "package.json",
     "requirements.txt",
     *(f"schemas/{name}" for name in sorted(schema_texts())),
 ]
@@ -44,7 +46,7 @@ def test_init_writes_the_starter_project_which_is_valid(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["init", str(tmp_path / "new")])
     assert result.exit_code == 0, result.output
     assert (
-        result.output.splitlines()[0] == f"Created a new explainer project in {tmp_path / 'new'} (22 files)."
+        result.output.splitlines()[0] == f"Created a new explainer project in {tmp_path / 'new'} (24 files)."
     )
     written = sorted(path.relative_to(tmp_path / "new").as_posix() for path in (tmp_path / "new").rglob("*"))
     assert [path for path in written if (tmp_path / "new" / path).is_file()] == sorted(STARTER)
@@ -146,3 +148,13 @@ def test_the_version_is_the_packages() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "generator.__version__"}
     assert f"## {__version__}\n" in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+
+
+def test_the_starter_pins_this_repositorys_pagefind(tmp_path: Path) -> None:
+    init_project(tmp_path / "new")
+    ours = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    theirs = json.loads((tmp_path / "new" / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    pagefind = sorted(path for path in theirs if "pagefind" in path)
+    assert "node_modules/pagefind" in pagefind
+    for path in pagefind:
+        assert theirs[path]["integrity"] == ours[path]["integrity"], path

@@ -89,11 +89,12 @@ def bundle_files(node_modules: Path = NODE_MODULES) -> dict[str, Path]:
     return {f"{ADMIN_DIR}/{path.name}": path for path in found}
 
 
-def node_modules_for(project_root: Path) -> Path:
-    """Where the project's npm packages are: its own ``node_modules`` (``npm ci`` beside its mkdocs.yml), else
-    the generator checkout's when that holds Decap's bundle, else its own (which a missing bundle then names)."""
+def node_modules_for(project_root: Path, package: str) -> Path:
+    """Where the project's npm ``package`` (a path under node_modules) is: in its own ``node_modules`` (``npm
+    ci`` beside its mkdocs.yml), else in the generator checkout's when it is there, else its own (which a
+    missing package's message then names)."""
     own = project_root / NODE_MODULES_DIR
-    if not (own / DECAP_DIST).is_dir() and (NODE_MODULES / DECAP_DIST).is_dir():
+    if not (own / package).exists() and (NODE_MODULES / package).exists():
         return NODE_MODULES
     return own
 
@@ -138,7 +139,7 @@ def project_admin_files(
         settings,
         data_dir=data_dir,
         content_dir=content_dir,
-        node_modules=node_modules_for(config_file.parent),
+        node_modules=node_modules_for(config_file.parent, DECAP_DIST),
     )
 
 
