@@ -93,7 +93,7 @@ def node_modules_for(project_root: Path, package: str) -> Path:
     """Where the project's npm ``package`` (a path under node_modules) is: in its own ``node_modules`` (``npm
     ci`` beside its mkdocs.yml), else in the generator checkout's when it is there, else its own (which a
     missing package's message then names)."""
-    own = project_root / NODE_MODULES_DIR
+    own = (project_root / NODE_MODULES_DIR).absolute()  # Pagefind runs from inside the site folder
     if not (own / package).exists() and (NODE_MODULES / package).exists():
         return NODE_MODULES
     return own
