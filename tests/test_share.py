@@ -66,6 +66,7 @@ def test_the_quote_page_describes_that_quote_and_links_to_it_in_context() -> Non
     assert page.startswith(
         "---\n"
         'description: "“a bridge by summer” — Ana Mayor, Mayor, 2 March 2021."\n'
+        'search_exclude: "true"\n'
         'share_image: "assets/share/quotes/mayor-by-summer.png"\n'
         'share_image_alt: "“a bridge by summer” — Ana Mayor, Mayor, 2 March 2021."\n'
         'title: "Ana Mayor: “a bridge by summer”"\n'

@@ -41,7 +41,7 @@ def quote_page(ctx: Context, statement: Statement, *, pictured: bool) -> str:
         "title": f"{name}: “{short_words(quote.text)}”",
         "description": quote_description(ctx, statement),
         # Search finds the quote where it was said, on its day's page, not twice (overrides/main.html).
-        "search_exclude": "a quote's own page",
+        "search_exclude": "true",
     }
     if pictured:
         fields |= {
