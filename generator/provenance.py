@@ -432,8 +432,7 @@ def prints(printing: str, words: str) -> bool:
         return False
     for candidate in {core, core[0].upper() + core[1:], core[0].lower() + core[1:]}:
         for start in _occurrences(printed, candidate):
-            before = _punctuation_before(printed, start)
-            after = _punctuation_after(printed, start + len(candidate))
+            before, after = _punctuation_around(printed, start, start + len(candidate))
             if (not before or before.endswith(head)) and (not after or after.startswith(tail)):
                 return True
     return False
@@ -459,18 +458,14 @@ def _edges(text: str) -> tuple[str, str, str]:
     return text[:start].strip(), text[start:end], text[end:].strip()
 
 
-def _punctuation_before(text: str, index: int) -> str:
-    start = index
-    while start > 0 and unicodedata.category(text[start - 1]).startswith("P"):
-        start -= 1
-    return text[start:index]
-
-
-def _punctuation_after(text: str, index: int) -> str:
-    end = index
-    while end < len(text) and unicodedata.category(text[end]).startswith("P"):
-        end += 1
-    return text[index:end]
+def _punctuation_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The punctuation just before ``start`` and just after ``end`` in ``text``."""
+    before, after = start, end
+    while before > 0 and unicodedata.category(text[before - 1]).startswith("P"):
+        before -= 1
+    while after < len(text) and unicodedata.category(text[after]).startswith("P"):
+        after += 1
+    return text[before:start], text[end:after]
 
 
 @dataclass(frozen=True)
