@@ -21,8 +21,8 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
-# What the wheel is built from: the package and the files pyproject.toml names (the theme's link points into
-# overrides/).
+# What the wheel is built from, as a git checkout has it: the package and the files pyproject.toml names
+# (generator/assets/theme is a link to overrides/, which the wheel holds as files).
 SOURCE = ("pyproject.toml", "README.md", "CHANGELOG.md", "generator", "overrides")
 
 
@@ -38,9 +38,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     source.mkdir()
     for name in SOURCE:
         if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                ROOT / name, source / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__")
+            )
         else:
             shutil.copy2(ROOT / name, source / name)
+    assert (source / "generator" / "assets" / "theme").is_symlink()
     env = {key: value for key, value in os.environ.items() if key not in {"VIRTUAL_ENV", "PYTHONPATH"}}
     wheels = work / "dist"
     built = run(
