@@ -1,4 +1,5 @@
-"""Measure one project: the YAML floor, the generator, the full MkDocs build and what it wrote."""
+"""Measure one project: the YAML floor, the generator, the full MkDocs build and what it wrote, Hugo's build of
+the same data, and the live preview's latency beside ``hugo server``'s."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from bench import hugo, latency
 from generator.build import Project, load_dataset
 from generator.load import load_data
 from generator.validate import validate
@@ -44,6 +46,11 @@ class Result:
     largest_page_bytes: int
     search_index_bytes: int
     home_first_paint_bytes: int
+    build_runs: int
+    query_index_bytes: int
+    hugo_build_s: float
+    preview_s: float | None
+    hugo_preview_s: float | None
 
     @property
     def generator_share(self) -> float:
@@ -114,6 +121,12 @@ class Build:
     peak_mb: float
 
 
+def best_build(root: Path, site: Path, repeat: int) -> Build:
+    """The fastest of ``repeat`` full builds, with the largest peak memory of them."""
+    builds = [run_build(root, site) for _ in range(repeat)]
+    return Build(min(build.seconds for build in builds), max(build.peak_mb for build in builds))
+
+
 def run_build(root: Path, site: Path) -> Build:
     """``mkdocs build --strict`` in a child process, timed; its peak memory as the system reports it."""
     command = [
@@ -165,6 +178,29 @@ def search_index_bytes(site: Path) -> int:
     )
 
 
+# A query for one word with Pagefind's default UI: the entry file, the metadata, one index chunk (the largest,
+# as the worst case), the filters, and the fragments of the first page of results (5).
+_FIRST_RESULTS = 5
+
+
+def query_index_bytes(site: Path) -> int:
+    """The part of Pagefind's chunked index that a one-word query downloads, at the most (the search code and
+    its UI aside; tests/test_search.py records a real query's downloads in a browser)."""
+    index = site / "pagefind"
+
+    def sizes(pattern: str) -> list[int]:
+        return sorted((path.stat().st_size for path in index.rglob(pattern) if path.is_file()), reverse=True)
+
+    entry = (index / "pagefind-entry.json").stat().st_size
+    return (
+        entry
+        + sum(sizes("*.pf_meta"))
+        + sum(sizes("*.pf_index")[:1])
+        + sum(sizes("*.pf_filter"))
+        + sum(sizes("*.pf_fragment")[:_FIRST_RESULTS])
+    )
+
+
 def first_paint_bytes(site: Path) -> int:
     """The home page with every local stylesheet and script it loads (the search index loads later, on search)."""
     home = site / "index.html"
@@ -175,7 +211,10 @@ def first_paint_bytes(site: Path) -> int:
 
 
 def measure(root: Path, size: str, *, repeat: int) -> Result:
-    """Every figure for the project in ``root``; fails unless the data validates and the strict build passes."""
+    """Every figure for the project in ``root``; fails unless the data validates and the strict build passes.
+
+    The live preview is measured last: it edits one quote in ``root``'s data. The Hugo site is written beside
+    ``root``."""
     project = Project(root)
     data = load_dataset(project)  # raises DataError with every problem
     paths = sorted((root / "data").rglob("*.yaml"))
@@ -183,9 +222,17 @@ def measure(root: Path, size: str, *, repeat: int) -> Result:
     generator = generator_time(root, repeat)
     load, check = stage_times(project, repeat)
     site = root / "site"
-    build = run_build(root, site)
+    build = best_build(root, site, repeat)
     pages = sorted(site.rglob("*.html"))
     largest = max(pages, key=lambda page: page.stat().st_size)
+    hugo_site = hugo.write_site(root / "data", root.parent / f"{root.name}-hugo")
+    # Hugo builds in seconds at every size: the best of 3 is affordable everywhere.
+    hugo_build = min(hugo.build(hugo_site) for _ in range(3))
+    edit = latency.choose_edit(root / "data")
+    # Generous limits: a preview that rebuilds the whole site takes about as long as a build, a little more.
+    start_limit, edit_limit = 120 + 5 * build.seconds, 60 + 3 * build.seconds
+    hugo_preview = latency.hugo_latency(hugo_site, edit, start_timeout=start_limit, timeout=edit_limit)
+    preview = latency.explainer_latency(root, edit, start_timeout=start_limit, timeout=edit_limit)
     return Result(
         size=size,
         quotes=len(data.statements),
@@ -206,4 +253,13 @@ def measure(root: Path, size: str, *, repeat: int) -> Result:
         largest_page_bytes=largest.stat().st_size,
         search_index_bytes=search_index_bytes(site),
         home_first_paint_bytes=first_paint_bytes(site),
+        build_runs=repeat,
+        query_index_bytes=query_index_bytes(site),
+        hugo_build_s=round(hugo_build, 3),
+        preview_s=_rounded(preview),
+        hugo_preview_s=_rounded(hugo_preview),
     )
+
+
+def _rounded(seconds: float | None) -> float | None:
+    return None if seconds is None else round(seconds, 3)

@@ -156,6 +156,11 @@ class Size:
     real: bool = False
 
     @property
+    def key(self) -> str:
+        """The size's short name on the command line: ``real``, or the number of quotes."""
+        return "real" if self.real else str(self.quotes)
+
+    @property
     def sources(self) -> int:
         return max(2, self.events // 2)
 
@@ -165,6 +170,7 @@ SIZES = (
     Size("100 quotes", 100, 20, 10, 5),
     Size("1,000 quotes", 1_000, 200, 50, 20),
     Size("10,000 quotes", 10_000, 2_000, 300, 50),
+    Size("30,000 quotes", 30_000, 6_000, 600, 80),
 )
 
 
@@ -290,7 +296,7 @@ class _Dumper(yaml.CSafeDumper):
         return True
 
 
-def _dump(path: Path, value: Any) -> None:
+def dump(path: Path, value: Any) -> None:
     text = yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=110)
     path.write_text(text, encoding="utf-8")
 
@@ -303,7 +309,7 @@ def write_data(data_dir: Path, size: Size, seed: int) -> None:
     people, topics = _people(rng, size), _topics(rng, size)
     dates = _event_dates(rng, size)
     speakers = [person["id"] for person in people[:5]]
-    _dump(
+    dump(
         data_dir / "explainer.yaml",
         {
             "title": f"A synthetic explainer: {size.name}",
@@ -311,11 +317,11 @@ def write_data(data_dir: Path, size: Size, seed: int) -> None:
             "speakers": speakers,
         },
     )
-    _dump(data_dir / "people.yaml", {"people": people})
-    _dump(data_dir / "topics.yaml", {"topics": topics})
-    _dump(data_dir / "sources.yaml", {"sources": _sources(rng, size, dates)})
+    dump(data_dir / "people.yaml", {"people": people})
+    dump(data_dir / "topics.yaml", {"topics": topics})
+    dump(data_dir / "sources.yaml", {"sources": _sources(rng, size, dates)})
     for event in _events(rng, size, dates):
-        _dump(events_dir / f"{event['id']}.yaml", event)
+        dump(events_dir / f"{event['id']}.yaml", event)
 
 
 _QUOTE_EMBED = re.compile(r"\{\{\s*(quote|side-by-side)((?:\s+[^\s{}]+)+)\s*\}\}")

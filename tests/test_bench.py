@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
+from bench import hugo, latency
 from bench.compare import differences
 from bench.measure import measure
-from bench.run import checks, results_table
-from bench.synth import SIZES, Size, make_project, write_data
+from bench.run import _sizes, checks, results_table
+from bench.synth import SIZES, Size, dump, make_project, write_data
 from generator.build import Project, load_dataset
 from tests.conftest import ROOT
+from tests.html import parse
 
 HUNDRED = next(size for size in SIZES if size.quotes == 100)
 
@@ -45,9 +48,76 @@ def test_benchmark_validates_and_builds_a_hundred_quotes_strictly(tmp_path: Path
     day_pages = {path.parent.name for path in (root / "site" / "timeline").glob("*/index.html")}
     assert len(day_pages) == len(load_dataset(Project(root)).days)
     assert result.pages > len(day_pages) and result.search_index_bytes > 0
-    assert result.peak_memory_mb > 0
+    assert result.peak_memory_mb > 0 and result.build_runs == 1
+    assert result.hugo_build_s > 0 and result.query_index_bytes > 0
+    assert result.preview_s is not None and result.hugo_preview_s is not None
     assert HUNDRED.name in results_table([result])
-    assert checks([result]) == []  # every target is about the real data, or compares or needs 10,000 quotes
+    # The only target at 100 quotes: as fast as before; the others are about the real data or larger sizes.
+    assert [check.target for check in checks([result])] == [
+        "100 quotes: full build no slower than before (3.3 s, +10 % noise)"
+    ]
+
+
+def test_sizes_are_chosen_by_number_of_quotes() -> None:
+    assert [size.name for size in _sizes("1000,real")] == ["real", "1,000 quotes"]
+    assert [size.key for size in SIZES] == ["real", "100", "1000", "10000", "30000"]
+
+
+def _hundred(tmp_path: Path) -> Path:
+    return make_project(ROOT, tmp_path / "project", HUNDRED, seed=2017)
+
+
+def test_hugo_builds_every_quote_on_its_day_person_and_question_pages_escaped(tmp_path: Path) -> None:
+    root = _hundred(tmp_path)
+    edit = latency.choose_edit(root / "data")
+    event = yaml.safe_load(edit.event_file.read_text(encoding="utf-8"))
+    quote = next(quote for quote in event["quotes"] if quote["id"] == edit.quote)
+    quote["text"] = f"<b>bold</b> {quote['text']}"
+    quote["citations"] = quote["citations"][:1]
+    quote["citations"][0]["as_printed"] = quote["text"]
+    dump(edit.event_file, event)
+    site = hugo.write_site(root / "data", tmp_path / "hugo")
+    assert hugo.build(site) > 0
+    public = site / "public"
+    data = load_dataset(Project(root))
+    person = data.person_by_id[quote["speaker"]]
+    source = data.source_by_id[quote["citations"][0]["source"]]
+    topic = quote["topics"][0]["topic"]
+    pages = [f"timeline/{edit.day}", f"people/{person.id}", f"topics/{topic}"]
+    for page in pages:
+        figure = parse(public / page / "index.html").find("figure", id=edit.quote)
+        assert figure is not None, page
+        assert figure.blockquote is not None and figure.blockquote.get_text() == quote["text"]
+        assert figure.find("b") is None  # the words are text, never markup
+        assert [time.get_text() for time in figure.find_all("time")] == [edit.day]
+        links = [link["href"] for link in figure.find_all("a")]
+        assert links == [f"/people/{person.id}/", str(source.url)]
+        assert figure.figcaption is not None and person.name in figure.figcaption.get_text()
+    days = {path.parent.name for path in (public / "timeline").glob("*/index.html")}
+    assert days == {path.name[:10] for path in (root / "data" / "events").glob("*.yaml")}
+    assert len(parse(public / "index.html").select("table tbody tr")) == len(data.topics)
+
+
+def test_hugo_server_shows_an_edit_to_one_quote(tmp_path: Path) -> None:
+    """A real ``hugo server``, polled over HTTP until the edited words are on the day page."""
+    root = _hundred(tmp_path)
+    site = hugo.write_site(root / "data", tmp_path / "hugo")
+    edit = latency.choose_edit(root / "data")
+    seconds = latency.hugo_latency(site, edit, start_timeout=60, timeout=60)
+    assert seconds is not None and seconds > 0
+    edited = (site / "data" / "events" / f"{edit.event_file.stem}.json").read_text(encoding="utf-8")
+    assert latency.MARKER in edited
+
+
+@pytest.mark.slow
+def test_explainer_serve_shows_an_edit_to_one_quote(tmp_path: Path) -> None:
+    """A real ``explainer serve``: the edited YAML still validates, and its words reach the served day page."""
+    root = _hundred(tmp_path)
+    edit = latency.choose_edit(root / "data")
+    seconds = latency.explainer_latency(root, edit, start_timeout=120, timeout=120)
+    assert seconds is not None and seconds > 0
+    statement = next(s for s in load_dataset(Project(root)).statements if s.quote.id == edit.quote)
+    assert statement.quote.text.startswith(f"{latency.MARKER} ")
 
 
 def test_the_comparison_names_each_file_that_differs_or_that_one_side_lacks() -> None:
