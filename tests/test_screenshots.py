@@ -19,6 +19,7 @@ __all__ = ["pages_host"]
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SHOTS: dict[str, tuple[str, ViewportSize]] = {
     "home.png": ("", {"width": 1280, "height": 900}),
+    "home-phone.png": ("", {"width": 360, "height": 800}),
     "contrast-desktop.png": ("contrast/", {"width": 1280, "height": 1000}),
     "contrast-phone.png": ("contrast/", {"width": 360, "height": 1100}),
     "timeline.png": ("timeline/", {"width": 1280, "height": 900}),
