@@ -4,11 +4,10 @@ so the example is never published by accident."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from generator.errors import Problem
 from generator.load import LoadedData
-from generator.yamlfile import FieldPath, LoadedFile
+from generator.yamlfile import LoadedFile
 
 EXAMPLE_MARK = "EXAMPLE:"
 _FOUND = f"the example text of explainer init (marked {EXAMPLE_MARK})"
@@ -36,17 +35,6 @@ def example_problems(loaded: LoadedData, texts: Mapping[str, str]) -> list[Probl
 
 
 def _in_file(file: LoadedFile) -> Iterator[Problem]:
-    for path, value in _strings(file.data, ()):
+    for path, value in file.strings():
         if EXAMPLE_MARK in value:
             yield file.problem(path, _FOUND, _EXPECTED)
-
-
-def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, (list, tuple)):  # the loader reads YAML sequences as tuples
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))

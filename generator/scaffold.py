@@ -8,11 +8,10 @@ import unicodedata
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 from generator.dates import PartialDate
 from generator.errors import Problem
-from generator.yamlfile import FieldPath, LoadedFile, unprintable
+from generator.yamlfile import LoadedFile, unprintable
 
 PLACEHOLDER = "FILL IN"
 _MAX_SLUG = 50
@@ -92,18 +91,7 @@ def new_event(events_dir: Path, date: PartialDate, title: str) -> Path:
 
 def placeholder_problems(file: LoadedFile) -> Iterator[Problem]:
     """Every value still holding the template's placeholder text."""
-    for path, text in _strings(file.data, ()):
+    for path, text in file.strings():
         if text.lstrip().startswith(PLACEHOLDER):
             found = f'the template\'s placeholder "{text.strip()}"'
             yield file.problem(path, found, "your own value in its place")
-
-
-def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, tuple):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))

@@ -78,6 +78,21 @@ class LoadedFile:
         where = self.position(path if at is None else at, key=key)
         return Problem(self.path, where.line, where.column, format_path(path), found, expected)
 
+    def strings(self) -> Iterator[tuple[FieldPath, str]]:
+        """Every text value in the file, with its path, in file order."""
+        return _strings(self.data, ())
+
+
+def _strings(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, (list, tuple)):  # the reader gives YAML sequences as tuples
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
 
 def unprintable(text: str) -> str | None:
     """The first character of ``text`` that a YAML file may not hold (a control character…), if any."""
