@@ -18,11 +18,16 @@ PAGE_TYPES = {
     "home": "",
     "contrast": "contrast/",
     "timeline": "timeline/",
+    "day": "timeline/2017-02-23/",
+    "quote": "quotes/kelly-no-military-force/",
     "person": "people/kelly/",
     "people": "people/",
     "topic": "topics/military-operation/",
     "topics": "topics/",
     "sources": "sources/",
+    "sources of a month": "sources/2017-02/",
+    "corrections": "corrections/",
+    "data": "data/",
     "method": "method/",
     "404": "no-such-page/",
 }
@@ -36,12 +41,17 @@ def _violations(result: dict[str, Any]) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("width", [360, 1280])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
-def test_axe_finds_no_violations(browser: Browser, pages_host: str, kind: str, scheme: str) -> None:
+def test_axe_finds_no_violations(
+    browser: Browser, pages_host: str, kind: str, scheme: str, width: int
+) -> None:
+    """At a phone's width (where the contrast table is cards and the timeline picture is at its natural size)
+    and a desktop's."""
     # bypass_csp: axe-core is injected as an inline script, which the site's own policy rightly refuses;
     # the policy itself is tested in test_security_browser.py.
-    viewport: ViewportSize = {"width": 1280, "height": 900}
+    viewport: ViewportSize = {"width": width, "height": 800 if width < 1000 else 900}
     with local_page(browser, color_scheme=scheme, viewport=viewport, bypass_csp=True) as page:
         page.goto(pages_host + PAGE_TYPES[kind])
         page.add_script_tag(path=str(AXE))
