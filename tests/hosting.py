@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import socket
 import sys
 import threading
 from collections.abc import Iterator
@@ -15,6 +16,14 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 PREFIX = "explainer"
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -24,7 +24,7 @@ from generator.admin.files import NODE_MODULES
 from generator.build import Project, build_site
 from generator.cli import main
 from tests.conftest import ROOT, copy_project
-from tests.hosting import local_page, serve
+from tests.hosting import free_port, local_page, serve
 from tests.html import one, parse, reader_pages, text_of
 
 pytestmark = pytest.mark.slow
@@ -32,13 +32,6 @@ pytestmark = pytest.mark.slow
 EVENT = "2017-02-23-made-in-the-form"
 QUOTE = "made-in-the-form"
 WORDS = "words typed into the form"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def with_local_port(project: Path, port: int) -> None:

@@ -14,9 +14,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import edit
+from tests.hosting import free_port
 from tests.html import one, parse, reader_pages
 from tests.payloads import payload_project
-from tests.test_serve import _free_port, _wait_for
+from tests.test_serve import _wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -104,7 +105,7 @@ def test_search_palette_and_navigation_work_under_the_policy(page: Page, site_se
 def test_live_reload_works_under_the_preview_policy(page: Page, tmp_path: Path) -> None:
     """``mkdocs serve`` injects an inline reload script; the preview's policy lets it run, and it reloads."""
     project = payload_project(tmp_path / "project", ())
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(

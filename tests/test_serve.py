@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -31,6 +30,7 @@ from generator.preview_pages import nav_pages
 from generator.scaffold import new_event
 from generator.siteconfig import load_config
 from tests.conftest import copy_project, edit
+from tests.hosting import free_port
 
 pytestmark = pytest.mark.slow
 
@@ -65,12 +65,6 @@ VALID_QUOTE = f"""
       - source: theblaze-2017-02-23-no-mass-deportations
         as_printed: "Everything we do in DHS will be done legally and according to human rights and the legal justice system of the United States."
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _get(url: str) -> str | None:
@@ -127,7 +121,7 @@ class Preview:
 def preview(project: Path, log: Path) -> Iterator[Preview]:
     """``explainer serve`` for ``project`` on a free port, started as ./dev serve starts it (without
     NO_MKDOCS_2_WARNING in the environment), stopped with Ctrl-C."""
-    address = f"127.0.0.1:{_free_port()}"
+    address = f"127.0.0.1:{free_port()}"
     mount = urlsplit(load_config(project / "mkdocs.yml")["site_url"]).path
     env = {name: value for name, value in os.environ.items() if name != "NO_MKDOCS_2_WARNING"}
     command = [str(EXPLAINER), "serve", "--root", str(project), "-a", address]
