@@ -160,6 +160,29 @@ def test_vibrant_finds_tillersons_quote(browser: Browser, strict_host: str) -> N
         assert errors == []
 
 
+@pytest.mark.slow
+def test_pagefind_is_downloaded_only_when_a_reader_searches(browser: Browser, strict_host: str) -> None:
+    """Pagefind's script and stylesheet outweigh the rest of a page: a reader who never searches never
+    downloads them; the search button loads them and opens the dialog, and Escape gives the focus back."""
+    with local_page(browser, viewport=PHONE) as page:
+        errors = _errors(page)
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(strict_host)
+        page.wait_for_load_state("networkidle")
+        assert [url for url in requested if "/pagefind/" in url] == []
+        button = page.get_by_role("button", name="Search")
+        button.click()
+        expect(page.get_by_role("searchbox")).to_be_focused()
+        assert {url.rsplit("/", 1)[1] for url in requested if "/pagefind/" in url} >= {
+            "pagefind-component-ui.js",
+            "pagefind-component-ui.css",
+        }
+        page.keyboard.press("Escape")
+        expect(button).to_be_focused()
+        assert errors == []
+
+
 def _focus_path(page: Page, presses: int) -> list[dict[str, object]]:
     """Where each Tab press puts the focus: the element, whether a reader can see it, and where it is."""
     found = []

@@ -38,3 +38,46 @@
   sidebar.addEventListener("change", update);
   update();
 })();
+
+// Search. Pagefind's dialog, with its script and stylesheet, is loaded the first time a reader searches (the
+// header's search button, or "/"), so that a page costs no more for the readers who never do. Pointing at or
+// focusing the button starts the download early.
+(() => {
+  "use strict";
+  const button = document.querySelector("[data-ex-search-script]");
+  const modal = document.querySelector("pagefind-modal");
+  if (!(button instanceof HTMLElement) || !modal) {
+    return;
+  }
+  let loading = null;
+  const load = () => {
+    if (loading === null) {
+      const style = document.createElement("link");
+      style.rel = "stylesheet";
+      style.href = button.dataset.exSearchStyle;
+      document.head.append(style);
+      const script = document.createElement("script");
+      script.src = button.dataset.exSearchScript;
+      document.head.append(script);
+      loading = customElements.whenDefined("pagefind-modal");
+    }
+    return loading;
+  };
+  const open = () => {
+    load().then(() => modal.open());
+  };
+  button.addEventListener("pointerenter", load, { once: true });
+  button.addEventListener("focus", load, { once: true });
+  button.addEventListener("click", open);
+  const typing = (target) =>
+    target instanceof HTMLElement &&
+    (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) {
+      if (!modal.isOpen) {
+        event.preventDefault();
+        open();
+      }
+    }
+  });
+})();
