@@ -80,11 +80,43 @@ def _time_of_day(value: Any) -> TimeOfDay:
         raise PydanticCustomError("time_of_day", str(error), {}) from None
 
 
+_TEXT_SCHEMA = {"type": "string", "minLength": 1, "maxLength": 20_000, "pattern": r"\S"}
 Text = Annotated[
     str,
     StringConstraints(min_length=1, max_length=20_000),
     AfterValidator(_fit_text),
-    WithJsonSchema({"type": "string", "minLength": 1, "maxLength": 20_000, "pattern": r"\S"}),
+    WithJsonSchema(_TEXT_SCHEMA),
+]
+
+# A language: a BCP 47 tag as a file name or a YAML key can hold it, such as en, es or es-MX.
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
+
+
+class OwnWordsMark:
+    """Marks a field written in our own words: the file may hold it in several languages side by side
+    (``summary: {en: …, es: …}``). :mod:`generator.languages` gives the models each one's text in one
+    language, so a validated record holds plain text."""
+
+
+OWN_WORDS = OwnWordsMark()
+OwnWords = Annotated[
+    Text,
+    OWN_WORDS,
+    WithJsonSchema(
+        {
+            "anyOf": [
+                _TEXT_SCHEMA,
+                {
+                    "type": "object",
+                    "description": "The text in each of the explainer's languages, e.g. {en: …, es: …}.",
+                    "propertyNames": {"pattern": LANGUAGE_PATTERN},
+                    "additionalProperties": _TEXT_SCHEMA,
+                    "minProperties": 1,
+                },
+            ]
+        }
+    ),
 ]
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 HttpsUrl = Annotated[
@@ -134,8 +166,8 @@ class RelationType(StrEnum):
 
 
 class Role(Record):
-    title: Text = Field(description="The office held, e.g. Secretary of Homeland Security.")
-    organization: Text | None = Field(None, description="Where the office is held.")
+    title: OwnWords = Field(description="The office held, e.g. Secretary of Homeland Security.")
+    organization: OwnWords | None = Field(None, description="Where the office is held.")
     start: DateValue = Field(alias="from", description="The first day in the role.")
     end: DateValue | None = Field(None, alias="to", description="The last day in the role; omit if current.")
 
@@ -167,8 +199,8 @@ class Source(Record):
 
 class Topic(Record):
     id: Id = Field(description="A short id: lowercase letters, digits and hyphens.")
-    question: Text = Field(description="The question readers ask; a row of the contrast table.")
-    summary: Text = Field(description="In our own words: what is at stake in the question.")
+    question: OwnWords = Field(description="The question readers ask; a row of the contrast table.")
+    summary: OwnWords = Field(description="In our own words: what is at stake in the question.")
 
 
 class TopicLink(Record):
@@ -194,7 +226,7 @@ class Relation(Record):
         description="How this quote relates to the other one."
     )
     quote: Id = Field(description="The id of the other quote.")
-    note: Text = Field(description="In our own words: how the two relate.")
+    note: OwnWords = Field(description="In our own words: how the two relate.")
 
 
 class Quote(Record):
@@ -203,7 +235,7 @@ class Quote(Record):
     text: Text = Field(
         description="The words shown; each citation's as_printed must hold them (quote marks, dashes, spacing may differ)."
     )
-    context: Text | None = Field(None, description="In our own words: the setting of the quote.")
+    context: OwnWords | None = Field(None, description="In our own words: the setting of the quote.")
     topics: tuple[TopicLink, ...] = Field(min_length=1, description="The questions this quote speaks to.")
     citations: tuple[Citation, ...] = Field(
         min_length=1, description="Every source that printed these words."
@@ -216,9 +248,9 @@ class Event(Record):
     date: DateValue = Field(description="The date: YYYY-MM-DD, YYYY-MM or YYYY.")
     time: TimeValue | None = Field(None, description='The time with its UTC offset, e.g. "15:10-06:00".')
     order: int | None = Field(None, ge=1, description="Position within the day (1 = first).")
-    title: Text = Field(description="A short headline in our own words.")
-    place: Text | None = Field(None, description="Where it happened.")
-    summary: Text = Field(description="In our own words: what happened.")
+    title: OwnWords = Field(description="A short headline in our own words.")
+    place: OwnWords | None = Field(None, description="Where it happened.")
+    summary: OwnWords = Field(description="In our own words: what happened.")
     participants: tuple[Id, ...] = Field((), description="Person ids of those taking part.")
     sources: tuple[Id, ...] = Field(min_length=1, description="Source ids that report the event.")
     quotes: tuple[Quote, ...] = Field((), description="What was said at the event.")
@@ -236,8 +268,8 @@ class Correction(Record):
         description="A short id, e.g. 2026-11-22-kelly-wording; the anchor on the corrections page."
     )
     date: DateValue = Field(description="The day the correction was made.")
-    changed: Text = Field(description="What changed, in our own words.")
-    reason: Text = Field(description="Why it changed.")
+    changed: OwnWords = Field(description="What changed, in our own words.")
+    reason: OwnWords = Field(description="Why it changed.")
     quotes: tuple[Id, ...] = Field((), description="Ids of the quotes corrected.")
     events: tuple[Id, ...] = Field((), description="Ids of the events corrected.")
     sources: tuple[Id, ...] = Field((), description="Ids of the sources corrected.")
@@ -257,8 +289,8 @@ class Author(Record):
 
 
 class Settings(Record):
-    title: Text = Field(description="The explainer's title.")
-    summary: Text = Field(description="One line saying what the explainer is about.")
+    title: OwnWords = Field(description="The explainer's title.")
+    summary: OwnWords = Field(description="One line saying what the explainer is about.")
     speakers: tuple[Id, ...] = Field(min_length=1, description="Person ids: the contrast table's columns.")
     authors: tuple[Author, ...] = Field((), description="Who wrote the explainer: the byline.")
     published: DateValue | None = Field(None, description="The day the explainer was first published.")
@@ -266,6 +298,12 @@ class Settings(Record):
         None,
         description="The day of the last change readers should know of; omit it to use the newest "
         "correction's date (or the published date).",
+    )
+    languages: tuple[Language, ...] = Field(
+        ("en",),
+        min_length=1,
+        description="The explainer's languages, the main one first: each text in our own words may be "
+        "given in each (summary: {en: …, es: …}); a plain text is in the main language.",
     )
 
 

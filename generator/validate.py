@@ -20,8 +20,23 @@ from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.dates import PartialDate
 from generator.errors import DataError, Problem, character, shortened
+from generator.languages import declared_languages, in_language, language_problems
 from generator.load import LoadedData
-from generator.model import Correction, DateValue, Event, Person, Quote, Settings, Source, Topic
+from generator.model import (
+    LANGUAGE_PATTERN,
+    Correction,
+    CorrectionsFile,
+    DateValue,
+    Event,
+    PeopleFile,
+    Person,
+    Quote,
+    Settings,
+    Source,
+    SourcesFile,
+    Topic,
+    TopicsFile,
+)
 from generator.provenance import first_difference, prints
 from generator.scaffold import placeholder_problems
 from generator.yamlfile import FieldPath, LoadedFile
@@ -38,37 +53,81 @@ _EXPECTED_ID = {
 }
 
 
-def validate(loaded: LoadedData) -> Dataset:
-    """Return the dataset, or raise DataError with every problem in the data."""
+def validate(loaded: LoadedData, language: str | None = None) -> Dataset:
+    """Return the dataset, each text in our own words in ``language`` (default: the main language; the main
+    language's text where one has none), or raise DataError with every problem in the data."""
+    editions = validate_languages(loaded)
+    if language is None:
+        return next(iter(editions.values()))
+    if language not in editions:
+        raise ValueError(f"{language} is not one of the explainer's languages ({', '.join(editions)})")
+    return editions[language]
+
+
+def validate_languages(loaded: LoadedData) -> dict[str, Dataset]:
+    """The dataset in each of the explainer's languages, the main one first; or raise DataError with every
+    problem in the data (each language's texts are checked)."""
     problems = list(loaded.problems)
     # Before the models' findings: at the same place, "a placeholder" explains more than "not an id".
     problems += [problem for file in loaded.events for problem in placeholder_problems(file)]
-    settings = _one(loaded.settings, Settings, problems)
-    people = _items(loaded.people, "people", Person, problems)
-    sources = _items(loaded.sources, "sources", Source, problems)
-    topics = _items(loaded.topics, "topics", Topic, problems)
-    events = [(file, event) for file in loaded.events if (event := _one(file, Event, problems))]
-    corrections = _items(loaded.corrections, "corrections", Correction, problems)
+    problems += language_problems(loaded)
+    languages = declared_languages(loaded.settings)
+    read = {language: _Records.read(loaded, language, languages, problems) for language in languages}
+    main = read[languages[0]]
     known = _KnownIds.collect(loaded)
-    problems += _check_ids(people, sources, topics, events, corrections)
+    problems += _check_ids(main.people, main.sources, main.topics, main.events, main.corrections)
     problems += _check_references(loaded, known)
     problems += _check_repeats(loaded)
-    problems += _check_events(events)
-    problems += check_chronology(events)
-    problems += _check_roles(people)
-    problems += _check_updated(loaded.settings, settings)
-    problems += _check_corrections(corrections)
-    if problems or settings is None:
+    problems += _check_events(main.events)
+    problems += check_chronology(main.events)
+    problems += _check_roles(main.people)
+    problems += _check_updated(loaded.settings, main.settings)
+    problems += _check_corrections(main.corrections)
+    if problems or any(records.settings is None for records in read.values()):
         raise DataError(_first_per_place(problems))
-    ordered = tuple(sorted((event for _, event in events), key=lambda event: event.sort_key))
-    return Dataset(
-        settings=settings,
-        people=tuple(person for _, _, person in people),
-        sources=tuple(source for _, _, source in sources),
-        topics=tuple(topic for _, _, topic in topics),
-        events=ordered,
-        corrections=tuple(correction for _, _, correction in corrections),
-    )
+    return {language: records.dataset() for language, records in read.items()}
+
+
+@dataclass(frozen=True)
+class _Records:
+    """Each file's records as the models read them, in one language, with the file each came from."""
+
+    settings: Settings | None
+    people: list[tuple[LoadedFile, FieldPath, Person]]
+    sources: list[tuple[LoadedFile, FieldPath, Source]]
+    topics: list[tuple[LoadedFile, FieldPath, Topic]]
+    events: list[tuple[LoadedFile, Event]]
+    corrections: list[tuple[LoadedFile, FieldPath, Correction]]
+
+    @classmethod
+    def read(
+        cls, loaded: LoadedData, language: str, languages: tuple[str, ...], problems: list[Problem]
+    ) -> _Records:
+        def of(file: LoadedFile | None, model: type[BaseModel]) -> LoadedFile | None:
+            return None if file is None else in_language(file, model, language, languages)
+
+        return cls(
+            settings=_one(of(loaded.settings, Settings), Settings, problems),
+            people=_items(of(loaded.people, PeopleFile), "people", Person, problems),
+            sources=_items(of(loaded.sources, SourcesFile), "sources", Source, problems),
+            topics=_items(of(loaded.topics, TopicsFile), "topics", Topic, problems),
+            events=[
+                (file, event) for file in loaded.events if (event := _one(of(file, Event), Event, problems))
+            ],
+            corrections=_items(of(loaded.corrections, CorrectionsFile), "corrections", Correction, problems),
+        )
+
+    def dataset(self) -> Dataset:
+        assert self.settings is not None  # validate_languages raised otherwise
+        ordered = tuple(sorted((event for _, event in self.events), key=lambda event: event.sort_key))
+        return Dataset(
+            settings=self.settings,
+            people=tuple(person for _, _, person in self.people),
+            sources=tuple(source for _, _, source in self.sources),
+            topics=tuple(topic for _, _, topic in self.topics),
+            events=ordered,
+            corrections=tuple(correction for _, _, correction in self.corrections),
+        )
 
 
 def _first_per_place(problems: Iterable[Problem]) -> list[Problem]:
@@ -153,6 +212,8 @@ def _expectation(kind: str, detail: Any, model: type[BaseModel]) -> str:
         if isinstance(value, bool | int | float | dt.date):
             return f'text in quotes ("{_yaml_spelling(value)}")'
         return "text"
+    if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == LANGUAGE_PATTERN:
+        return "a language code such as en, es or es-MX (BCP 47)"
     if kind == "enum":
         allowed = [
             option.strip("'") for option in detail["ctx"]["expected"].replace(" or ", ", ").split(", ")

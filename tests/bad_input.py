@@ -264,7 +264,7 @@ CASES = [
         "unknown-field-in-settings",
         [(SETTINGS, "speakers:", "subtitle: Bridges\nspeakers:")],
         [
-            'data/explainer.yaml:3:1: subtitle: an unknown field "subtitle"; expected one of title, summary, speakers, authors, published, updated (did you mean "title"?)'
+            'data/explainer.yaml:3:1: subtitle: an unknown field "subtitle"; expected one of title, summary, speakers, authors, published, updated, languages (did you mean "title"?)'
         ],
         structural=True,
     ),
@@ -679,6 +679,45 @@ CASES = [
         [
             "content/timeline.md:1:1: (file): a page at timeline.md; expected no hand-written page where a generated page goes"
         ],
+    ),
+    # --- texts in several languages (generator/languages.py) ---
+    Case(
+        "a-text-in-an-undeclared-language",
+        [(MEETING, "place: Town hall", "place: {en: Town hall, fr: Hôtel de ville}")],
+        [
+            f'{MEETING}:5:24: place.fr: a text in "fr", which is not one of the explainer\'s languages; expected one of en (its "languages:" in data/explainer.yaml)'
+        ],
+    ),
+    Case(
+        "texts-without-the-main-language",
+        [
+            (SETTINGS, "published:", "languages: [en, es]\npublished:"),
+            (MEETING, "place: Town hall", "place: {es: Ayuntamiento}"),
+        ],
+        [
+            f"{MEETING}:5:8: place: no en text; expected its text in en, the main language (the first of the explainer's languages)"
+        ],
+    ),
+    Case(
+        "a-blank-translation",
+        [
+            (SETTINGS, "published:", "languages: [en, es]\npublished:"),
+            (MEETING, "place: Town hall", 'place:\n  en: Town hall\n  es: " "'),
+        ],
+        [f'{MEETING}:7:7: place: " "; expected text that is not only spaces'],
+    ),
+    Case(
+        "a-language-that-is-not-a-code",
+        [(SETTINGS, "published:", "languages: [English]\npublished:")],
+        [
+            f'{SETTINGS}:9:13: languages[0]: "English"; expected a language code such as en, es or es-MX (BCP 47)'
+        ],
+        structural=True,
+    ),
+    Case(
+        "a-language-twice",
+        [(SETTINGS, "published:", "languages: [en, es, en]\npublished:")],
+        [f'{SETTINGS}:9:21: languages[2]: the language "en" a second time; expected each language once'],
     ),
 ]
 

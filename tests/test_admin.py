@@ -100,7 +100,7 @@ def agreement(
             yield f"{at}: min {field.get('min')}, minimum {shape['minimum']}"
         if field.get("widget") == "string" and "pattern" in shape and field["pattern"][0] != shape["pattern"]:
             yield f"{at}: pattern {field['pattern'][0]}, schema {shape['pattern']}"
-        if field.get("widget") == "list":
+        if field.get("widget") == "list" and "fields" in field:  # not a list of plain values
             yield from agreement(shape["items"], field["fields"], definitions, at)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from generator.model import ID_PATTERN, DateValue
+from generator.model import ID_PATTERN, LANGUAGE_PATTERN, DateValue
 from generator.validate import CORRECTION_REFERENCES, EVENT_REFERENCES, SETTINGS_REFERENCES
 
 FieldPath = tuple[str, ...]
@@ -126,6 +126,7 @@ class _Walk:
         options = schema.get("anyOf")
         if options and _NULL in options and len(options) == 2:  # an optional value: the other option
             shape = next(option for option in options if option != _NULL)
+        shape = _one_language(self.resolve(shape))
         field: dict[str, Any] = {"name": name, "label": label(name)}
         if not required:
             field["required"] = False
@@ -160,6 +161,8 @@ class _Walk:
             return {"widget": "list", "fields": self.fields(items, item_path)} | limits
         if item_path in self.references:
             return self.relation(item_path) | {"multiple": True} | limits
+        if items.get("pattern") == LANGUAGE_PATTERN:  # the explainer's languages, typed as en, es
+            return {"widget": "list"} | limits
         raise FormError(f"{'.'.join(path)}: a list of values that are not ids of another kind")
 
     def relation(self, path: FieldPath) -> dict[str, Any]:
@@ -172,6 +175,17 @@ class _Walk:
             "search_fields": list(source.search_fields),
             "display_fields": list(source.display_fields),
         }
+
+
+def _one_language(schema: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A text in our own words may be plain text or a text per language (generator.languages): the form
+    edits the plain text, in the explainer's main language (texts per language are edited in the files)."""
+    options = [option for option in schema.get("anyOf", ()) if option != _NULL]
+    texts = [option for option in options if option.get("type") == "string"]
+    by_language = [option for option in options if "propertyNames" in option]
+    if len(options) == 2 and len(texts) == 1 and len(by_language) == 1:
+        return {**texts[0], **{key: value for key, value in schema.items() if key != "anyOf"}}
+    return schema
 
 
 def _limits(schema: Mapping[str, Any], low: str, high: str) -> dict[str, Any]:
