@@ -5,7 +5,8 @@ which knows nothing of MkDocs, so the same content builds with ``explainer gener
 
 A build fails on bad data. The live preview does not: MkDocs' server answers no request after a failed
 build, so there every page shows the problems instead (:mod:`generator.preview_pages`), and the next save that
-fixes them brings the site back.
+fixes them brings the site back. Under ``mkdocs serve --dirty`` (``explainer serve``) a save rebuilds only the
+pages whose text changed (:mod:`generator.preview_rebuild`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import Environment
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,9 +25,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import engines, output_folder, search_index
+from generator import engines, output_folder, preview_rebuild, search_index
 from generator.build import Project, generate_site
 from generator.errors import DataError
 from generator.html_blocks import SetAside, set_aside
@@ -57,18 +60,34 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Adds the generated pages to the build, and watches data/ while serving."""
 
     command: str = "build"
+    # Under ``mkdocs serve --dirty``: only what changed is rebuilt (generator.preview_rebuild).
+    incremental: bool = False
     # Under ``mkdocs serve``, the plugin lives through every rebuild: what the last good one added.
     last_good: _Added | None = None
+    # Under ``mkdocs serve --dirty``: the site folder after the last complete build (None: none, or it failed);
+    # what the build under way puts there, and the last build whose unchanged files it keeps (None: it rebuilds
+    # every page, for the reason given).
+    built: preview_rebuild.Built | None = None
+    building: preview_rebuild.SiteState | None = None
+    kept: preview_rebuild.Built | None = None
+    rebuild_all_reason: str = ""
+    nav: Navigation | None = None
     added: _Added = _Added({})
     # A page's HTML blocks, from its Markdown event to its content event.
     set_aside: dict[str, SetAside]
+    # Under ``mkdocs serve``: the theme's templates, compiled once for every rebuild.
+    compiled_templates: preview_rebuild.CompiledTemplates
 
     def __init__(self) -> None:
         super().__init__()
         self.set_aside = {}
+        self.compiled_templates = preview_rebuild.CompiledTemplates()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.incremental = command == "serve" and dirty
+        if self.incremental:
+            logging.getLogger("mkdocs.commands.build").addFilter(preview_rebuild.QuietDirtyWarning())
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Add the generator's theme overrides under the project's own (``custom_dir``), so a project needs
@@ -108,17 +127,59 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if self.command == "serve":
                 self.last_good = added
         self.added = added
+        last = self._start_build(added, config)
         for path in [*added.pages, *added.copies, *added.images]:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
         for path, text in added.pages.items():
-            files.append(File.generated(config, path, content=text))
+            files.append(preview_rebuild.add_file(config, path, text, last))
+        for path, image in added.images.items():
+            files.append(preview_rebuild.add_file(config, path, image, last))
         for path, source in added.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
-        for path, image in added.images.items():
-            files.append(File.generated(config, path, content=image))
         return files
+
+    def _start_build(self, added: _Added, config: MkDocsConfig) -> preview_rebuild.Built | None:
+        """Under ``mkdocs serve --dirty``: the last complete build, whose unchanged files MkDocs keeps, or None
+        when this build rebuilds every page (the site folder is then emptied)."""
+        if not self.incremental:
+            return None
+        state = preview_rebuild.SiteState(
+            {**added.pages, **added.images},
+            added.copies,
+            preview_rebuild.project_files(config),
+            "explainer_problems" in config.extra,
+        )
+        last, self.built, self.building = self.built, None, state
+        reason = preview_rebuild.why_rebuild_all(last, state)
+        self.kept = None if reason else last
+        if reason:
+            self._rebuild_all(reason, config)
+        return self.kept
+
+    def _rebuild_all(self, reason: str, config: MkDocsConfig) -> None:
+        self.kept, self.rebuild_all_reason = None, reason
+        preview_rebuild.empty_site_folder(config)
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Under ``mkdocs serve --dirty``: every page rebuilt if the nav may have changed, else the title and
+        front matter of the nav's pages that MkDocs does not read again, as the last build had them."""
+        self.nav = nav
+        kept, state = self.kept, self.building
+        if kept is None or state is None:
+            return nav
+        if preview_rebuild.nav_changed(nav, kept, state.generated):
+            self._rebuild_all(preview_rebuild.NAV_CHANGED, config)
+        else:
+            preview_rebuild.restore_nav(nav, kept)
+        return nav
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Under ``mkdocs serve``: the templates compiled by an earlier build are not compiled again."""
+        if self.command == "serve":
+            env.bytecode_cache = self.compiled_templates
+        return env
 
     def _while_invalid(self, error: DataError, files: Files, config: MkDocsConfig) -> _Added:
         """What to preview while the data has problems; every page shows them (overrides/main.html)."""
@@ -157,13 +218,21 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Index the finished site for search (every build, the live preview's too), and mark the site folder
         as this tool's: a plain ``mkdocs build`` made it, ``explainer build`` may replace it."""
         site_dir = Path(config.site_dir)
-        try:
-            code = search_index.index_site(site_dir, Path(config.config_file_path).parent)
-        except DataError as error:
-            raise PluginError(f"The site cannot be indexed for search:\n{error}") from None
-        if code:
-            raise PluginError(f"Pagefind could not index the site for search (exit code {code})")
+        if self.kept is None:  # a full build: search is indexed on those only (generator.preview_rebuild)
+            try:
+                code = search_index.index_site(site_dir, Path(config.config_file_path).parent)
+            except DataError as error:
+                raise PluginError(f"The site cannot be indexed for search:\n{error}") from None
+            if code:
+                raise PluginError(f"Pagefind could not index the site for search (exit code {code})")
         output_folder.mark(site_dir)
+        if self.building is not None and self.nav is not None:
+            self.built = preview_rebuild.Built(self.building, preview_rebuild.nav_pages(self.nav))
+            if self.kept is None:
+                log.info(f"Rebuilt every page: {self.rebuild_all_reason}")
+            else:
+                count = preview_rebuild.changed(self.kept, self.building)
+                log.info(f"Rebuilt only the files that changed: {count} of {len(self.building.generated)}")
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

@@ -70,8 +70,9 @@ def address_problem(address: str) -> str | None:
 def mkdocs_serve_command(address: str, extra: tuple[str, ...]) -> list[str]:
     """``mkdocs serve`` on ``address``, not strict: in strict mode a warning fails the rebuild and MkDocs'
     server then answers no request at all, where the preview should show the page (``explainer build``
-    stays strict)."""
-    return [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", address, *extra]
+    stays strict). Dirty: a save rebuilds only the pages whose text changed (:mod:`generator.preview_rebuild`
+    says when every page is rebuilt)."""
+    return [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dirty", "--dev-addr", address, *extra]
 
 
 def serve(root: Path, address: str, extra: tuple[str, ...]) -> int:

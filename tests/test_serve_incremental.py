@@ -1,0 +1,216 @@
+"""The incremental live preview serves what a clean build makes, after every kind of edit.
+
+A real ``explainer serve`` on a copy of the small fixture project (with a nav, as a real project has, so that
+an edit can rebuild only the pages it changed), then in turn: a quote's words edited, an event added, an event
+deleted, a person edited, a relation added and one removed; each one waited for on the served page. Then every
+file of a clean ``explainer build`` of the same final data is fetched from the preview and compared byte for
+byte, normalising only what a preview must serve differently (see :func:`_as_built`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import subprocess
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.search_index import BUNDLE_DIR
+from tests.conftest import edit
+from tests.test_serve import EXPLAINER, Preview, preview
+
+pytestmark = pytest.mark.slow
+
+# The small fixture's config with a nav and Material, as a real project has; the site's address from SITE_URL,
+# so that the clean build can be given the preview's own (MkDocs serves under http://ADDRESS/small/).
+CONFIG = """\
+site_name: Small explainer
+site_url: !ENV [SITE_URL, "https://example.org/small/"]
+docs_dir: content
+theme:
+  name: material
+plugins:
+  - explainer
+not_in_nav: |
+  /people/*.md
+  /topics/*.md
+  /timeline/*.md
+  /sources/*.md
+  /quotes/*.md
+nav:
+  - Home: index.md
+  - Who said what: contrast.md
+  - Timeline: timeline.md
+  - People: people/index.md
+  - Questions: topics/index.md
+  - Sources: sources.md
+  - About: about.md
+  - Corrections: corrections.md
+  - Data: data.md
+"""
+
+MEETING = "data/events/2021-03-02-council-meeting.yaml"
+VISIT = "data/events/2021-03-02-site-visit.yaml"
+VOTE = "data/events/2021-04-council-vote.yaml"
+NEW_EVENT = "data/events/2021-05-03-budget-hearing.yaml"
+NEW_EVENT_TEXT = """\
+id: 2021-05-03-budget-hearing
+date: 2021-05-03
+title: The budget hearing
+summary: The council heard the bridge's cost estimates.
+sources: [gazette-2021-03-02]
+"""
+RELATION = "    relations:\n      - type: contradicts\n        quote: mayor-by-summer\n"
+NEW_RELATION = """\
+    relations:
+      - type: contradicts
+        quote: engineer-not-by-summer
+        note: The mayor's date is a year earlier than the engineer's.
+"""
+
+REBUILT = re.compile(r"Rebuilt (every page|only the files that changed)")
+# MkDocs' live-reload script, which it puts before the last </body> of every HTML file it serves.
+LIVE_RELOAD = re.compile(rb"<script>\s*var livereload = .*?</script>(?=</body>(?:(?!</body>).)*\Z)", re.S)
+# The policy's script sources: the preview allows inline scripts, for that live-reload script.
+SCRIPT_SOURCES = re.compile(rb"script-src [^;]*;")
+
+
+@dataclass(frozen=True)
+class Step:
+    """An edit, a page that shows it once it is served, the words it then shows, and how much it rebuilds."""
+
+    name: str
+    change: Callable[[Path], object]
+    page: str
+    shows: str
+    rebuilds: str
+    gone: str | None = None  # a page that no longer exists
+
+
+def _insert_after(path: Path, anchor: str, text: str) -> None:
+    edit(path, anchor, anchor + text)
+
+
+STEPS = (
+    Step(
+        "edit a quote's words",
+        lambda root: edit(root / MEETING, "a bridge by summer", "a bridge by autumn", count=3),
+        "quotes/mayor-by-summer/",
+        "a bridge by autumn",
+        "only the files that changed",
+    ),
+    Step(
+        "add an event",
+        lambda root: (root / NEW_EVENT).write_text(NEW_EVENT_TEXT, encoding="utf-8"),
+        "timeline/2021-05-03/",
+        "The budget hearing",
+        "every page",
+    ),
+    Step(
+        "delete an event",
+        lambda root: (root / VOTE).unlink(),
+        "timeline/",
+        "The budget hearing",
+        "every page",
+        gone="timeline/2021-04/",
+    ),
+    Step(
+        "edit a person",
+        lambda root: edit(root / "data/people.yaml", "Chief Engineer", "City Engineer"),
+        "people/engineer/",
+        "City Engineer",
+        "only the files that changed",
+    ),
+    Step(
+        "add a relation",
+        lambda root: _insert_after(root / MEETING, "        stance: affirms\n", NEW_RELATION),
+        "quotes/mayor-by-summer/",
+        "a year earlier than the engineer",
+        "only the files that changed",
+    ),
+    Step(
+        "remove a relation",
+        lambda root: edit(
+            root / VISIT,
+            RELATION + "        note: The engineer's date is a year later than the mayor's.\n",
+            "",
+        ),
+        "quotes/engineer-not-by-summer/",
+        "Not by summer. Not this year.",
+        "only the files that changed",
+    ),
+)
+
+
+def _fetch(url: str) -> tuple[int, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return int(response.status), bytes(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def _comparable(path: str, body: bytes) -> bytes:
+    """A file as the preview and a build may both serve it: an HTML page without MkDocs' live-reload script,
+    and without its policy's script sources (the preview allows inline scripts, for that script; a build
+    allows only Material's, by hash); a gzipped file's contents (its header holds the time it was made, so
+    two clean builds differ there too)."""
+    if path.endswith(".gz"):
+        return gzip.decompress(body)
+    if not path.endswith(".html"):
+        return body
+    return SCRIPT_SOURCES.sub(b"script-src (normalised);", LIVE_RELOAD.sub(b"", body))
+
+
+def _rebuild_kinds(server: Preview, after: int) -> list[str]:
+    return REBUILT.findall(server.output())[after:]
+
+
+def test_the_incremental_preview_serves_a_clean_builds_files_after_each_kind_of_edit(
+    small_project: Path, tmp_path: Path
+) -> None:
+    project = small_project
+    (project / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    with preview(project, tmp_path / "serve.log") as server:
+        assert _rebuild_kinds(server, 0) == ["every page"]
+        for step in STEPS:
+            before, kinds = server.rebuilds(), len(_rebuild_kinds(server, 0))
+            step.change(project)
+            server.wait_for_rebuild(before)
+            status, body = _fetch(server.url + step.page)
+            assert status == 200, step.name
+            assert step.shows in body.decode("utf-8"), step.name
+            if step.gone is not None:
+                assert _fetch(server.url + step.gone)[0] == 404, step.name
+            # A save can be seen as two changes (two rebuilds): the first one did the work.
+            assert _rebuild_kinds(server, kinds)[0] == step.rebuilds, (step.name, server.output())
+
+        site = tmp_path / "clean"
+        env = {**os.environ, "SITE_URL": server.url}
+        subprocess.run(
+            [str(EXPLAINER), "build", "--root", str(project), "--site-dir", str(site)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        built = sorted(
+            path.relative_to(site).as_posix()
+            for path in site.rglob("*")
+            if path.is_file() and not path.name.startswith(".")
+        )
+        # The search index is left out: the preview indexes on full rebuilds only, and its files are named
+        # by their contents (generator.preview_rebuild).
+        compared = [path for path in built if not path.startswith(f"{BUNDLE_DIR}/")]
+        assert len(compared) > 40
+        for path in compared:
+            status, served = _fetch(server.url + path)
+            assert status == 200, path
+            assert len(LIVE_RELOAD.findall(served)) == (1 if path.endswith(".html") else 0), path
+            assert _comparable(path, served) == _comparable(path, (site / path).read_bytes()), path
+        assert "Traceback" not in server.output()
