@@ -14,10 +14,11 @@ from generator.admin.files import AdminFiles, project_admin_files
 from generator.dataset import Dataset
 from generator.engines import EngineName
 from generator.errors import DataError
+from generator.explainers import has_several, load_site, validate_site
 from generator.export import export_files
 from generator.export.address import SiteAddress
 from generator.load import load_data
-from generator.outputs import Options, SiteFiles, site_files
+from generator.outputs import Options, SiteFiles, several_export_files, several_site_files, site_files
 from generator.reading import Content, read_content
 from generator.render.embeds import check_pages
 from generator.validate import validate, written_days, written_quote_ids
@@ -81,10 +82,14 @@ def generate_site(project: Project, options: Options | None = None) -> SiteFiles
     return _generate(project, options)[0]
 
 
-def _generate(project: Project, options: Options | None) -> tuple[SiteFiles, Dataset]:
-    """:func:`generate`'s files, and the validated data they were made from."""
-    loaded = load_data(project.root, project.data_dir)
+def _generate(project: Project, options: Options | None) -> tuple[SiteFiles, tuple[Dataset, ...]]:
+    """:func:`generate`'s files, and the validated data they were made from (an explainer's each)."""
     content = project.read_content()
+    if options is None:
+        options = Options(site_url=project.site_url())
+    if has_several(project.root, project.data_dir):
+        return _generate_several(project, content, options)
+    loaded = load_data(project.root, project.data_dir)
     problems = list(content.problems)
     data = None
     try:
@@ -94,14 +99,30 @@ def _generate(project: Project, options: Options | None) -> tuple[SiteFiles, Dat
     if data is None or problems:
         ids, days = written_quote_ids(loaded), written_days(loaded)
         raise DataError([*problems, *check_pages(content.pages, project.content_dir, ids, days)])
-    if options is None:
-        options = Options(site_url=project.site_url())
-    return site_files(loaded, data, content.pages, project.content_dir, options), data
+    return site_files(loaded, data, content.pages, project.content_dir, options), (data,)
+
+
+def _generate_several(
+    project: Project, content: Content, options: Options
+) -> tuple[SiteFiles, tuple[Dataset, ...]]:
+    """:func:`_generate` for a site of several explainers (:mod:`generator.explainers`)."""
+    loaded = load_site(project.root, project.data_dir)
+    try:
+        site = validate_site(loaded)
+    except DataError as error:
+        raise DataError([*content.problems, *error.problems]) from None
+    if content.problems:
+        raise DataError(content.problems)
+    files = several_site_files(loaded, site, content.pages, project.content_dir, options)
+    return files, tuple(item.data for item in site.explainers)
 
 
 def export_data(project: Project) -> dict[str, str]:
     """The data exports alone, by path, as the site publishes them; raises DataError on bad data."""
     site_url = project.site_url()
+    if has_several(project.root, project.data_dir):
+        site = validate_site(load_site(project.root, project.data_dir))
+        return several_export_files(site, Options(site_url=site_url))
     return export_files(load_dataset(project), SiteAddress(site_url) if site_url else None)
 
 
@@ -139,14 +160,21 @@ def write_exports(project: Project, out: Path) -> int:
     return len(files)
 
 
-def source_date_epoch(data: Dataset) -> str:
-    """The build's timestamp (sitemap dates, gzip times): the newest date in the data, at 00:00 UTC.
+def source_date_epoch(*datasets: Dataset) -> str:
+    """The build's timestamp (sitemap dates, gzip times): the newest date in the data (of every explainer of
+    the site), at 00:00 UTC.
 
     The same data then gives byte-identical output whenever it is built; SOURCE_DATE_EPOCH set in the
     environment wins, as the reproducible-builds convention says.
     """
-    dates = [event.date.start for event in data.events]
-    dates += [date.start for source in data.sources for date in (source.published, source.accessed) if date]
+    dates = [event.date.start for data in datasets for event in data.events]
+    dates += [
+        date.start
+        for data in datasets
+        for source in data.sources
+        for date in (source.published, source.accessed)
+        if date
+    ]
     moment = dt.datetime.combine(max(dates), dt.time(), tzinfo=dt.UTC)
     # Not before 1970: file times (gzip's among them) cannot be negative. Validation keeps dates below 2106.
     return os.environ.get("SOURCE_DATE_EPOCH", str(max(0, int(moment.timestamp()))))
@@ -173,8 +201,8 @@ def build_site(
 
     def fill(staging: Path) -> int:
         # The check validate makes; the data is loaded and validated once.
-        pages, data = _generate(project, _engine_options(project, engine))
-        epoch = source_date_epoch(data)
+        pages, datasets = _generate(project, _engine_options(project, engine))
+        epoch = source_date_epoch(*datasets)
         if engine == "zensical":
             return _build_with_zensical(project, pages, staging, work_dir, epoch)
         command = engines.mkdocs_command(project.root / project.config_file, staging)

@@ -35,8 +35,9 @@ class LoadedData:
     """Paths of event files that could not be read at all (not UTF-8, not YAML…)."""
 
 
-def load_data(root: Path, data_dir: str = "data") -> LoadedData:
-    """Read ``root/data_dir``; paths in problems are relative to ``root``, as editors see them."""
+def load_data(root: Path, data_dir: str = "data", registry_dir: str | None = None) -> LoadedData:
+    """Read ``root/data_dir``; paths in problems are relative to ``root``, as editors see them. With
+    ``registry_dir`` (one explainer of several), people.yaml and sources.yaml are read from there instead."""
     problems: list[Problem] = []
 
     def read(relative: str) -> LoadedFile | None:
@@ -44,7 +45,11 @@ def load_data(root: Path, data_dir: str = "data") -> LoadedData:
         problems.extend(found)
         return loaded
 
-    named = {name: read(f"{data_dir}/{name}") for name in REQUIRED_FILES}
+    shared = (PEOPLE_FILE, SOURCES_FILE)
+    named = {
+        name: read(f"{registry_dir if registry_dir and name in shared else data_dir}/{name}")
+        for name in REQUIRED_FILES
+    }
     event_files, found = _event_files(root, f"{data_dir}/{EVENTS_DIR}")
     problems += found
     events = {relative: read(relative) for relative in event_files}

@@ -307,6 +307,13 @@ class Settings(Record):
     )
 
 
+class SiteSettings(Record):
+    """A site of several explainers: data/site.yaml, what its front page (the hub) and whole-site feed say."""
+
+    title: Text = Field(description="The site's title, over the list of its explainers.")
+    summary: Text = Field(description="One line saying what the site's explainers are about.")
+
+
 class PeopleFile(Record):
     people: tuple[Person, ...]
 

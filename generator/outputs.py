@@ -15,7 +15,8 @@ from typing import Literal
 
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
-from generator.export import export_files, export_paths
+from generator.explainers import LoadedSite, Site
+from generator.export import CITATIONS, EVENTS, FEED, QUOTES, csv_export, export_files, export_paths, feed
 from generator.export.address import SiteAddress
 from generator.export.jsonld import structured_data, with_structured_data
 from generator.load import LoadedData
@@ -24,16 +25,19 @@ from generator.render.contrast import contrast_page
 from generator.render.corrections import corrections_page
 from generator.render.downloads import data_page
 from generator.render.embeds import check_embeds, embedded_quote_ids, resolve_embeds
+from generator.render.hub import corrections_hub, hub_page
 from generator.render.people import people_index, person_pages
 from generator.render.quote_pages import quote_pages
 from generator.render.share_image import quote_image, site_image
-from generator.render.sources import source_month_pages, sources_page
+from generator.render.shared_people import shared_people_index, shared_person_pages
+from generator.render.sources import shared_source_month_pages, source_month_pages, sources_page
 from generator.render.timeline import timeline_day_pages, timeline_page
 from generator.render.topics import topic_pages, topics_index
 from generator.sitemap import (
     CONTRAST,
     CORRECTIONS,
     DATA_PAGE,
+    HUB,
     PEOPLE,
     SCRIPT,
     SITE_SHARE_IMAGE,
@@ -43,6 +47,7 @@ from generator.sitemap import (
     TOPICS,
     person_path,
     quote_share_image,
+    site_path,
     topic_path,
 )
 from generator.urls import LinkStyle, page_url
@@ -60,10 +65,14 @@ class Options:
     site_url: str | None = None
     link_style: LinkStyle = "built"
     pictured_quotes: frozenset[str] = frozenset()
+    explainer: str = ""
+    """On a site of several explainers, the slug of the one rendered (see :func:`generator.sitemap.site_path`)."""
 
     @property
     def site(self) -> SiteAddress | None:
-        return SiteAddress(self.site_url, self.directory_urls) if self.site_url else None
+        if not self.site_url:
+            return None
+        return SiteAddress(self.site_url, self.directory_urls, self.explainer)
 
     def url_path(self, path: str) -> str:
         """Where a file is published: a Markdown page's URL path (``people/`` for ``people/index.md`` and
@@ -71,7 +80,7 @@ class Options:
         return page_url(path, directory_urls=self.directory_urls) if path.endswith(".md") else path
 
     def context(self, data: Dataset) -> Context:
-        return Context(data, self.directory_urls, self.link_style)
+        return Context(data, self.directory_urls, self.link_style, self.explainer)
 
 
 @dataclass(frozen=True)
@@ -84,11 +93,16 @@ class PagesFromIds:
 
 @dataclass(frozen=True)
 class Output:
-    """One output: ``name`` says what it is to readers of a problem, ``make`` gives its files by path."""
+    """One output: ``name`` says what it is to readers of a problem, ``make`` gives its files by path.
+
+    A ``shared`` output is one for the whole site: on a site of several explainers, :data:`SITE_OUTPUTS` make
+    it once, from them all, instead of each explainer.
+    """
 
     name: str
     make: Callable[[Dataset, Options], dict[str, str]]
     from_ids: PagesFromIds | None = None
+    shared: bool = False
 
 
 def _page(path: str, make: Callable[[Context], str]) -> Callable[[Dataset, Options], dict[str, str]]:
@@ -111,10 +125,10 @@ OUTPUTS: tuple[Output, ...] = (
     Output("the contrast table", _page(CONTRAST, contrast_page)),
     Output("the timeline", _page(TIMELINE, timeline_page)),
     Output("a day of the timeline", _pages(timeline_day_pages)),
-    Output("the list of sources", _page(SOURCES, sources_page)),
-    Output("a month of sources", _pages(source_month_pages)),
-    Output("the list of people", _page(PEOPLE, people_index)),
-    Output("a person's page", _pages(person_pages), PagesFromIds("people", person_path)),
+    Output("the list of sources", _page(SOURCES, sources_page), shared=True),
+    Output("a month of sources", _pages(source_month_pages), shared=True),
+    Output("the list of people", _page(PEOPLE, people_index), shared=True),
+    Output("a person's page", _pages(person_pages), PagesFromIds("people", person_path), shared=True),
     Output("the list of questions", _page(TOPICS, topics_index)),
     Output("a question's page", _pages(topic_pages), PagesFromIds("topics", topic_path)),
     Output("the corrections", _page(CORRECTIONS, corrections_page)),
@@ -126,8 +140,8 @@ OUTPUTS: tuple[Output, ...] = (
         lambda data, options: {DATA_PAGE: data_page(options.context(data), export_paths(options.site))},
     ),
     Output("the data exports", lambda data, options: export_files(data, options.site)),
-    Output("the stylesheet", lambda data, options: {STYLESHEET: stylesheet()}),
-    Output("the script", lambda data, options: {SCRIPT: script()}),
+    Output("the stylesheet", lambda data, options: {STYLESHEET: stylesheet()}, shared=True),
+    Output("the script", lambda data, options: {SCRIPT: script()}, shared=True),
 )
 
 _HAND_WRITTEN = "no hand-written page where a generated page goes"
@@ -157,11 +171,155 @@ class SiteFiles:
 
 
 @dataclass(frozen=True)
+class SiteOutput:
+    """An output of a site of several explainers made once from them all (the hub, the shared people and
+    sources), as :class:`Output` is for one explainer."""
+
+    name: str
+    make: Callable[[Site, Options], dict[str, str]]
+    from_ids: PagesFromIds | None = None
+
+
+def _contexts(site: Site, options: Options) -> list[Context]:
+    """A context per explainer, each placing links where that explainer's pages are."""
+    return [replace(options, explainer=item.slug).context(item.data) for item in site.explainers]
+
+
+def _site_exports(site: Site, options: Options) -> dict[str, str]:
+    """The whole site's downloads: the CSVs of every explainer's rows, and the feed of them all."""
+    scoped = [(item.data, replace(options, explainer=item.slug).site) for item in site.explainers]
+    rows = csv_export.QuoteRow, csv_export.EventRow, csv_export.CitationRow
+    files = {
+        QUOTES: csv_export.to_csv(
+            rows[0], [row for data, at in scoped for row in csv_export.quote_values(data, at)]
+        ),
+        EVENTS: csv_export.to_csv(
+            rows[1], [row for data, at in scoped for row in csv_export.event_values(data, at)]
+        ),
+        CITATIONS: csv_export.to_csv(
+            rows[2], [row for data, _ in scoped for row in csv_export.citation_values(data)]
+        ),
+    }
+    root = options.site
+    if root is not None:
+        feeds = [(data, at) for data, at in scoped if at is not None]
+        files[FEED] = feed.site_feed(site.settings.title, site.settings.summary, root, feeds)
+    return files
+
+
+def several_export_files(site: Site, options: Options) -> dict[str, str]:
+    """The data exports alone of a site of several explainers, by path: each explainer's, and the site's."""
+    files: dict[str, str] = {}
+    for item in site.explainers:
+        made = export_files(item.data, replace(options, explainer=item.slug).site)
+        files |= {site_path(item.slug, path): text for path, text in made.items()}
+    return dict(sorted((files | _site_exports(site, options)).items()))
+
+
+# The downloads of the whole site (_site_exports): the feed only when the site's address is known.
+_SITE_DOWNLOADS = (QUOTES, EVENTS, CITATIONS)
+
+
+def _site_data_page(site: Site, options: Options) -> dict[str, str]:
+    files = [*_SITE_DOWNLOADS, FEED] if options.site else list(_SITE_DOWNLOADS)
+    return {DATA_PAGE: data_page(options.context(site.registry), sorted(files))}
+
+
+SITE_OUTPUTS: tuple[SiteOutput, ...] = (
+    SiteOutput(
+        "the list of explainers",
+        lambda site, options: {HUB: hub_page(site.settings, _contexts(site, options))},
+    ),
+    SiteOutput(
+        "the list of corrections",
+        lambda site, options: {CORRECTIONS: corrections_hub(_contexts(site, options))},
+    ),
+    SiteOutput(
+        "the list of sources", lambda site, options: {SOURCES: sources_page(options.context(site.registry))}
+    ),
+    SiteOutput(
+        "a month of sources", lambda site, options: shared_source_month_pages(_contexts(site, options))
+    ),
+    SiteOutput(
+        "the list of people", lambda site, options: {PEOPLE: shared_people_index(_contexts(site, options))}
+    ),
+    SiteOutput(
+        "a person's page",
+        lambda site, options: shared_person_pages(_contexts(site, options)),
+        PagesFromIds("people", person_path),
+    ),
+    SiteOutput("the site's data page", _site_data_page),
+    SiteOutput("the site's data exports", _site_exports),
+    SiteOutput("the stylesheet", lambda site, options: {STYLESHEET: stylesheet()}),
+    SiteOutput("the script", lambda site, options: {SCRIPT: script()}),
+)
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """What an output's files were made from: the data as loaded and as validated, and the explainer's slug
+    on a site of several ("" otherwise, and for what the explainers share)."""
+
+    loaded: LoadedData
+    data: Dataset
+    explainer: str = ""
+
+
+@dataclass(frozen=True)
 class _Made:
-    """A file and the output that made it (None: a hand-written page)."""
+    """A file (by its path on the site) and the output that made it (None: a hand-written page)."""
 
     path: str
-    output: Output | None
+    output: Output | SiteOutput | None
+    owner: _Owner | None = None
+
+
+class _Files:
+    """The files of one build as they are made, each claiming its address; the problems found so far."""
+
+    def __init__(self, content_dir: str, options: Options) -> None:
+        self.content_dir = content_dir
+        self.options = options
+        self.made: dict[str, str] = {}
+        self.owners: dict[str, _Made] = {}
+        self.problems: list[Problem] = []
+
+    def claim(self, new: _Made) -> bool:
+        first = self.owners.setdefault(self.options.url_path(new.path), new)
+        if first is not new:
+            self.problems.append(_clash(self.content_dir, self.options, first, new))
+        return first is new
+
+    def add(self, output: Output | SiteOutput, owner: _Owner, files: Mapping[str, str]) -> None:
+        for path, text in files.items():
+            if self.claim(_Made(site_path(owner.explainer, path), output, owner)):
+                self.made[site_path(owner.explainer, path)] = text
+
+    def add_content(self, ctx: Context, content: Mapping[str, str], data: Dataset | None) -> None:
+        """Hand-written pages (by path in the explainer's folder, or the content folder's for the pages of no
+        explainer, whose ``data`` is None: they embed nothing from the data)."""
+        quote_ids = frozenset(data.statement_by_id) if data is not None else frozenset()
+        days = [date.iso() for date, _ in data.days] if data is not None else []
+        for path, text in sorted(content.items()):
+            on_site = site_path(ctx.explainer, path) if ctx.explainer else path
+            if self.claim(_Made(on_site, None)):
+                found = list(check_embeds(f"{self.content_dir}/{on_site}", text, quote_ids, days))
+                self.problems += found
+                if not found:
+                    self.made[on_site] = resolve_embeds(ctx, path, text)
+
+    def pages(self, lines: Mapping[str, str]) -> dict[str, str]:
+        """The files, sorted, those in ``lines`` with their structured data; raises DataError with every
+        problem found."""
+        if self.problems:
+            raise DataError(self.problems)
+        return dict(sorted(with_structured_data(self.made, dict(lines)).items()))
+
+
+def _pictured(content: Mapping[str, str], quote_ids: Collection[str]) -> frozenset[str]:
+    """The quotes the hand-written pages embed: those get a share image of their own."""
+    pictured = {quote_id for text in content.values() for quote_id in embedded_quote_ids(text)}
+    return frozenset(pictured & set(quote_ids))
 
 
 def site_files(
@@ -178,41 +336,66 @@ def site_files(
     ``loaded`` is what ``data`` was validated from: a problem with an id is placed there. Raises DataError
     naming every unknown embed and every file at an address another file already has.
     """
-    made: dict[str, str] = {}
-    owners: dict[str, _Made] = {}
-    problems: list[Problem] = []
-
-    def claim(new: _Made) -> bool:
-        first = owners.setdefault(options.url_path(new.path), new)
-        if first is not new:
-            problems.append(_clash(loaded, data, content_dir, options, first, new))
-        return first is new
-
-    pictured = {quote_id for text in content.values() for quote_id in embedded_quote_ids(text)}
-    options = replace(options, pictured_quotes=frozenset(pictured & data.statement_by_id.keys()))
+    options = replace(options, pictured_quotes=_pictured(content, data.statement_by_id.keys()))
+    files = _Files(content_dir, options)
+    owner = _Owner(loaded, data)
     for output in OUTPUTS:
-        for path, text in output.make(data, options).items():
-            if claim(_Made(path, output)):
-                made[path] = text
-    ctx = options.context(data)
-    quote_ids, days = frozenset(data.statement_by_id), [date.iso() for date, _ in data.days]
-    for path, text in sorted(content.items()):
-        if claim(_Made(path, None)):
-            found = list(check_embeds(f"{content_dir}/{path}", text, quote_ids, days))
-            problems += found
-            if not found:
-                made[path] = resolve_embeds(ctx, path, text)
-    if problems:
-        raise DataError(problems)
+        files.add(output, owner, output.make(data, options))
+    files.add_content(options.context(data), content, data)
     site = options.site
-    lines = structured_data(data, site) if site else {}
-    pages = dict(sorted(with_structured_data(made, lines).items()))
+    pages = files.pages(structured_data(data, site) if site else {})
     return SiteFiles(pages, share_images(data, options.pictured_quotes))
 
 
-def _clash(
-    loaded: LoadedData, data: Dataset, content_dir: str, options: Options, first: _Made, new: _Made
-) -> Problem:
+def several_site_files(
+    loaded: LoadedSite, site: Site, content: Mapping[str, str], content_dir: str, options: Options
+) -> SiteFiles:
+    """:func:`site_files` for a site of several explainers: each explainer's outputs in its own folder, with
+    the hand-written pages of its folder in ``content``; then the outputs of :data:`SITE_OUTPUTS` and the
+    other hand-written pages at the site's root."""
+    quote_ids = [quote_id for item in site.explainers for quote_id in item.data.statement_by_id]
+    options = replace(options, pictured_quotes=_pictured(content, quote_ids))
+    files = _Files(content_dir, options)
+    lines: dict[str, str] = {}
+    images: dict[str, bytes] = {}
+    loaded_by_slug = {item.slug: item.loaded for item in loaded.explainers}
+    for item in site.explainers:
+        scoped = replace(options, explainer=item.slug)
+        owner = _Owner(loaded_by_slug[item.slug], item.data, item.slug)
+        for output in OUTPUTS:
+            if not output.shared:
+                files.add(output, owner, output.make(item.data, scoped))
+        folder = f"{item.slug}/"
+        own = {path.removeprefix(folder): text for path, text in content.items() if path.startswith(folder)}
+        files.add_content(scoped.context(item.data), own, item.data)
+        address = scoped.site
+        if address is not None:
+            lines |= {
+                site_path(item.slug, path): line for path, line in structured_data(item.data, address).items()
+            }
+        pictured = options.pictured_quotes & item.data.statement_by_id.keys()
+        images |= {
+            quote_share_image(quote_id): quote_image(item.data, item.data.statement_by_id[quote_id])
+            for quote_id in sorted(pictured)
+        }
+    slugs = tuple(f"{item.slug}/" for item in site.explainers)
+    registry = _Owner(loaded.explainers[0].loaded, site.registry)
+    for shared in SITE_OUTPUTS:
+        files.add(shared, registry, shared.make(site, options))
+    rest = {path: text for path, text in content.items() if not path.startswith(slugs)}
+    files.add_content(options.context(site.registry), rest, None)
+    hub = site.registry
+    hub = replace(
+        hub,
+        settings=hub.settings.model_copy(
+            update={"title": site.settings.title, "summary": site.settings.summary}
+        ),
+    )
+    images[SITE_SHARE_IMAGE] = site_image(hub)
+    return SiteFiles(files.pages(lines), dict(sorted(images.items())))
+
+
+def _clash(content_dir: str, options: Options, first: _Made, new: _Made) -> Problem:
     """The problem of two files at one address, placed where the one that must change comes from: the id
     that names a page made from an id, otherwise the newer file (a hand-written page comes after all outputs)."""
     blame_first = new.output is not None and first.output is not None and first.output.from_ids is not None
@@ -224,13 +407,17 @@ def _clash(
         if faulty.path != other.path:
             found += f", at the address {url} of {taken}"
         return Problem(f"{content_dir}/{faulty.path}", 1, 1, "(file)", found, _HAND_WRITTEN)
-    from_ids = faulty.output.from_ids
-    assert from_ids is not None, f"two outputs make {faulty.path}"
+    from_ids, owner = faulty.output.from_ids, faulty.owner
+    assert from_ids is not None and owner is not None, f"two outputs make {faulty.path}"
     people = from_ids.key == "people"
-    ids = [item.id for item in (data.people if people else data.topics)]
-    file = loaded.people if people else loaded.topics
+    ids = [item.id for item in (owner.data.people if people else owner.data.topics)]
+    file = owner.loaded.people if people else owner.loaded.topics
     assert file is not None, "the data was validated"
     # Validated, the list holds every item of the file, in the file's order.
-    index = next(index for index, item_id in enumerate(ids) if from_ids.path(item_id) == faulty.path)
+    index = next(
+        index
+        for index, item_id in enumerate(ids)
+        if site_path(owner.explainer, from_ids.path(item_id)) == faulty.path
+    )
     found = f'the id "{ids[index]}", whose page {faulty.path} would take the address {url} of {taken}'
     return file.problem((from_ids.key, index, "id"), found, _OWN_ADDRESS)

@@ -20,6 +20,20 @@ STYLESHEET = "assets/explainer.css"
 SCRIPT = "assets/explainer.js"
 SITE_SHARE_IMAGE = "assets/share/site.png"  # what a link to any page without a picture of its own previews
 SHARE_IMAGE_SIZE = (1200, 630)  # width and height of every share image, in pixels: what link previews expect
+HUB = "index.md"  # with several explainers: the site's front page, listing them
+# With several explainers, what they share sits at the site's root; everything else of one explainer is in
+# its own folder (site_path).
+SHARED_FOLDERS = ("people/", "sources/", "assets/")
+SHARED_PAGES = (SOURCES,)
+
+
+def site_path(explainer: str, path: str) -> str:
+    """Where one explainer's page or file ``path`` goes on the site: in a project of one explainer
+    (``explainer`` is ""), ``path`` itself; with several, under the explainer's folder, except what they
+    share (people, sources, assets), which stays at the site's root."""
+    if not explainer or path in SHARED_PAGES or path.startswith(SHARED_FOLDERS):
+        return path
+    return f"{explainer}/{path}"
 
 
 def day_path(date: PartialDate) -> str:

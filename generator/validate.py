@@ -141,6 +141,12 @@ def _first_per_place(problems: Iterable[Problem]) -> list[Problem]:
 # --- structure, through the models -------------------------------------------------------------------------
 
 
+def validate_file(file: LoadedFile, model: type[M]) -> tuple[M | None, list[Problem]]:
+    """One file against its model (data/site.yaml's), with every problem placed in the file."""
+    problems: list[Problem] = []
+    return _one(file, model, problems), problems
+
+
 def _one(file: LoadedFile | None, model: type[M], problems: list[Problem]) -> M | None:
     if file is None:
         return None

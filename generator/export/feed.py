@@ -128,11 +128,11 @@ def atom_feed(title: str, subtitle: str, site: SiteAddress, entries: Sequence[En
     """The feed document; ``updated`` is the newest entry's moment (never the build time)."""
     ordered = newest_first(entries)
     feed = ET.Element("feed", xmlns=ATOM)
-    _child(feed, "id", site.root)
+    _child(feed, "id", site.home)
     _child(feed, "title", title, type="text")
     _child(feed, "subtitle", subtitle, type="text")
     _child(feed, "link", rel="self", type="application/atom+xml", href=site.file(FEED))
-    _child(feed, "link", rel="alternate", type="text/html", href=site.root)
+    _child(feed, "link", rel="alternate", type="text/html", href=site.home)
     updated = max((entry.updated for entry in ordered), default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
     _child(feed, "updated", rfc3339(updated))
     _child(_child(feed, "author"), "name", f"The editors of {title}")
@@ -147,3 +147,15 @@ def events_feed(data: Dataset, site: SiteAddress) -> str:
     newest first."""
     entries = event_entries(data, site, FEED_EVENTS) + correction_entries(data, site, FEED_CORRECTIONS)
     return atom_feed(data.settings.title, data.settings.summary, site, entries)
+
+
+def site_feed(
+    title: str, summary: str, site: SiteAddress, explainers: Sequence[tuple[Dataset, SiteAddress]]
+) -> str:
+    """The feed of a site of several explainers (each given with its own address): the newest
+    :data:`FEED_EVENTS` events and :data:`FEED_CORRECTIONS` corrections of them all, newest first."""
+    events = newest_first(entry for data, at in explainers for entry in event_entries(data, at, FEED_EVENTS))
+    corrections = newest_first(
+        entry for data, at in explainers for entry in correction_entries(data, at, FEED_CORRECTIONS)
+    )
+    return atom_feed(title, summary, site, events[:FEED_EVENTS] + corrections[:FEED_CORRECTIONS])

@@ -17,6 +17,7 @@ from generator.sitemap import (
     event_location,
     person_path,
     quote_location,
+    site_path,
     source_anchor,
     sources_month_path,
     topic_path,
@@ -28,20 +29,25 @@ from generator.urls import LinkStyle, markdown_link, page_url, relative_url
 class Context:
     """The data, and how the engine lays out URLs (``directory_urls``) and reads links in HTML (``link_style``).
 
-    Pages are named by their Markdown path (``people/kelly.md``), as :mod:`generator.sitemap` gives them.
+    Pages are named by their Markdown path (``people/kelly.md``), as :mod:`generator.sitemap` gives them; on a
+    site of several explainers, ``explainer`` is the slug of the one rendered, and links go where
+    :func:`generator.sitemap.site_path` puts those pages.
     """
 
     data: Dataset
     directory_urls: bool = True
     link_style: LinkStyle = "built"
+    explainer: str = ""
 
     def link(self, from_page: str, to_page: str, anchor: str = "") -> Href:
+        from_page, to_page = site_path(self.explainer, from_page), site_path(self.explainer, to_page)
         if anchor:
             return _href(from_page, to_page, anchor, self.directory_urls, self.link_style)
         return _whole_page_href(from_page, to_page, self.directory_urls, self.link_style)
 
     def file_link(self, from_page: str, path: str) -> Href:
         """A link from a page to a file published as it is (a download, not a page)."""
+        from_page, path = site_path(self.explainer, from_page), site_path(self.explainer, path)
         if self.link_style == "source":
             return Href.internal(markdown_link(from_page, path))
         base = posixpath.dirname(page_url(from_page, directory_urls=self.directory_urls)) or "."

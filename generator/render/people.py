@@ -23,7 +23,8 @@ from generator.render.lists import (
 from generator.sitemap import PEOPLE, person_path
 
 
-def _roles(person: Person) -> str:
+def roles_list(person: Person) -> str:
+    """The offices a person held, each with its dates."""
     items = []
     for role in person.roles:
         span: list[Html | str] = (
@@ -83,7 +84,7 @@ def person_detail(ctx: Context, person: Person, others_lines: dict[tuple[str, st
         *([raw_block(record)] if record is not None else []),
     ]
     if person.roles:
-        blocks += [heading(2, "Roles"), _roles(person)]
+        blocks += [heading(2, "Roles"), roles_list(person)]
     blocks.append(heading(2, "What they said"))
     earlier, shown = latest(statements, FIGURES_LIMIT)
     if shown:

@@ -113,24 +113,50 @@ def _by_month(ctx: Context) -> list[tuple[PartialDate, tuple[Source, ...]]]:
 
 def source_month_pages(ctx: Context) -> dict[str, str]:
     """A page per month of publication: each source's details and every quote it is cited for."""
-    return {sources_month_path(month): _month_page(ctx, month, sources) for month, sources in _by_month(ctx)}
+    return {
+        sources_month_path(month): _month_page([ctx], month, sources) for month, sources in _by_month(ctx)
+    }
 
 
-def _month_page(ctx: Context, month: PartialDate, sources: Sequence[Source]) -> str:
+def shared_source_month_pages(contexts: Sequence[Context]) -> dict[str, str]:
+    """With several explainers (one context each, all holding the same sources): :func:`source_month_pages`
+    with each source's quotes grouped by the explainer that quotes it."""
+    return {
+        sources_month_path(month): _month_page(contexts, month, sources)
+        for month, sources in _by_month(contexts[0])
+    }
+
+
+def _quoted_here(contexts: Sequence[Context], page: str, source: Source) -> list[str]:
+    """Each quote the source is cited for; with several explainers, under each one's title."""
+    if len(contexts) == 1:
+        return [raw_block(_cited_for(contexts[0], page, source))]
+    blocks = []
+    for ctx in contexts:
+        if source.id in ctx.data.statements_by_source:
+            blocks += [
+                heading(3, ctx.data.settings.title),
+                raw_block(_cited_for(ctx, page, source)),
+            ]
+    return blocks or [paragraph("No quote in these explainers cites this source.")]
+
+
+def _month_page(contexts: Sequence[Context], month: PartialDate, sources: Sequence[Source]) -> str:
+    page = sources_month_path(month)
     blocks = [
         front_matter(
             {"description": f"The sources published in {month.human()} that this explainer quotes."}
         ),
         heading(1, f"Sources: {month.human()}"),
         paragraph("Each source with each quote it is cited for, exactly as it printed the words."),
-        raw_block(h("p", h("a", "All sources", href=ctx.link(sources_month_path(month), SOURCES)))),
+        raw_block(h("p", h("a", "All sources", href=contexts[0].link(page, SOURCES)))),
     ]
     for source in sources:
         blocks += [
             heading(2, f"{source.outlet}: {source.title}", source_anchor(source.id)),
             raw_block(_facts(source)),
-            *_note(ctx, sources_month_path(month), source),
+            *(note for ctx in contexts for note in _note(ctx, page, source)),
             paragraph("Quoted here:"),
-            raw_block(_cited_for(ctx, sources_month_path(month), source)),
+            *_quoted_here(contexts, page, source),
         ]
     return markdown_page(blocks)

@@ -1,0 +1,212 @@
+"""Several explainers on one site, sharing people and sources: the two-explainer fixture, loaded, checked,
+generated (golden files) and built with MkDocs strict.
+
+Run with ``UPDATE_GOLDEN=1`` to rewrite the golden files after an intended change, then review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.build import Project, build_site, generate, write_exports
+from generator.errors import DataError
+from generator.explainers import has_several, load_site, validate_site
+from generator.sitemap import SCRIPT, STYLESHEET
+from tests.conftest import FIXTURES, SMALL, copy_project, edit
+from tests.html import one, parse, text_of
+
+SEVERAL = FIXTURES / "two-explainers"
+GOLDEN = Path(__file__).resolve().parent / "golden" / "two-explainers"
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[str, str]:
+    """Everything generated, less the stylesheet and the script (the single-explainer golden test has them)."""
+    generated = generate(Project(SEVERAL))
+    return {path: text for path, text in generated.items() if path not in (STYLESHEET, SCRIPT)}
+
+
+@pytest.fixture
+def several(tmp_path: Path) -> Path:
+    return copy_project(SEVERAL, tmp_path / "project")
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        generate(Project(root))
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_a_project_with_data_explainers_is_a_site_of_several_and_one_without_is_not() -> None:
+    assert has_several(SEVERAL)
+    assert not has_several(SMALL)
+
+
+def test_each_explainer_has_its_own_events_and_questions_and_the_shared_people() -> None:
+    site = validate_site(load_site(SEVERAL))
+    assert [item.slug for item in site.explainers] == ["bridge", "school"]
+    bridge, school = (item.data for item in site.explainers)
+    assert [topic.id for topic in bridge.topics] == ["timetable"]
+    assert [topic.id for topic in school.topics] == ["school-open"]
+    assert [event.id for event in school.events] == ["2021-05-10-school-meeting"]
+    assert bridge.people == school.people
+    assert bridge.sources == school.sources
+
+
+def test_generated_file_list_matches_golden(pages: dict[str, str]) -> None:
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        for old in GOLDEN.rglob("*.*"):
+            old.unlink()
+        for path, text in pages.items():
+            target = GOLDEN / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    expected = sorted(path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*.*"))
+    assert sorted(pages) == expected
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.*")))
+def test_page_matches_golden(pages: dict[str, str], path: str) -> None:
+    assert pages[path] == (GOLDEN / path).read_text(encoding="utf-8")
+
+
+def test_the_hub_lists_each_explainer_with_its_summary_and_last_update(pages: dict[str, str]) -> None:
+    hub = BeautifulSoup(pages["index.md"], "html5lib")
+    items = one(hub, "ul.ex-explainers").select("li")
+    assert [one(item, "a")["href"] for item in items] == ["bridge/", "school/"]
+    assert [text_of(one(item, "a")) for item in items] == ["Bridge or no bridge?", "Will the school close?"]
+    school = items[1].select("p")
+    assert text_of(school[0]) == "The mayor and the head teacher on the future of River Town School."
+    assert one(school[1], "time")["datetime"] == "2021-05-12"
+
+
+def test_the_shared_person_page_shows_their_quotes_in_each_explainer(pages: dict[str, str]) -> None:
+    mayor = pages["people/mayor.md"]
+    assert "### Bridge or no bridge? { #in-bridge }" in mayor
+    assert "### Will the school close? { #in-school }" in mayor
+    assert mayor.index("{ #in-bridge }") < mayor.index('href="../../bridge/quotes/mayor-by-summer/"')
+    assert mayor.index("{ #in-school }") < mayor.index('href="../../school/quotes/mayor-school-stays/"')
+    assert "{ #in-school }" not in pages["people/engineer.md"]
+
+
+def test_each_contrast_table_has_only_its_own_questions(pages: dict[str, str]) -> None:
+    assert "Will the bridge open by summer?" in pages["bridge/contrast.md"]
+    assert "Will the school stay open?" not in pages["bridge/contrast.md"]
+    assert "Will the school stay open?" in pages["school/contrast.md"]
+    assert "Will the bridge open by summer?" not in pages["school/contrast.md"]
+
+
+def test_feeds_and_downloads_exist_per_explainer_and_for_the_site(pages: dict[str, str]) -> None:
+    for folder in ("", "bridge/", "school/"):
+        for name in ("feed.xml", "data/quotes.csv", "data/events.csv", "data/citations.csv", "data.md"):
+            assert folder + name in pages
+    quotes = pages["data/quotes.csv"]
+    assert "https://example.org/explainer/bridge/timeline/2021-03-02/#quote-mayor-by-summer" in quotes
+    assert "https://example.org/explainer/school/timeline/2021-05-10/#quote-mayor-school-stays" in quotes
+    assert "mayor-school-stays" not in pages["bridge/feed.xml"]
+    assert "<id>https://example.org/explainer/school/</id>" in pages["school/feed.xml"]
+
+
+def test_export_writes_each_explainers_downloads_and_the_sites(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    count = write_exports(Project(SEVERAL), out)
+    assert count == len(
+        [path for path in out.rglob("*") if path.is_file() and path.name != ".explainer-output"]
+    )
+    assert (out / "school" / "data" / "explainer.json").is_file()
+    assert (out / "feed.xml").is_file()
+
+
+def test_a_quote_id_used_by_two_explainers_is_reported_at_both_places(several: Path) -> None:
+    edit(
+        several / "data/explainers/school/events/2021-05-10-school-meeting.yaml",
+        "id: teacher-next-year",
+        "id: mayor-by-summer",
+    )
+    assert _problems(several) == [
+        "data/explainers/school/events/2021-05-10-school-meeting.yaml:18:9: quotes[1].id: the quote id "
+        '"mayor-by-summer" again (first at data/explainers/bridge/events/2021-03-02-council-meeting.yaml:10:9); '
+        "expected an id used only once in the whole site (by one explainer)"
+    ]
+
+
+def test_an_event_id_used_by_two_explainers_is_reported_at_both_places(several: Path) -> None:
+    bridge = several / "data/explainers/bridge/events"
+    shutil.copy(
+        bridge / "2021-03-02-site-visit.yaml",
+        several / "data/explainers/school/events/2021-03-02-site-visit.yaml",
+    )
+    problems = _problems(several)
+    assert (
+        "data/explainers/school/events/2021-03-02-site-visit.yaml:1:5: id: the event id "
+        '"2021-03-02-site-visit" again (first at data/explainers/bridge/events/2021-03-02-site-visit.yaml:1:5); '
+        "expected an id used only once in the whole site (by one explainer)"
+    ) in problems
+
+
+def test_an_explainers_file_beside_the_explainers_folder_is_refused(several: Path) -> None:
+    shutil.copy(several / "data/explainers/school/topics.yaml", several / "data/topics.yaml")
+    assert _problems(several) == [
+        "data/topics.yaml:1:1: (file): an explainer's topics.yaml beside explainers/; expected only people.yaml, "
+        "sources.yaml and site.yaml beside explainers/ (each explainer's own files go in data/explainers/<slug>/)"
+    ]
+
+
+def test_an_explainer_folder_must_be_named_as_an_id_and_not_as_a_shared_folder(several: Path) -> None:
+    (several / "data/explainers/school").rename(several / "data/explainers/People")
+    shutil.copytree(several / "data/explainers/bridge", several / "data/explainers/sources")
+    problems = _problems(several)
+    assert problems[:2] == [
+        'data/explainers/People:1:1: (file): the folder name "People"; expected a folder named as an id: '
+        "lowercase letters, digits and hyphens",
+        'data/explainers/sources:1:1: (file): the folder name "sources"; expected a name other than admin, '
+        "assets, data, people, search, sources (the site keeps those at its root)",
+    ]
+
+
+def test_the_sites_settings_are_checked(several: Path) -> None:
+    edit(several / "data/site.yaml", "title: River Town explained\n", "")
+    assert _problems(several) == [
+        'data/site.yaml:1:1: title: no "title" field; expected a "title:" field (the site\'s title, over the list '
+        "of its explainers)"
+    ]
+
+
+def test_a_problem_in_the_shared_people_is_reported_once(several: Path) -> None:
+    edit(several / "data/people.yaml", "name: Ben Engineer", "name: ''")
+    assert len(_problems(several)) == 1
+
+
+@pytest.fixture(scope="module")
+def several_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The two-explainer fixture built once with MkDocs (strict), into a temporary folder."""
+    site = tmp_path_factory.mktemp("several") / "site"
+    assert build_site(Project(SEVERAL), site, work_dir=tmp_path_factory.mktemp("work")) == 0
+    yield site
+    shutil.rmtree(site, ignore_errors=True)
+
+
+@pytest.mark.slow
+def test_the_site_builds_with_mkdocs_strict(several_site: Path) -> None:
+    hub = parse(several_site / "index.html")
+    titles = [text_of(link) for link in hub.select("ul.ex-explainers > li > a")]
+    assert titles == ["Bridge or no bridge?", "Will the school close?"]
+    mayor = parse(several_site / "people" / "mayor" / "index.html")
+    assert [text_of(title).removesuffix(" ¶") for title in mayor.select("h3#in-bridge, h3#in-school")] == [
+        "Bridge or no bridge?",
+        "Will the school close?",
+    ]
+    said = [text_of(words) for words in mayor.select("section.ex-quotes blockquote")]
+    assert len(said) == 2 and "a bridge by summer" in said[0] and "The school stays open" in said[1]
+    for slug, own, other in (
+        ("bridge", "Will the bridge open by summer?", "Will the school stay open?"),
+        ("school", "Will the school stay open?", "Will the bridge open by summer?"),
+    ):
+        table = text_of(one(parse(several_site / slug / "contrast" / "index.html"), "table"))
+        assert own in table and other not in table
