@@ -14,7 +14,8 @@ from generator.dates import PartialDate
 from generator.engines import DEFAULT_ENGINE, ENGINES, EngineName
 from generator.errors import DataError, Problem
 from generator.examples import example_problems
-from generator.load import EVENTS_DIR, load_data
+from generator.languages import declared_languages, missing_translations
+from generator.load import EVENTS_DIR, SETTINGS_FILE, load_data, load_file
 from generator.output_folder import OutputFolderError
 from generator.project_init import InitError, init_project
 from generator.provenance import Verdict, check_sources, read_saved, report_lines, saved_copies, summary
@@ -34,6 +35,12 @@ _strict_content_option = click.option(
     is_flag=True,
     help="Also refuse the example text of explainer init (marked EXAMPLE:) in data/ and content/.",
 )
+_strict_translations_option = click.option(
+    "--strict-translations",
+    is_flag=True,
+    help="Refuse a text in our own words that has no text in one of the explainer's languages (otherwise a "
+    "warning).",
+)
 _engine_option = click.option(
     "--engine",
     type=click.Choice(ENGINES),
@@ -43,8 +50,9 @@ _engine_option = click.option(
 )
 
 
-def github_annotation(problem: Problem) -> str:
-    """A GitHub Actions ``::error`` command; data is escaped so it cannot end the command or forge another."""
+def github_annotation(problem: Problem, level: str = "error") -> str:
+    """A GitHub Actions ``::error`` (or ``::warning``) command; data is escaped so it cannot end the command or
+    forge another."""
 
     def data(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -53,7 +61,7 @@ def github_annotation(problem: Problem) -> str:
         return data(text).replace(":", "%3A").replace(",", "%2C")
 
     where = f"file={prop(problem.path)},line={problem.line},col={problem.column}"
-    return f"::error {where}::{data(problem.message)}"
+    return f"::{level} {where}::{data(problem.message)}"
 
 
 def report(error: DataError) -> None:
@@ -88,6 +96,33 @@ def check_examples(project: Project) -> None:
     sys.exit(1)
 
 
+def check_translations(project: Project, *, strict: bool) -> None:
+    """Print a warning for each text without its translation; under ``--strict-translations``, exit 1 listing
+    them with every other problem."""
+    settings, _ = load_file(project.root, f"{project.data_dir}/{SETTINGS_FILE}")
+    if len(declared_languages(settings)) < 2:  # one language: nothing to translate, no need to read the rest
+        return
+    warnings = missing_translations(load_data(project.root, project.data_dir))
+    if not warnings:
+        return
+    if strict:
+        problems = list(warnings)
+        try:
+            generate_site(project)
+        except DataError as error:
+            problems += error.problems
+        report(DataError(problems))
+        sys.exit(1)
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for warning in sorted(warnings):
+        click.echo(f"warning: {warning}", err=True)
+        if annotate:
+            click.echo(github_annotation(warning, "warning"))
+    count = len(warnings)
+    texts = "text has" if count == 1 else "texts have"
+    click.echo(f"{count} {texts} no translation (warnings; --strict-translations refuses them).", err=True)
+
+
 @click.group()
 @click.version_option(__version__, prog_name="explainer")
 def main() -> None:
@@ -97,10 +132,13 @@ def main() -> None:
 @main.command()
 @_root_option
 @_strict_content_option
-def validate(root: Path, strict_content: bool) -> None:
-    """Check the data and the embeds in content/; list every problem and exit 1 if there is any."""
+@_strict_translations_option
+def validate(root: Path, strict_content: bool, strict_translations: bool) -> None:
+    """Check the data and the embeds in content/; list every problem and exit 1 if there is any (a text
+    without its translation is a warning)."""
     if strict_content:
         check_examples(Project(root))
+    check_translations(Project(root), strict=strict_translations)
     try:
         files = generate_site(Project(root))
     except DataError as error:
@@ -148,10 +186,14 @@ def export(root: Path, out: Path) -> None:
 @click.option("--site-dir", type=click.Path(path_type=Path), default=Path("site"), show_default=True)
 @_engine_option
 @_strict_content_option
-def build(root: Path, site_dir: Path, engine: EngineName, strict_content: bool) -> None:
+@_strict_translations_option
+def build(
+    root: Path, site_dir: Path, engine: EngineName, strict_content: bool, strict_translations: bool
+) -> None:
     """Build the site with MkDocs or Zensical (strict); site/ is replaced only when the whole build succeeds."""
     if strict_content:
         check_examples(Project(root))
+    check_translations(Project(root), strict=strict_translations)
     target = root / site_dir
     try:
         code = build_site(Project(root), target, engine=engine)
