@@ -124,3 +124,40 @@ def test_a_build_reports_exactly_what_validate_reports(small_project: Path) -> N
         "2 problems found in the data.",
     ]
     assert sorted(path.name for path in small_project.iterdir()) == ["content", "data", "mkdocs.yml"]
+
+
+BILINGUAL_VOTE = "data/events/2021-04-council-vote.yaml"
+NO_SPANISH_TITLE = (
+    f"{BILINGUAL_VOTE}:3:8: title: no es text; expected its es text beside the en one ({{en: …, es: …}})"
+)
+
+
+def test_a_missing_translation_is_a_warning_and_the_data_is_valid(tmp_path: Path) -> None:
+    project = copy_project(ROOT / "tests/fixtures/bilingual", tmp_path / "project")
+    result = CliRunner(env={"GITHUB_ACTIONS": "true"}).invoke(main, ["validate", "--root", str(project)])
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        f"warning: {NO_SPANISH_TITLE}",
+        "1 text has no translation (warnings; --strict-translations refuses them).",
+    ]
+    assert result.stdout.splitlines() == [
+        f"::warning file={BILINGUAL_VOTE},line=3,col=8::title: no es text; expected its es text beside the en one "
+        "({en: …, es: …})",
+        "The data is valid: 19 pages and 14 other files would be written.",
+    ]
+
+
+def test_strict_translations_refuse_a_missing_one_with_every_other_problem(tmp_path: Path) -> None:
+    project = copy_project(ROOT / "tests/fixtures/bilingual", tmp_path / "project")
+    edit(project / EVENT, "order: 2", "order: 0")
+    for command in ("validate", "build"):
+        result = CliRunner(env={"GITHUB_ACTIONS": "false"}).invoke(
+            main, [command, "--root", str(project), "--strict-translations"]
+        )
+        assert (result.exit_code, result.stdout) == (1, "")
+        assert result.stderr.splitlines() == [
+            f"{EVENT}:4:8: order: the number 0; expected a whole number from 1 up",
+            NO_SPANISH_TITLE,
+            "2 problems found in the data.",
+        ]
+    assert not (project / "site").exists()

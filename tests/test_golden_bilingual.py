@@ -1,0 +1,88 @@
+"""Golden files of the bilingual fixture: the small fixture with its own words in English and Spanish.
+
+The English edition is the small fixture's golden output (tests/golden/small) but for the languages the data
+declares; the Spanish edition, made from the data read in Spanish, is compared byte for byte with
+tests/golden/bilingual-es. Run with ``UPDATE_GOLDEN=1`` to rewrite it after an intended change, then review
+the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, generate
+from generator.load import load_data
+from generator.outputs import Options, site_files
+from generator.sitemap import SCRIPT, STYLESHEET
+from generator.validate import validate
+from tests.conftest import FIXTURES
+
+BILINGUAL = FIXTURES / "bilingual"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SPANISH = GOLDEN / "bilingual-es"
+SAME_EVERYWHERE = (STYLESHEET, SCRIPT)
+
+
+def spanish_pages() -> dict[str, str]:
+    project = Project(BILINGUAL)
+    loaded = load_data(project.root)
+    content = project.read_content()
+    made = site_files(
+        loaded,
+        validate(loaded, "es"),
+        content.pages,
+        project.content_dir,
+        Options(site_url=project.site_url()),
+    )
+    return {path: text for path, text in made.pages.items() if path not in SAME_EVERYWHERE}
+
+
+@pytest.fixture(scope="module")
+def spanish() -> dict[str, str]:
+    return spanish_pages()
+
+
+def test_the_english_edition_is_the_small_fixtures_but_for_its_languages() -> None:
+    pages = generate(Project(BILINGUAL))
+    golden = {
+        path.relative_to(GOLDEN / "small").as_posix(): path.read_text(encoding="utf-8")
+        for path in (GOLDEN / "small").rglob("*.*")
+    }
+    assert sorted(golden) == sorted(path for path in pages if path not in SAME_EVERYWHERE)
+    assert [path for path in golden if pages[path] != golden[path]] == ["data/explainer.json"]
+    document, expected = json.loads(pages["data/explainer.json"]), json.loads(golden["data/explainer.json"])
+    assert document["explainer"].pop("languages") == ["en", "es"]
+    assert expected["explainer"].pop("languages") == ["en"]
+    assert document == expected
+
+
+def test_spanish_file_list_matches_golden(spanish: dict[str, str]) -> None:
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        for old in SPANISH.rglob("*.*"):
+            old.unlink()
+        for path, text in spanish.items():
+            target = SPANISH / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    assert sorted(spanish) == sorted(path.relative_to(SPANISH).as_posix() for path in SPANISH.rglob("*.*"))
+
+
+@pytest.mark.parametrize("path", sorted(p.relative_to(SPANISH).as_posix() for p in SPANISH.rglob("*.*")))
+def test_spanish_page_matches_golden(spanish: dict[str, str], path: str) -> None:
+    assert spanish[path] == (SPANISH / path).read_text(encoding="utf-8")
+
+
+def test_the_spanish_edition_shows_the_spanish_texts_and_the_english_where_none_is_written(
+    spanish: dict[str, str],
+) -> None:
+    day = spanish["timeline/2021-03-02.md"]
+    assert "La alcaldesa promete un puente" in day
+    assert "En la sesión del concejo, la alcaldesa fijó una fecha para el nuevo puente." in day
+    assert "The mayor promises a bridge" not in day
+    assert "The council votes on funding" in spanish["timeline.md"]  # no Spanish title: the English one
+    # The quotes' words are never translated.
+    assert "We will have a bridge by summer — I promise." in spanish["sources/2021-03.md"]
