@@ -72,14 +72,6 @@ class PartialDate:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}"
 
-    def human(self) -> str:
-        """``23 February 2017``, ``February 2017`` or ``2017``."""
-        if self.day:
-            return f"{self.day} {MONTHS[self.month]} {self.year}"
-        if self.month:
-            return f"{MONTHS[self.month]} {self.year}"
-        return str(self.year)
-
     def __str__(self) -> str:
         return self.iso()
 

@@ -23,7 +23,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.dates import PartialDate
 from generator.urls import check_external_url
 
 # Every ASCII character that Markdown or its extensions (attr_list, tables, emoji, magiclink, …) may read as
@@ -324,9 +323,9 @@ def _text_field(value: Html | Href | str, name: str) -> str:
 _TIME = HtmlTemplate('<time datetime="{iso}">{human}</time>')
 
 
-def time_element(date: PartialDate) -> Html:
-    """``<time>`` for a date, in words, with its ISO form for machines."""
-    return _TIME(iso=date.iso(), human=date.human())
+def time_element(iso: str, words: str) -> Html:
+    """``<time>`` for a date: ``words`` for readers, its ``iso`` form for machines."""
+    return _TIME(iso=iso, human=words)
 
 
 def raw_block(element: Html) -> str:

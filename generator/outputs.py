@@ -19,6 +19,7 @@ from generator.explainers import LoadedSite, Site
 from generator.export import CITATIONS, EVENTS, FEED, QUOTES, csv_export, export_files, export_paths, feed
 from generator.export.address import SiteAddress
 from generator.export.jsonld import structured_data, with_structured_data
+from generator.i18n import translator
 from generator.load import LoadedData
 from generator.render.context import Context
 from generator.render.contrast import contrast_page
@@ -58,7 +59,8 @@ class Options:
     """How the site is published: the engine's URL layout, how it reads links inside HTML, and the site's
     address (``site_url``; without it there is no feed, and exports and structured data have no absolute links),
     and the quotes whose pages preview with a picture of their own (``pictured_quotes``, ids; the others' with
-    the site's). :func:`site_files` sets those from the hand-written pages.
+    the site's). :func:`site_files` sets those from the hand-written pages. ``language`` selects the catalog of
+    the words readers see around the data (:mod:`generator.i18n`).
     """
 
     directory_urls: bool = True
@@ -67,6 +69,7 @@ class Options:
     pictured_quotes: frozenset[str] = frozenset()
     explainer: str = ""
     """On a site of several explainers, the slug of the one rendered (see :func:`generator.sitemap.site_path`)."""
+    language: str = "en"
 
     @property
     def site(self) -> SiteAddress | None:
@@ -80,7 +83,7 @@ class Options:
         return page_url(path, directory_urls=self.directory_urls) if path.endswith(".md") else path
 
     def context(self, data: Dataset) -> Context:
-        return Context(data, self.directory_urls, self.link_style, self.explainer)
+        return Context(data, self.directory_urls, self.link_style, self.explainer, translator(self.language))
 
 
 @dataclass(frozen=True)
@@ -148,16 +151,16 @@ _HAND_WRITTEN = "no hand-written page where a generated page goes"
 _OWN_ADDRESS = "an id that gives its page an address of its own"
 
 
-def share_images(data: Dataset, pictured: Collection[str]) -> dict[str, bytes]:
+def share_images(ctx: Context, pictured: Collection[str]) -> dict[str, bytes]:
     """The PNG a link preview shows: the site's, and one for each quote in ``pictured`` (ids), by path.
 
     Not one for every quote: at ~20 ms each, 10,000 quotes would add minutes to every build. The quotes the
     hand-written pages quote (the front page's) are the ones an editor put forward, so the ones most shared;
     every other page previews with the site's picture and its own title and description.
     """
-    images = {SITE_SHARE_IMAGE: site_image(data)}
+    images = {SITE_SHARE_IMAGE: site_image(ctx)}
     for quote_id in sorted(pictured):
-        images[quote_share_image(quote_id)] = quote_image(data, data.statement_by_id[quote_id])
+        images[quote_share_image(quote_id)] = quote_image(ctx, ctx.data.statement_by_id[quote_id])
     return images
 
 
@@ -344,7 +347,7 @@ def site_files(
     files.add_content(options.context(data), content, data)
     site = options.site
     pages = files.pages(structured_data(data, site) if site else {})
-    return SiteFiles(pages, share_images(data, options.pictured_quotes))
+    return SiteFiles(pages, share_images(options.context(data), options.pictured_quotes))
 
 
 def several_site_files(
@@ -375,7 +378,9 @@ def several_site_files(
             }
         pictured = options.pictured_quotes & item.data.statement_by_id.keys()
         images |= {
-            quote_share_image(quote_id): quote_image(item.data, item.data.statement_by_id[quote_id])
+            quote_share_image(quote_id): quote_image(
+                scoped.context(item.data), item.data.statement_by_id[quote_id]
+            )
             for quote_id in sorted(pictured)
         }
     slugs = tuple(f"{item.slug}/" for item in site.explainers)
@@ -391,7 +396,7 @@ def several_site_files(
             update={"title": site.settings.title, "summary": site.settings.summary}
         ),
     )
-    images[SITE_SHARE_IMAGE] = site_image(hub)
+    images[SITE_SHARE_IMAGE] = site_image(options.context(hub))
     return SiteFiles(files.pages(lines), dict(sorted(images.items())))
 
 

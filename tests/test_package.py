@@ -80,7 +80,7 @@ def venv_env(venv: Path) -> dict[str, str]:
     return {**env, "PATH": f"{venv / 'bin'}:/usr/bin:/bin"}
 
 
-def test_the_wheel_holds_every_asset_the_starter_the_theme_and_the_plugin(
+def test_the_wheel_holds_every_asset_the_starter_the_theme_the_catalogs_and_the_plugin(
     installed: tuple[Path, Path],
 ) -> None:
     wheel, _ = installed
@@ -88,13 +88,14 @@ def test_the_wheel_holds_every_asset_the_starter_the_theme_and_the_plugin(
     names = set(zipfile.ZipFile(wheel).namelist())
     assets = {
         f"generator/{path.relative_to(ROOT / 'generator').as_posix()}"
-        for folder in ("assets", "starter")
+        for folder in ("assets", "starter", "locale")
         for path in (ROOT / "generator" / folder).rglob("*")
         if path.is_file() and "__pycache__" not in path.parts
     }
     assert assets <= names
     assert "generator/assets/theme/main.html" in names
     assert "generator/starter/github/workflows/deploy.yml" in names
+    assert "generator/locale/es/LC_MESSAGES/explainer.po" in names
     (entry_points,) = [name for name in names if name.endswith("entry_points.txt")]
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "explainer = generator.cli:main" in text

@@ -14,6 +14,7 @@ from playwright.sync_api import Page
 from generator.build import Project, generate_site, load_dataset
 from generator.dataset import Statement
 from generator.outputs import Options
+from generator.render.context import Context
 from generator.render.share_image import TEXT_WIDTH, _font, quote_image, shortened, site_image, wrapped
 from tests.conftest import SMALL
 from tests.html import one, parse
@@ -28,11 +29,11 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 
 def test_site_and_quote_images_are_1200_by_630_pngs_and_the_same_bytes_on_every_build() -> None:
-    data = load_dataset(Project(SMALL))
-    statement = data.statements[0]
-    assert _png_size(site_image(data)) == _png_size(quote_image(data, statement)) == (1200, 630)
-    assert quote_image(data, statement) == quote_image(data, statement)
-    assert site_image(data) == site_image(data)
+    ctx = Context(load_dataset(Project(SMALL)))
+    statement = ctx.data.statements[0]
+    assert _png_size(site_image(ctx)) == _png_size(quote_image(ctx, statement)) == (1200, 630)
+    assert quote_image(ctx, statement) == quote_image(ctx, statement)
+    assert site_image(ctx) == site_image(ctx)
 
 
 def test_only_the_quotes_the_hand_written_pages_quote_get_an_image_of_their_own() -> None:
@@ -54,10 +55,10 @@ def test_long_words_are_wrapped_within_the_picture_and_shortened_with_an_ellipsi
 
 
 def test_a_very_long_quote_still_makes_a_picture() -> None:
-    data = load_dataset(Project(SMALL))
-    statement = data.statement_by_id["mayor-by-summer"]
+    ctx = Context(load_dataset(Project(SMALL)))
+    statement = ctx.data.statement_by_id["mayor-by-summer"]
     quote = statement.quote.model_copy(update={"text": "a bridge by summer and " * 150 + "done"})
-    assert _png_size(quote_image(data, Statement(quote, statement.event))) == (1200, 630)
+    assert _png_size(quote_image(ctx, Statement(quote, statement.event))) == (1200, 630)
 
 
 def test_the_quote_page_describes_that_quote_and_links_to_it_in_context() -> None:

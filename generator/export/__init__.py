@@ -12,6 +12,7 @@ from functools import cache
 from generator.dataset import Dataset
 from generator.export import csv_export, feed, json_export, timelinejs
 from generator.export.address import SiteAddress
+from generator.i18n import N_
 from generator.schema import schema_of
 
 
@@ -36,42 +37,51 @@ def schema_path(name: str) -> str:
     return f"data/schema/{name}.schema.json"
 
 
+# Label and description are messages (generator/i18n.py), translated on the data page.
 DOWNLOADS = (
     Download(
         DOCUMENT,
-        "The whole data set (JSON)",
-        "Every person, source, question, event, quote, citation and relation in one normalised document; "
-        "records refer to each other by id.",
+        N_("The whole data set (JSON)"),
+        N_(
+            "Every person, source, question, event, quote, citation and relation in one normalised document; "
+            "records refer to each other by id."
+        ),
     ),
     Download(
         QUOTES,
-        "Quotes (CSV)",
-        "One row per quote: who said it, when, at which event, and the questions it answers.",
+        N_("Quotes (CSV)"),
+        N_("One row per quote: who said it, when, at which event, and the questions it answers."),
     ),
     Download(
-        EVENTS, "Events (CSV)", "One row per event, in order, with its place, participants and sources."
+        EVENTS,
+        N_("Events (CSV)"),
+        N_("One row per event, in order, with its place, participants and sources."),
     ),
     Download(
         CITATIONS,
-        "Citations (CSV)",
-        "One row per source printing of a quote, with the words exactly as that source printed them.",
+        N_("Citations (CSV)"),
+        N_("One row per source printing of a quote, with the words exactly as that source printed them."),
     ),
     Download(
-        schema_path("explainer"), "JSON Schema of the data set", "Describes and validates explainer.json."
+        schema_path("explainer"),
+        N_("JSON Schema of the data set"),
+        N_("Describes and validates explainer.json."),
     ),
-    Download(schema_path("quotes"), "JSON Schema of a quote row", "The columns of quotes.csv."),
-    Download(schema_path("events"), "JSON Schema of an event row", "The columns of events.csv."),
-    Download(schema_path("citations"), "JSON Schema of a citation row", "The columns of citations.csv."),
+    Download(schema_path("quotes"), N_("JSON Schema of a quote row"), N_("The columns of quotes.csv.")),
+    Download(schema_path("events"), N_("JSON Schema of an event row"), N_("The columns of events.csv.")),
+    Download(
+        schema_path("citations"), N_("JSON Schema of a citation row"), N_("The columns of citations.csv.")
+    ),
     Download(
         TIMELINEJS,
-        "Timeline for TimelineJS",
-        "The events in Knight Lab TimelineJS3's JSON format, to embed this timeline in another page.",
+        N_("Timeline for TimelineJS"),
+        N_("The events in Knight Lab TimelineJS3's JSON format, to embed this timeline in another page."),
     ),
     Download(
         FEED,
-        "Atom feed",
-        f"The newest {feed.FEED_EVENTS} events and {feed.FEED_CORRECTIONS} corrections, newest first, "
-        "for a feed reader.",
+        N_("Atom feed"),
+        # {events} and {corrections}: how many of each the feed carries.
+        N_("The newest {events} events and {corrections} corrections, newest first, for a feed reader."),
     ),
 )
 

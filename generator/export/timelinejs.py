@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.dataset import Dataset
 from generator.export.address import SiteAddress
+from generator.i18n import translator
 from generator.markup import Href, HtmlTemplate, h, html_escaped, raw_block
 from generator.model import Event
 from generator.sitemap import event_location
@@ -28,7 +29,8 @@ def start_date(event: Event) -> dict[str, str]:
         if event.time:
             fields["hour"] = str(event.time.hour)
             fields["minute"] = str(event.time.minute)
-    display = date.human() + (f", {event.time.iso()}" if event.time and date.day else "")
+    # The exports are written in English, the language of the data's own words.
+    display = translator("en").date(date) + (f", {event.time.iso()}" if event.time and date.day else "")
     fields["display_date"] = html_escaped(display)
     return fields
 

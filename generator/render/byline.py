@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.markup import Href, Html, fragment, h, time_element
+from generator.markup import Href, Html, fragment, h
 from generator.model import Author
 from generator.render.components import joined
 from generator.render.context import Context
@@ -16,11 +16,17 @@ def byline(ctx: Context, page: str) -> Html | None:
     parts: list[Html] = []
     if settings.authors:
         names = [_author(author) for author in settings.authors]
-        parts.append(fragment("By ", *joined(names[:-1]), " and " if len(names) > 1 else None, names[-1]))
+        if len(names) > 1:
+            authors = fragment(
+                *ctx.pieces("{names} and {last}", names=fragment(*joined(names[:-1])), last=names[-1])
+            )
+        else:
+            authors = fragment(names[0])
+        parts.append(fragment(*ctx.pieces("By {authors}", authors=authors)))
     if settings.published is not None:
-        parts.append(fragment("Published ", time_element(settings.published)))
+        parts.append(fragment(*ctx.pieces("Published {date}", date=ctx.time(settings.published))))
     if updated is not None and updated != settings.published:
-        parts.append(fragment("Updated ", time_element(updated)))
+        parts.append(fragment(*ctx.pieces("Updated {date}", date=ctx.time(updated))))
     if not parts:
         return None
     return h("p", *joined(parts, " · "), class_="ex-byline", **SEARCH_EXCLUDE)

@@ -5,26 +5,31 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from generator.dataset import Statement
-from generator.dates import PartialDate
-from generator.markup import EMPTY, Href, Html, HtmlTemplate, fragment, h, time_element, with_attribute
+from generator.i18n import N_
+from generator.markup import EMPTY, Href, Html, HtmlTemplate, fragment, h, with_attribute
 from generator.model import Event, Relation, RelationType, Stance, TopicLink
 from generator.render.context import Context
 from generator.render.corrections import correction_note
 from generator.render.printings import marked_printings
 from generator.sitemap import quote_anchor, quote_path
 
-STANCE_LABELS = {Stance.AFFIRMS: "Affirms", Stance.DENIES: "Denies", Stance.QUALIFIES: "Qualifies"}
+# Messages (generator/i18n.py): each is translated where it is shown.
+STANCE_LABELS = {
+    Stance.AFFIRMS: N_("Affirms"),
+    Stance.DENIES: N_("Denies"),
+    Stance.QUALIFIES: N_("Qualifies"),
+}
 RELATION_LABELS = {
-    RelationType.CONTRADICTS: "Contradicts",
-    RelationType.CLARIFIES: "Clarifies",
-    RelationType.WALKS_BACK: "Walks back",
-    RelationType.REPEATS: "Repeats",
+    RelationType.CONTRADICTS: N_("Contradicts"),
+    RelationType.CLARIFIES: N_("Clarifies"),
+    RelationType.WALKS_BACK: N_("Walks back"),
+    RelationType.REPEATS: N_("Repeats"),
 }
 INCOMING_RELATION_LABELS = {
-    RelationType.CONTRADICTS: "Contradicted by",
-    RelationType.CLARIFIES: "Clarified by",
-    RelationType.WALKS_BACK: "Walked back by",
-    RelationType.REPEATS: "Repeated by",
+    RelationType.CONTRADICTS: N_("Contradicted by"),
+    RelationType.CLARIFIES: N_("Clarified by"),
+    RelationType.WALKS_BACK: N_("Walked back by"),
+    RelationType.REPEATS: N_("Repeated by"),
 }
 
 
@@ -51,34 +56,23 @@ _PERMALINK = HtmlTemplate(
 _TOPIC = HtmlTemplate('<li><a href="{link}">{question}</a>{stance}</li>')
 _PRINTED = HtmlTemplate(
     '<li><cite><a href="{url}">{outlet}</a></cite> <span data-pagefind-ignore="">({archived}'
-    '<a href="{details}">details</a>)</span>: <q>{words}</q></li>'
+    '<a href="{details}">{details_label}</a>)</span>: <q>{words}</q></li>'
 )
-_ARCHIVED = HtmlTemplate('<a href="{url}">archived copy</a>, ')
+_ARCHIVED = HtmlTemplate('<a href="{url}">{label}</a>, ')
 _TOPICS = HtmlTemplate(
-    '<ul class="ex-quote__topics" aria-label="Questions this quote answers" data-pagefind-ignore="">{items}</ul>'
+    '<ul class="ex-quote__topics" aria-label="{label}" data-pagefind-ignore="">{items}</ul>'
 )
 _PRINTINGS = HtmlTemplate(
     '<div class="ex-quote__printed"><p class="ex-quote__printed-title" data-pagefind-ignore="">{heading}</p>'
     "<ul>{items}</ul></div>"
 )
 _RELATIONS = HtmlTemplate(
-    '<ul class="ex-quote__relations" aria-label="How this quote relates to others" data-pagefind-ignore="">'
-    "{items}</ul>"
+    '<ul class="ex-quote__relations" aria-label="{label}" data-pagefind-ignore="">{items}</ul>'
 )
 _RELATION = HtmlTemplate(
     '<li><span class="ex-relation ex-relation--{kind}">{label}</span> <a href="{link}">{speaker}: <q>{words}</q></a>'
     ". {note}</li>"
 )
-
-
-def day_title(date: PartialDate) -> str:
-    """``Thursday 23 February 2017`` for a day; a month or a year as it is."""
-    return date.start.strftime("%A ") + date.human() if date.precision == "day" else date.human()
-
-
-def counted(count: int, noun: str) -> str:
-    """``1 quote``, ``3 quotes``."""
-    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def joined(items: Sequence[Html | str], separator: str = ", ") -> list[Html | str]:
@@ -91,11 +85,11 @@ def joined(items: Sequence[Html | str], separator: str = ", ") -> list[Html | st
     return result
 
 
-def stance_label(stance: Stance | None) -> Html | None:
+def stance_label(ctx: Context, stance: Stance | None) -> Html | None:
     """The stance in words (never colour alone)."""
     if stance is None:
         return None
-    return _STANCE(kind=stance.value, label=STANCE_LABELS[stance])
+    return _STANCE(kind=stance.value, label=ctx.t(STANCE_LABELS[stance]))
 
 
 def stance_on(statement: Statement, topic_id: str) -> Stance | None:
@@ -120,12 +114,12 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
         name=person.name,
         role=f", {role.title}" if role else "",
         event=event_link,
-        date=time_element(event.date),
+        date=ctx.time(event.date),
         title=event.title,
     )
     # The link to share is the quote's own page, which a link preview shows as this quote (not its whole day).
     link_here = ctx.link(page, quote_path(quote.id)) if anchored else ctx.quote_link(page, statement)
-    label = "Link to this quote" if anchored else "This quote in context"
+    label = ctx.t("Link to this quote") if anchored else ctx.t("This quote in context")
     note = correction_note(ctx, page, "quotes", quote.id)
     details = fragment(
         caption,
@@ -146,29 +140,38 @@ def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> Html:
     items = []
     for link in links:
         topic = ctx.data.topic_by_id[link.topic]
-        label = stance_label(link.stance)
+        label = stance_label(ctx, link.stance)
         stance = fragment(" ", label) if label is not None else EMPTY
         items.append(_TOPIC(link=ctx.topic_link(page, topic.id), question=topic.question, stance=stance))
-    return _TOPICS(items=fragment(*items))
+    return _TOPICS(label=ctx.t("Questions this quote answers"), items=fragment(*items))
 
 
 def _printed(ctx: Context, page: str, statement: Statement) -> Html:
     """Each cited source with the words exactly as it printed them, so transcription variants are visible."""
     citations = statement.quote.citations
     differ = len({citation.as_printed for citation in citations}) > 1
-    heading = "The sources print these words differently (differences marked)" if differ else "As printed"
+    heading = (
+        ctx.t("The sources print these words differently (differences marked)")
+        if differ
+        else ctx.t("As printed")
+    )
     printings = marked_printings([citation.as_printed for citation in citations])
     items = []
     for citation, words in zip(citations, printings, strict=True):
         source = ctx.data.source_by_id[citation.source]
         # Where the original may have moved, the archived copy is one click away too.
-        archived = _ARCHIVED(url=Href.external(source.archive_url)) if source.archive_url else EMPTY
+        archived = (
+            _ARCHIVED(url=Href.external(source.archive_url), label=ctx.t("archived copy"))
+            if source.archive_url
+            else EMPTY
+        )
         items.append(
             _PRINTED(
                 url=Href.external(source.url),
                 outlet=source.outlet,
                 archived=archived,
                 details=ctx.source_link(page, source.id),
+                details_label=ctx.t("details"),
                 words=words,
             )
         )
@@ -189,19 +192,27 @@ def relation_item(ctx: Context, page: str, label: str, other: Statement, relatio
 def _relations(ctx: Context, page: str, statement: Statement) -> Html | None:
     items = [
         relation_item(
-            ctx, page, RELATION_LABELS[relation.type], ctx.data.statement_by_id[relation.quote], relation
+            ctx,
+            page,
+            ctx.t(RELATION_LABELS[relation.type]),
+            ctx.data.statement_by_id[relation.quote],
+            relation,
         )
         for relation in statement.quote.relations
     ]
     items += [
         relation_item(
-            ctx, page, INCOMING_RELATION_LABELS[incoming.relation.type], incoming.statement, incoming.relation
+            ctx,
+            page,
+            ctx.t(INCOMING_RELATION_LABELS[incoming.relation.type]),
+            incoming.statement,
+            incoming.relation,
         )
         for incoming in ctx.data.incoming_relations.get(statement.quote.id, ())
     ]
     if not items:
         return None
-    return _RELATIONS(items=fragment(*items))
+    return _RELATIONS(label=ctx.t("How this quote relates to others"), items=fragment(*items))
 
 
 _COMPACT_FIGURE = HtmlTemplate(
@@ -209,7 +220,7 @@ _COMPACT_FIGURE = HtmlTemplate(
     "<p>{words}</p></blockquote>"
     '<figcaption class="ex-quote__caption" data-pagefind-ignore=""><a href="{person}" class="ex-speaker">{name}</a>'
     '{role} <span class="ex-quote__when">{when} · {sources} · '
-    '<a href="{link}" class="ex-permalink">Full quote and sources</a></span>{note}</figcaption></figure>'
+    '<a href="{link}" class="ex-permalink">{full}</a></span>{note}</figcaption></figure>'
 )
 
 
@@ -227,6 +238,7 @@ def compact_quote(ctx: Context, page: str, statement: Statement) -> Html:
         when=fragment(*when_in_day(ctx, statement.event)),
         sources=fragment(*source_links((c.source for c in quote.citations), ctx)),
         link=ctx.quote_link(page, statement),
+        full=ctx.t("Full quote and sources"),
         note=correction_note(ctx, page, "quotes", quote.id) or EMPTY,
     )
 
@@ -234,10 +246,13 @@ def compact_quote(ctx: Context, page: str, statement: Statement) -> Html:
 def when_in_day(ctx: Context, event: Event) -> list[Html | str]:
     """``23 February 2017, 15:10-06:00``, or ``23 February 2017, event 1 of 4 that day``: the time if known,
     else the event's place in its day (only the order is certain when no time was published)."""
-    said: list[Html | str] = [time_element(event.date)]
+    said: list[Html | str] = [ctx.time(event.date)]
     if event.time is not None:
         return [*said, ", ", h("time", event.time.iso(), datetime=event.time.iso())]
     day = next((events for date, events in ctx.data.days if date == event.date), ())
     if event.date.precision == "day" and len(day) > 1:
-        said.append(f", event {day.index(event) + 1} of {len(day)} that day")
+        said += [
+            ", ",
+            ctx.t("event {number} of {count} that day", number=day.index(event) + 1, count=len(day)),
+        ]
     return said

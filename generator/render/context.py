@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
-from generator.markup import Href
+from generator.i18n import Translator, translator
+from generator.markup import Href, Html, time_element
 from generator.model import Event
 from generator.sitemap import (
     CORRECTIONS,
@@ -27,7 +28,9 @@ from generator.urls import LinkStyle, markdown_link, page_url, relative_url
 
 @dataclass(frozen=True)
 class Context:
-    """The data, and how the engine lays out URLs (``directory_urls``) and reads links in HTML (``link_style``).
+    """The data, how the engine lays out URLs (``directory_urls``) and reads links in HTML (``link_style``), and
+    the words of the site's language (``words``): every reader-facing string a renderer writes comes from
+    :meth:`t`, :meth:`nt`, :meth:`date` or :meth:`day_title`.
 
     Pages are named by their Markdown path (``people/kelly.md``), as :mod:`generator.sitemap` gives them; on a
     site of several explainers, ``explainer`` is the slug of the one rendered, and links go where
@@ -38,6 +41,31 @@ class Context:
     directory_urls: bool = True
     link_style: LinkStyle = "built"
     explainer: str = ""
+    words: Translator = field(default_factory=lambda: translator("en"))
+
+    def t(self, message: str, **values: str | int) -> str:
+        """``message`` in the site's language (:meth:`generator.i18n.Translator.t`)."""
+        return self.words.t(message, **values)
+
+    def pieces(self, message: str, **values: Html | str) -> list[Html | str]:
+        """``message`` in the site's language with markup in its fields: ``Published {date}`` with a ``<time>``."""
+        return self.words.pieces(message, **values)
+
+    def nt(self, singular: str, plural: str, count: int, **values: str | int) -> str:
+        """The form of a counted message for ``count``: ``1 quote``, ``2 quotes``."""
+        return self.words.nt(singular, plural, count, **values)
+
+    def date(self, date: PartialDate) -> str:
+        """``23 February 2017`` in the site's language, at the date's precision."""
+        return self.words.date(date)
+
+    def day_title(self, date: PartialDate) -> str:
+        """A date as a title: ``Thursday 23 February 2017`` for a day, ``February 2017`` for a month."""
+        return self.words.day_title(date)
+
+    def time(self, date: PartialDate) -> Html:
+        """``<time>`` for a date: in words, with its ISO form for machines."""
+        return time_element(date.iso(), self.words.date(date))
 
     def link(self, from_page: str, to_page: str, anchor: str = "") -> Href:
         from_page, to_page = site_path(self.explainer, from_page), site_path(self.explainer, to_page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.dataset import Statement, grouped
+from generator.i18n import N_
 from generator.markup import (
     Html,
     fragment,
@@ -14,7 +15,6 @@ from generator.markup import (
     markdown_page,
     paragraph,
     raw_block,
-    time_element,
 )
 from generator.model import Stance
 from generator.render.components import source_links, stance_label, stance_on
@@ -22,22 +22,22 @@ from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE, latest, more_link
 from generator.sitemap import CONTRAST, topic_anchor
 
-EMPTY_CELL = "No statement in our sources"
+EMPTY_CELL = N_("No statement in our sources")
 CELL_LIMIT = 3  # the latest quotes in a cell; earlier ones are on the question's page
-CAPTION = "Each speaker's words on each question, exactly as a cited source printed them"
+CAPTION = N_("Each speaker's words on each question, exactly as a cited source printed them")
 STANCE_MEANINGS = {
-    Stance.AFFIRMS: "answers yes",
-    Stance.DENIES: "answers no",
-    Stance.QUALIFIES: "answers with a condition or a limit",
+    Stance.AFFIRMS: N_("answers yes"),
+    Stance.DENIES: N_("answers no"),
+    Stance.QUALIFIES: N_("answers with a condition or a limit"),
 }
 
 
-def stance_legend() -> Html:
+def stance_legend(ctx: Context) -> Html:
     """What each stance badge means, to read before the table (a quote without a badge takes no side)."""
-    items = [h("li", stance_label(stance), " ", STANCE_MEANINGS[stance]) for stance in Stance]
+    items = [h("li", stance_label(ctx, stance), " ", ctx.t(STANCE_MEANINGS[stance])) for stance in Stance]
     return h(
         "div",
-        h("p", "How each quote answers its row's question:", class_="ex-legend__title"),
+        h("p", ctx.t("How each quote answers its row's question:"), class_="ex-legend__title"),
         h("ul", *items),
         class_="ex-legend",
         **SEARCH_EXCLUDE,
@@ -55,13 +55,14 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
     speakers = [ctx.data.person_by_id[speaker_id] for speaker_id in ctx.data.settings.speakers]
     head = h(
         "tr",
-        h("th", "Question", scope="col"),
+        h("th", ctx.t("Question"), scope="col"),
         *(
             h("th", h("a", person.name, href=ctx.person_link(page, person.id)), scope="col")
             for person in speakers
         ),
     )
     rows = []
+    empty_cell = ctx.t(EMPTY_CELL)
     for topic in ctx.data.topics:
         said = ctx.data.statements_by_topic.get(topic.id, ())
         by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
@@ -69,7 +70,7 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
         for person in speakers:
             statements = by_speaker.get(person.id, ())
             if not statements:
-                cells.append(h("td", h("span", EMPTY_CELL, class_="ex-empty"), data_speaker=person.name))
+                cells.append(h("td", h("span", empty_cell, class_="ex-empty"), data_speaker=person.name))
                 continue
             earlier, shown = latest(statements, CELL_LIMIT)
             entries = []
@@ -78,17 +79,17 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
                 entries.append(
                     h(
                         "li",
-                        stance_label(stance_on(statement, topic.id)),
+                        stance_label(ctx, stance_on(statement, topic.id)),
                         " ",
                         h("q", statement.quote.text),
                         " ",
                         h(
                             "span",
-                            time_element(statement.date),
+                            ctx.time(statement.date),
                             " · ",
                             *source_links(sources, ctx),
                             " · ",
-                            h("a", "in context", href=ctx.quote_link(page, statement)),
+                            h("a", ctx.t("in context"), href=ctx.quote_link(page, statement)),
                             class_="ex-cell__meta",
                         ),
                     )
@@ -98,31 +99,40 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
             cells.append(h("td", h("ul", *entries, class_="ex-cell"), data_speaker=person.name))
         rows.append(h("tr", *cells, id=topic_anchor(topic.id) if anchored else None))
     table = h(
-        "table", h("caption", CAPTION), h("thead", head), h("tbody", *rows), class_="ex-contrast__table"
+        "table",
+        h("caption", ctx.t(CAPTION)),
+        h("thead", head),
+        h("tbody", *rows),
+        class_="ex-contrast__table",
     )
     region = h(
         "div",
         table,
         class_="ex-contrast",
         role="region",
-        aria_label="Who said what",
+        aria_label=ctx.t("Who said what"),
         tabindex="0",
         **SEARCH_EXCLUDE,
     )
-    return fragment(stance_legend(), region)
+    return fragment(stance_legend(ctx), region)
 
 
 def contrast_page(ctx: Context) -> str:
     names = [ctx.data.person_by_id[speaker].name for speaker in ctx.data.settings.speakers]
-    description = f"What {', '.join(names)} said on each question, side by side, with date and source."
+    description = ctx.t(
+        "What {speakers} said on each question, side by side, with date and source.",
+        speakers=", ".join(names),
+    )
     return markdown_page(
         [
             front_matter({"description": description, "hide": ("toc",)}),  # the table needs the width
-            heading(1, "Who said what"),
+            heading(1, ctx.t("Who said what")),
             # The table's caption says what it holds; this says how to read it, once.
             paragraph(
-                "Every quote gives its date, its sources and a link to it in context, where each source's "
-                "printing is shown."
+                ctx.t(
+                    "Every quote gives its date, its sources and a link to it in context, where each source's "
+                    "printing is shown."
+                )
             ),
             raw_block(contrast_table(ctx, CONTRAST)),
         ]

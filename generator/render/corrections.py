@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Correction
 from generator.render.context import Context
 from generator.sitemap import CORRECTIONS, correction_anchor
@@ -24,13 +24,17 @@ def correction_note(ctx: Context, page: str, kind: ItemKind, item_id: str) -> Ht
     items = [
         h(
             "li",
-            h("a", "Corrected on ", time_element(c.date), href=ctx.correction_link(page, c.id)),
+            h(
+                "a",
+                *ctx.pieces("Corrected on {date}", date=ctx.time(c.date)),
+                href=ctx.correction_link(page, c.id),
+            ),
             ": ",
             c.changed,
         )
         for c in found
     ]
-    return h("ul", *items, class_="ex-correction-note", aria_label="Corrections")
+    return h("ul", *items, class_="ex-correction-note", aria_label=ctx.t("Corrections"))
 
 
 def _items(ctx: Context, correction: Correction) -> list[Html | str]:
@@ -62,9 +66,9 @@ def _items(ctx: Context, correction: Correction) -> list[Html | str]:
 
 def _entry(ctx: Context, correction: Correction) -> Html:
     rows: list[tuple[str, list[Html | str]]] = [
-        ("What changed", [correction.changed]),
-        ("Why", [correction.reason]),
-        ("Corrected", _items(ctx, correction)),
+        (ctx.t("What changed"), [correction.changed]),
+        (ctx.t("Why"), [correction.reason]),
+        (ctx.t("Corrected"), _items(ctx, correction)),
     ]
     facts: list[Html] = []
     for term, value in rows:
@@ -74,19 +78,23 @@ def _entry(ctx: Context, correction: Correction) -> Html:
 
 def corrections_page(ctx: Context) -> str:
     blocks = [
-        front_matter({"description": "Every correction made to this explainer: when, what changed and why."}),
-        heading(1, "Corrections"),
+        front_matter(
+            {"description": ctx.t("Every correction made to this explainer: when, what changed and why.")}
+        ),
+        heading(1, ctx.t("Corrections")),
         paragraph(
-            "When we change a fact, a quote or a source after publication, we say so here, newest first, "
-            "and note it on the corrected item."
+            ctx.t(
+                "When we change a fact, a quote or a source after publication, we say so here, newest first, "
+                "and note it on the corrected item."
+            )
         ),
     ]
     corrections = _newest_first(ctx.data.corrections)
     if not corrections:
-        blocks.append(paragraph("There have been no corrections to this explainer."))
+        blocks.append(paragraph(ctx.t("There have been no corrections to this explainer.")))
     for correction in corrections:
         blocks += [
-            heading(2, correction.date.human(), correction_anchor(correction.id)),
+            heading(2, ctx.date(correction.date), correction_anchor(correction.id)),
             raw_block(_entry(ctx, correction)),
         ]
     return markdown_page(blocks)

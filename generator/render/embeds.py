@@ -14,7 +14,7 @@ from generator.errors import Problem
 from generator.markup import h, heading, raw_block
 from generator.model import Event
 from generator.render.byline import byline
-from generator.render.components import compact_quote, counted, when_in_day
+from generator.render.components import compact_quote, when_in_day
 from generator.render.context import Context
 from generator.render.contrast import contrast_table
 from generator.render.corrections import correction_note
@@ -102,9 +102,9 @@ def event_summary(ctx: Context, page: str, event: Event) -> list[str]:
         facts += [" · ", event.place]
     link = ctx.event_link(page, event)
     label = (
-        f"{counted(len(event.quotes), 'quote')} from this event"
+        ctx.nt("{count} quote from this event", "{count} quotes from this event", len(event.quotes))
         if event.quotes
-        else "This event in the timeline"
+        else ctx.t("This event in the timeline")
     )
     body = h(
         "div",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from generator.dataset import Dataset, Statement, grouped
-from generator.markup import Html, fragment, h, time_element
+from generator.dataset import Statement, grouped
+from generator.markup import Html, fragment, h
 from generator.model import Person, Stance, Topic
-from generator.render.components import counted, joined, stance_label, stance_on
+from generator.render.components import joined, stance_label, stance_on
 from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE
 from generator.sitemap import CONTRAST, topic_anchor
@@ -22,7 +22,7 @@ def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Stat
         theirs = by_speaker[person.id]
         tally = Counter(stance for s in theirs if (stance := stance_on(s, topic.id)) is not None)
         stances = [
-            h("span", stance_label(stance), f" ×{tally[stance]}" if tally[stance] > 1 else None)
+            h("span", stance_label(ctx, stance), f" ×{tally[stance]}" if tally[stance] > 1 else None)
             for stance in Stance
             if tally[stance]
         ]
@@ -30,7 +30,7 @@ def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Stat
             h(
                 "li",
                 h("a", person.name, href=ctx.link(page, page, f"speaker-{person.id}")),
-                f" ({counted(len(theirs), 'quote')})",
+                f" ({ctx.nt('{count} quote', '{count} quotes', len(theirs))})",
                 ": " if stances else None,
                 *joined(stances, " "),
             )
@@ -38,13 +38,13 @@ def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Stat
     row = ctx.link(page, CONTRAST, topic_anchor(topic.id))
     return h(
         "div",
-        h("p", "At a glance", class_="ex-glance__title"),
+        h("p", ctx.t("At a glance"), class_="ex-glance__title"),
         h("ul", *items),
-        h("p", h("a", "This question in the table of who said what", href=row)),
+        h("p", h("a", ctx.t("This question in the table of who said what"), href=row)),
         class_="ex-glance",
         **SEARCH_EXCLUDE,  # a summary of quotes the page has in full
         role="note",
-        aria_label="At a glance",
+        aria_label=ctx.t("At a glance"),
     )
 
 
@@ -61,43 +61,57 @@ def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statem
         return None
     topics = list(dict.fromkeys(link.topic for s in said for link in s.quote.topics))
     first, last = said[0].date, said[-1].date
-    span: list[Html | str] = (
-        [time_element(first)] if first == last else [time_element(first), " to ", time_element(last)]
+    span = (
+        ctx.time(first)
+        if first == last
+        else fragment(*ctx.pieces("{first} to {last}", first=ctx.time(first), last=ctx.time(last)))
     )
     links = [h("a", ctx.data.topic_by_id[tid].question, href=ctx.topic_link(page, tid)) for tid in topics]
+    quotes = ctx.nt("{count} quote", "{count} quotes", len(said))
+    questions = ctx.nt("{count} question", "{count} questions", len(topics))
     return h(
         "p",
-        f"{counted(len(said), 'quote')} in our sources on {counted(len(topics), 'question')}, ",
-        *span,
-        ": ",
-        *joined(links, "; "),
-        ". Each quote shows the role held on the day it was said.",
+        *ctx.pieces(
+            "{quotes} in our sources on {questions}, {span}: {questions_linked}.",
+            quotes=quotes,
+            questions=questions,
+            span=span,
+            questions_linked=fragment(*joined(links, "; ")),
+        ),
+        " ",
+        ctx.t("Each quote shows the role held on the day it was said."),
         class_="ex-record",
         **SEARCH_EXCLUDE,  # the questions are indexed on their own pages
     )
 
 
-def role_at_the_time(data: Dataset, person: Person, said: Sequence[Statement]) -> str | None:
+def role_at_the_time(ctx: Context, person: Person, said: Sequence[Statement]) -> str | None:
     """The post ``person`` held during the explainer's events, for where no date is shown beside the name.
 
     The role on the dates of their quotes (``said``); for someone not quoted, on the dates of the events they
     took part in, or else of every event. Several posts read ``A, then B``. Never simply the latest role:
     a post taken after the events would name them wrongly.
     """
+    data = ctx.data
     dates = [statement.date for statement in said]
     dates = dates or [event.date for event in data.events if person.id in event.participants]
     dates = dates or [event.date for event in data.events]
     titles = dict.fromkeys(role.title for date in dates if (role := person.role_on(date)) is not None)
-    return ", then ".join(titles) if titles else None
+    return ctx.t(", then ").join(titles) if titles else None
 
 
-def person_description(data: Dataset, person: Person, said: Sequence[Statement]) -> str:
+def person_description(ctx: Context, person: Person, said: Sequence[Statement]) -> str:
     """The page's description for search and social previews, from the data."""
-    role = role_at_the_time(data, person, said)
+    role = role_at_the_time(ctx, person, said)
     who = f"{person.name} ({role})" if role else person.name
     if not said:
-        return f"{who}: no quotes in our sources for this explainer."
-    return f"What {who} is quoted saying in this explainer: {counted(len(said), 'quote')}, each with its sources."
+        return ctx.t("{who}: no quotes in our sources for this explainer.", who=who)
+    quotes = ctx.nt("{count} quote", "{count} quotes", len(said))
+    return ctx.t(
+        "What {who} is quoted saying in this explainer: {quotes}, each with its sources.",
+        who=who,
+        quotes=quotes,
+    )
 
 
 def questions_at_a_glance(ctx: Context, page: str) -> Html:
@@ -110,13 +124,17 @@ def questions_at_a_glance(ctx: Context, page: str) -> Html:
         who: list[Html] = []
         for person in _speakers_in_order(ctx, said):
             stances = {stance_on(s, topic.id) for s in by_speaker[person.id]}
-            labels = [label for stance in Stance if stance in stances and (label := stance_label(stance))]
+            labels = [
+                label for stance in Stance if stance in stances and (label := stance_label(ctx, stance))
+            ]
             who.append(h("li", person.name, *(fragment(" ", label) for label in labels)))
         items.append(
             h(
                 "li",
                 h("a", topic.question, href=ctx.topic_link(page, topic.id)),
-                h("ul", *who, class_="ex-questions__who") if who else h("p", "No statement in our sources."),
+                h("ul", *who, class_="ex-questions__who")
+                if who
+                else h("p", ctx.t("No statement in our sources.")),
             )
         )
     # Kept out of search in a div: Material's search parser mistakes the inner lists for the excluded one.

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
+from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import SiteSettings
-from generator.render.components import counted
 from generator.render.context import Context
 from generator.sitemap import CORRECTIONS, HUB, site_path
 
@@ -24,7 +23,9 @@ def hub_page(settings: SiteSettings, contexts: Sequence[Context]) -> str:
                 "li",
                 h("a", ctx.data.settings.title, href=at_root.link(HUB, site_path(ctx.explainer, HUB))),
                 h("p", ctx.data.settings.summary),
-                h("p", "Last updated ", time_element(updated)) if updated is not None else None,
+                h("p", *ctx.pieces("Last updated {date}", date=ctx.time(updated)))
+                if updated is not None
+                else None,
             )
         )
     return markdown_page(
@@ -52,14 +53,21 @@ def corrections_hub(contexts: Sequence[Context]) -> str:
                     ctx.data.settings.title,
                     href=at_root.link(CORRECTIONS, site_path(ctx.explainer, CORRECTIONS)),
                 ),
-                f" ({counted(count, 'correction')})" if count else " (no corrections)",
+                " ("
+                + (
+                    ctx.nt("{count} correction", "{count} corrections", count)
+                    if count
+                    else ctx.t("no corrections")
+                )
+                + ")",
             )
         )
+    words = contexts[0]
     return markdown_page(
         [
-            front_matter({"description": "The corrections of each explainer on this site."}),
-            heading(1, "Corrections"),
-            paragraph("Each explainer lists its corrections on a page of its own, newest first."),
+            front_matter({"description": words.t("The corrections of each explainer on this site.")}),
+            heading(1, words.t("Corrections")),
+            paragraph(words.t("Each explainer lists its corrections on a page of its own, newest first.")),
             raw_block(h("ul", *items, class_="ex-explainers")),
         ]
     )

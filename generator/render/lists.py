@@ -13,8 +13,8 @@ from types import MappingProxyType
 from typing import Final
 
 from generator.dataset import Statement
-from generator.markup import EMPTY, Html, HtmlTemplate, fragment, h, time_element
-from generator.render.components import counted, quote_figure, stance_label, stance_on
+from generator.markup import EMPTY, Html, HtmlTemplate, fragment, h
+from generator.render.components import quote_figure, stance_label, stance_on
 from generator.render.context import Context
 
 # Search (Pagefind, generator/search_index.py) leaves out an element with this attribute (h() spells it
@@ -28,7 +28,7 @@ _SPEAKER = HtmlTemplate('<a href="{link}">{name}</a>: ')
 def figures(ctx: Context, page: str, statements: Sequence[Statement]) -> Html:
     """Quote figures in one block kept out of search (their words are found on the day's page)."""
     quotes = (quote_figure(ctx, page, s) for s in statements)
-    return h("section", *quotes, class_="ex-quotes", aria_label="Quotes", **SEARCH_EXCLUDE)
+    return h("section", *quotes, class_="ex-quotes", aria_label=ctx.t("Quotes"), **SEARCH_EXCLUDE)
 
 
 def unindexed(*children: Html) -> Html:
@@ -40,7 +40,7 @@ def statement_line(
     ctx: Context, page: str, statement: Statement, *, speaker: bool = True, topic_id: str | None = None
 ) -> Html:
     """``Speaker: “words” (date)``, the words linked to the quote in context; with ``topic_id``, its stance."""
-    stance = stance_label(stance_on(statement, topic_id)) if topic_id else None
+    stance = stance_label(ctx, stance_on(statement, topic_id)) if topic_id else None
     return _LINE(
         speaker=_SPEAKER(
             link=ctx.person_link(page, statement.quote.speaker),
@@ -50,7 +50,7 @@ def statement_line(
         else EMPTY,
         link=ctx.quote_link(page, statement),
         words=statement.quote.text,
-        date=time_element(statement.date),
+        date=ctx.time(statement.date),
         stance=fragment(" ", stance) if stance is not None else EMPTY,
     )
 
@@ -84,5 +84,9 @@ def latest(statements: Sequence[Statement], limit: int) -> tuple[Sequence[Statem
 
 def more_link(ctx: Context, page: str, count: int, topic_id: str) -> Html:
     """``3 earlier statements on the question's page``."""
-    label = f"{counted(count, 'earlier statement')} on the question's page"
+    label = ctx.nt(
+        "{count} earlier statement on the question's page",
+        "{count} earlier statements on the question's page",
+        count,
+    )
     return h("a", label, href=ctx.topic_link(page, topic_id), class_="ex-more")

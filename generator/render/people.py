@@ -6,9 +6,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from generator.dataset import Statement
-from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
+from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Person
-from generator.render.components import counted
 from generator.render.context import Context
 from generator.render.glance import person_description, person_record, role_at_the_time
 from generator.render.lists import (
@@ -23,14 +22,14 @@ from generator.render.lists import (
 from generator.sitemap import PEOPLE, person_path
 
 
-def roles_list(person: Person) -> str:
+def roles_list(ctx: Context, person: Person) -> str:
     """The offices a person held, each with its dates."""
     items = []
     for role in person.roles:
-        span: list[Html | str] = (
-            [time_element(role.start), " to ", time_element(role.end)]
+        span = (
+            ctx.pieces("{first} to {last}", first=ctx.time(role.start), last=ctx.time(role.end))
             if role.end
-            else ["since ", time_element(role.start)]
+            else ctx.pieces("since {date}", date=ctx.time(role.start))
         )
         office = f"{role.title}, {role.organization}" if role.organization else role.title
         items.append(h("li", office, " (", *span, ")"))
@@ -48,23 +47,27 @@ def people_index(ctx: Context) -> str:
     items = []
     for person in people_ordered(ctx):
         said = ctx.data.statements_by_speaker.get(person.id, ())
-        role = role_at_the_time(ctx.data, person, said)
+        role = role_at_the_time(ctx, person, said)
         items.append(
             h(
                 "li",
                 h("a", person.name, href=ctx.person_link(PEOPLE, person.id)),
                 f", {role}" if role else None,
-                f" ({counted(len(said), 'quote')})" if said else " (not quoted in our sources)",
+                f" ({ctx.nt('{count} quote', '{count} quotes', len(said))})"
+                if said
+                else f" ({ctx.t('not quoted in our sources')})",
             )
         )
     return markdown_page(
         [
             front_matter(
                 {
-                    "description": "The people in this explainer, their roles, and everything they are quoted saying."
+                    "description": ctx.t(
+                        "The people in this explainer, their roles, and everything they are quoted saying."
+                    )
                 }
             ),
-            heading(1, "People"),
+            heading(1, ctx.t("People")),
             raw_block(h("ul", *items, class_="ex-people")),
         ]
     )
@@ -79,21 +82,21 @@ def person_detail(ctx: Context, person: Person, others_lines: dict[tuple[str, st
     statements = ctx.data.statements_by_speaker.get(person.id, ())
     record = person_record(ctx, page, person, statements)
     blocks = [
-        front_matter({"description": person_description(ctx.data, person, statements)}),
+        front_matter({"description": person_description(ctx, person, statements)}),
         heading(1, person.name, "person"),
         *([raw_block(record)] if record is not None else []),
     ]
     if person.roles:
-        blocks += [heading(2, "Roles"), roles_list(person)]
-    blocks.append(heading(2, "What they said"))
+        blocks += [heading(2, ctx.t("Roles")), roles_list(ctx, person)]
+    blocks.append(heading(2, ctx.t("What they said")))
     earlier, shown = latest(statements, FIGURES_LIMIT)
     if shown:
         blocks.append(raw_block(figures(ctx, page, shown)))
     else:
-        blocks.append(paragraph("No quotes from this person in our sources."))
+        blocks.append(paragraph(ctx.t("No quotes from this person in our sources.")))
     if earlier:
         lines = statement_lines(ctx, page, earlier, class_="ex-earlier", speaker=False)
-        blocks.append(raw_block(unindexed(h("h3", "Earlier statements"), lines)))
+        blocks.append(raw_block(unindexed(h("h3", ctx.t("Earlier statements")), lines)))
     blocks += _others(ctx, page, person, statements, others_lines)
     return markdown_page(blocks)
 
@@ -150,4 +153,4 @@ def _others(
         groups += [h("h3", h("a", question, href=ctx.topic_link(page, topic_id))), entries]
     if not groups:
         return []
-    return [heading(2, "What others said on the same questions"), raw_block(unindexed(*groups))]
+    return [heading(2, ctx.t("What others said on the same questions")), raw_block(unindexed(*groups))]

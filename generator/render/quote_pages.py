@@ -7,7 +7,7 @@ from collections.abc import Collection
 
 from generator.dataset import Statement
 from generator.markup import front_matter, h, heading, markdown_page, raw_block
-from generator.render.components import day_title, quote_figure
+from generator.render.components import quote_figure
 from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE
 from generator.sitemap import quote_path, quote_share_image
@@ -30,7 +30,7 @@ def quote_description(ctx: Context, statement: Statement) -> str:
     person = ctx.data.person_by_id[quote.speaker]
     role = person.role_on(statement.date)
     who = f"{person.name}, {role.title}" if role else person.name
-    return f"“{' '.join(quote.text.split())}” — {who}, {statement.date.human()}."
+    return f"“{' '.join(quote.text.split())}” — {who}, {ctx.date(statement.date)}."
 
 
 def quote_page(ctx: Context, statement: Statement, *, pictured: bool) -> str:
@@ -52,7 +52,7 @@ def quote_page(ctx: Context, statement: Statement, *, pictured: bool) -> str:
         "p",
         h(
             "a",
-            f"Read it in context: {day_title(statement.date)} on the timeline",
+            ctx.t("Read it in context: {day} on the timeline", day=ctx.day_title(statement.date)),
             href=ctx.quote_link(page, statement),
         ),
         class_="ex-in-context",
@@ -61,7 +61,7 @@ def quote_page(ctx: Context, statement: Statement, *, pictured: bool) -> str:
     return markdown_page(
         [
             front_matter(fields),
-            heading(1, f"{name}, {statement.date.human()}"),
+            heading(1, f"{name}, {ctx.date(statement.date)}"),
             raw_block(in_context),
             raw_block(quote_figure(ctx, page, statement, anchored=False)),
         ]

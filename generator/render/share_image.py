@@ -16,7 +16,8 @@ from importlib.resources import as_file, files
 
 from PIL import Image, ImageDraw, ImageFont
 
-from generator.dataset import Dataset, Statement
+from generator.dataset import Statement
+from generator.render.context import Context
 from generator.sitemap import SHARE_IMAGE_SIZE
 
 WIDTH, HEIGHT = SHARE_IMAGE_SIZE
@@ -136,10 +137,10 @@ QUOTE_SIZES = (72, 64, 56, 50, 44, 38, 34)  # a short quote fills the picture, a
 QUOTE_AREA = 330  # from below the site's name to above the speaker and date
 
 
-def quote_image(data: Dataset, statement: Statement) -> bytes:
+def quote_image(ctx: Context, statement: Statement) -> bytes:
     """A quote's share image: the site's name, the words in quotation marks, who said them in which role,
     when, and the outlets that printed them."""
-    quote = statement.quote
+    data, quote = ctx.data, statement.quote
     person = data.person_by_id[quote.speaker]
     role = person.role_on(statement.date)
     outlets = list(dict.fromkeys(data.source_by_id[citation.source].outlet for citation in quote.citations))
@@ -155,7 +156,7 @@ def quote_image(data: Dataset, statement: Statement) -> bytes:
         [
             Block(shortened(f"— {speaker}", _font(SANS_BOLD, 30), TEXT_WIDTH, 1), _font(SANS_BOLD, 30), INK),
             Block(
-                shortened(f"{statement.date.human()} · {', '.join(outlets)}", small, TEXT_WIDTH, 1),
+                shortened(f"{ctx.date(statement.date)} · {', '.join(outlets)}", small, TEXT_WIDTH, 1),
                 small,
                 MUTED,
                 space_before=6,
@@ -167,9 +168,9 @@ def quote_image(data: Dataset, statement: Statement) -> bytes:
 TITLE_SIZES = (64, 56, 48, 42)
 
 
-def site_image(data: Dataset) -> bytes:
+def site_image(ctx: Context) -> bytes:
     """The site's share image: its title and summary, and how many quotes from how many people it sets out."""
-    settings = data.settings
+    data, settings = ctx.data, ctx.data.settings
     fitted = _fitted(settings.title, SANS_BOLD, TITLE_SIZES, 3, 260)
     title = Block(fitted.lines, fitted.font, ACCENT)
     summary_font = _font(SERIF, 30)
@@ -179,8 +180,11 @@ def site_image(data: Dataset) -> bytes:
     )
     speakers = len({statement.quote.speaker for statement in data.statements})
     quotes = len(data.statements)
-    facts = (
-        f"{quotes} quote{'' if quotes == 1 else 's'} from {speakers} speaker{'' if speakers == 1 else 's'}"
+    facts = ctx.nt(
+        "{count} quote from {speakers}",
+        "{count} quotes from {speakers}",
+        quotes,
+        speakers=ctx.nt("{count} speaker", "{count} speakers", speakers),
     )
     small = _font(SANS_BOLD, 26)
     return picture([title, summary], [Block([facts], small, MUTED)])

@@ -11,13 +11,13 @@ from generator.markup import (
     Href,
     Html,
     HtmlTemplate,
+    fragment,
     front_matter,
     h,
     heading,
     markdown_page,
     paragraph,
     raw_block,
-    time_element,
 )
 from generator.model import Source
 from generator.render.context import Context
@@ -26,21 +26,23 @@ from generator.render.lists import SEARCH_EXCLUDE
 from generator.sitemap import SOURCES, source_anchor, sources_month_path
 
 
-def _facts(source: Source) -> Html:
+def _facts(ctx: Context, source: Source) -> Html:
     rows: list[tuple[str, Html | str]] = [
-        ("Outlet", source.outlet),
-        ("Headline", h("cite", source.title)),
+        (ctx.t("Outlet"), source.outlet),
+        (ctx.t("Headline"), h("cite", source.title)),
     ]
     if source.byline:
-        rows.append(("Byline", source.byline))
+        rows.append((ctx.t("Byline"), source.byline))
     rows += [
-        ("Published", time_element(source.published)),
-        ("Link", h("a", source.url, href=Href.external(source.url))),
+        (ctx.t("Published"), ctx.time(source.published)),
+        (ctx.t("Link"), h("a", source.url, href=Href.external(source.url))),
     ]
     if source.archive_url:
-        rows.append(("Archived copy", h("a", source.archive_url, href=Href.external(source.archive_url))))
+        rows.append(
+            (ctx.t("Archived copy"), h("a", source.archive_url, href=Href.external(source.archive_url)))
+        )
     if source.accessed:
-        rows.append(("Accessed", time_element(source.accessed)))
+        rows.append((ctx.t("Accessed"), ctx.time(source.accessed)))
     items: list[Html] = []
     for term, value in rows:
         items += [h("dt", term), h("dd", value)]
@@ -48,11 +50,11 @@ def _facts(source: Source) -> Html:
 
 
 _CITED = HtmlTemplate(
-    '<li><a href="{person}">{name}</a>: <q>{words}</q> (<a href="{context}">in context</a>){variants}</li>'
+    '<li><a href="{person}">{name}</a>: <q>{words}</q> (<a href="{context}">{in_context}</a>){variants}</li>'
 )
 
 
-_VARIANT = HtmlTemplate("<li>{outlet} printed: <q>{words}</q></li>")
+_VARIANT = HtmlTemplate("<li>{printed}</li>")
 
 
 def _cited_for(ctx: Context, page: str, source: Source) -> Html:
@@ -62,7 +64,16 @@ def _cited_for(ctx: Context, page: str, source: Source) -> Html:
         mine = next(c.as_printed for c in statement.quote.citations if c.source == source.id)
         others = [c for c in statement.quote.citations if c.source != source.id and c.as_printed != mine]
         variants = [
-            _VARIANT(outlet=ctx.data.source_by_id[c.source].outlet, words=c.as_printed) for c in others
+            _VARIANT(
+                printed=fragment(
+                    *ctx.pieces(
+                        "{outlet} printed: {words}",
+                        outlet=ctx.data.source_by_id[c.source].outlet,
+                        words=h("q", c.as_printed),
+                    )
+                )
+            )
+            for c in others
         ]
         entries.append(
             _CITED(
@@ -70,13 +81,16 @@ def _cited_for(ctx: Context, page: str, source: Source) -> Html:
                 name=speaker,
                 words=mine,
                 context=ctx.quote_link(page, statement),
-                variants=h("ul", *variants, class_="ex-variants", aria_label="Printed differently elsewhere")
+                in_context=ctx.t("in context"),
+                variants=h(
+                    "ul", *variants, class_="ex-variants", aria_label=ctx.t("Printed differently elsewhere")
+                )
                 if variants
                 else EMPTY,
             )
         )
     if not entries:
-        return h("p", "No quote in this explainer cites this source.")
+        return h("p", ctx.t("No quote in this explainer cites this source."))
     return h("div", h("ul", *entries, class_="ex-source__quotes"), **SEARCH_EXCLUDE)
 
 
@@ -89,12 +103,14 @@ def sources_page(ctx: Context) -> str:
     """Every source by month of publication, linked to its entry on that month's page."""
     blocks = [
         front_matter(
-            {"description": "Every published source this explainer quotes, and what each one printed."}
+            {"description": ctx.t("Every published source this explainer quotes, and what each one printed.")}
         ),
-        heading(1, "Sources"),
+        heading(1, ctx.t("Sources")),
         paragraph(
-            "Every source we quote, by month of publication. Each links to its details and to each quote it is "
-            "cited for, exactly as it printed the words."
+            ctx.t(
+                "Every source we quote, by month of publication. Each links to its details and to each quote it "
+                "is cited for, exactly as it printed the words."
+            )
         ),
     ]
     for month, sources in _by_month(ctx):
@@ -102,7 +118,7 @@ def sources_page(ctx: Context) -> str:
             h("li", h("a", f"{source.outlet}: {source.title}", href=ctx.source_link(SOURCES, source.id)))
             for source in sources
         ]
-        blocks += [heading(2, month.human()), raw_block(h("ul", *items, class_="ex-sources"))]
+        blocks += [heading(2, ctx.day_title(month)), raw_block(h("ul", *items, class_="ex-sources"))]
     return markdown_page(blocks)
 
 
@@ -138,25 +154,30 @@ def _quoted_here(contexts: Sequence[Context], page: str, source: Source) -> list
                 heading(3, ctx.data.settings.title),
                 raw_block(_cited_for(ctx, page, source)),
             ]
-    return blocks or [paragraph("No quote in these explainers cites this source.")]
+    return blocks or [paragraph(contexts[0].t("No quote in these explainers cites this source."))]
 
 
 def _month_page(contexts: Sequence[Context], month: PartialDate, sources: Sequence[Source]) -> str:
     page = sources_month_path(month)
+    ctx = contexts[0]  # the page's own words and links; every context speaks the site's language
     blocks = [
         front_matter(
-            {"description": f"The sources published in {month.human()} that this explainer quotes."}
+            {
+                "description": ctx.t(
+                    "The sources published in {month} that this explainer quotes.", month=ctx.date(month)
+                )
+            }
         ),
-        heading(1, f"Sources: {month.human()}"),
-        paragraph("Each source with each quote it is cited for, exactly as it printed the words."),
-        raw_block(h("p", h("a", "All sources", href=contexts[0].link(page, SOURCES)))),
+        heading(1, ctx.t("Sources: {month}", month=ctx.date(month))),
+        paragraph(ctx.t("Each source with each quote it is cited for, exactly as it printed the words.")),
+        raw_block(h("p", h("a", ctx.t("All sources"), href=ctx.link(page, SOURCES)))),
     ]
     for source in sources:
         blocks += [
             heading(2, f"{source.outlet}: {source.title}", source_anchor(source.id)),
-            raw_block(_facts(source)),
-            *(note for ctx in contexts for note in _note(ctx, page, source)),
-            paragraph("Quoted here:"),
+            raw_block(_facts(ctx, source)),
+            *(note for each in contexts for note in _note(each, page, source)),
+            paragraph(ctx.t("Quoted here:")),
             *_quoted_here(contexts, page, source),
         ]
     return markdown_page(blocks)

@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from generator.dataset import Statement, grouped
 from generator.dates import PartialDate
-from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block, time_element
+from generator.markup import Html, fragment, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Event
-from generator.render.components import day_title, joined, quote_figure, source_links
+from generator.render.components import joined, quote_figure, source_links
 from generator.render.context import Context
 from generator.render.corrections import correction_note
 from generator.render.lists import SEARCH_EXCLUDE
@@ -18,7 +18,7 @@ from generator.sitemap import TIMELINE, day_anchor, day_path, event_anchor, mont
 
 def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: bool = True) -> list[str]:
     """An event as Markdown: its heading, then one HTML block with what happened and what was said."""
-    facts: list[Html | str] = [time_element(event.date)]
+    facts: list[Html | str] = [ctx.time(event.date)]
     if event.time:
         facts += [", ", h("time", event.time.iso(), datetime=event.time.iso())]
     if event.place:
@@ -28,7 +28,7 @@ def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: 
             h("a", ctx.data.person_by_id[pid].name, href=ctx.person_link(page, pid))
             for pid in event.participants
         ]
-        facts += [" · With ", *joined(people)]
+        facts += [" · ", *ctx.pieces("With {people}", people=fragment(*joined(people)))]
     body = h(
         "div",
         h("p", *facts, class_="ex-event__facts", **SEARCH_EXCLUDE),
@@ -37,9 +37,7 @@ def event_block(ctx: Context, page: str, event: Event, *, level: int, anchored: 
         *(quote_figure(ctx, page, statement, anchored=anchored) for statement in _statements(ctx, event)),
         h(
             "p",
-            "Reported by ",
-            *source_links(event.sources, ctx),
-            ".",
+            *ctx.pieces("Reported by {sources}.", sources=fragment(*source_links(event.sources, ctx))),
             class_="ex-event__sources",
             **SEARCH_EXCLUDE,
         ),
@@ -55,19 +53,25 @@ def _statements(ctx: Context, event: Event) -> list[Statement]:
 def timeline_page(ctx: Context) -> str:
     """The timeline's first page: every day in order, by month, with its events linked to the day's page."""
     first, last = ctx.data.days[0][0], ctx.data.days[-1][0]
-    description = f"What happened and who said what, {first.human()} to {last.human()}, in order."
+    description = ctx.t(
+        "What happened and who said what, {first} to {last}, in order.",
+        first=ctx.date(first),
+        last=ctx.date(last),
+    )
     blocks = [
         front_matter({"description": description}),
-        heading(1, "Timeline"),
+        heading(1, ctx.t("Timeline")),
         paragraph(
-            "Events in order, grouped by day. Each day has its own page with every quote and the sources "
-            "that printed it."
+            ctx.t(
+                "Events in order, grouped by day. Each day has its own page with every quote and the sources "
+                "that printed it."
+            )
         ),
     ]
     if len(ctx.data.events) <= WHOLE_PICTURE_MAX_EVENTS:
         blocks.append(raw_block(timeline_picture(ctx, TIMELINE, ctx.data.days)))
     for month, days in _by_month(ctx.data.days):
-        blocks += [heading(2, month.human(), month_anchor(month)), raw_block(_days_list(ctx, days))]
+        blocks += [heading(2, ctx.day_title(month), month_anchor(month)), raw_block(_days_list(ctx, days))]
     return markdown_page(blocks)
 
 
@@ -85,7 +89,7 @@ def _days_list(ctx: Context, days: Sequence[Day]) -> Html:
         items.append(
             h(
                 "li",
-                h("a", day_title(date), href=ctx.day_link(TIMELINE, date), id=day_anchor(date)),
+                h("a", ctx.day_title(date), href=ctx.day_link(TIMELINE, date), id=day_anchor(date)),
                 h("ul", *titles),
             )
         )
@@ -111,8 +115,14 @@ def _day_page(
 ) -> str:
     page = day_path(date)
     blocks = [
-        front_matter({"description": f"What happened and who said what on {date.human()}, in order."}),
-        heading(1, day_title(date)),
+        front_matter(
+            {
+                "description": ctx.t(
+                    "What happened and who said what on {date}, in order.", date=ctx.date(date)
+                )
+            }
+        ),
+        heading(1, ctx.day_title(date)),
         raw_block(_neighbours(ctx, page, before, after)),
         raw_block(timeline_picture(ctx, page, [(date, events)])),
     ]
@@ -125,8 +135,8 @@ def _neighbours(ctx: Context, page: str, before: PartialDate | None, after: Part
     """Links to the day before, the whole timeline and the day after."""
     links: list[Html | str] = []
     if before is not None:
-        links += [h("a", f"← {day_title(before)}", href=ctx.day_link(page, before), rel="prev"), " · "]
-    links.append(h("a", "All days", href=ctx.link(page, TIMELINE)))
+        links += [h("a", f"← {ctx.day_title(before)}", href=ctx.day_link(page, before), rel="prev"), " · "]
+    links.append(h("a", ctx.t("All days"), href=ctx.link(page, TIMELINE)))
     if after is not None:
-        links += [" · ", h("a", f"{day_title(after)} →", href=ctx.day_link(page, after), rel="next")]
-    return h("nav", h("p", *links), class_="ex-day-nav", aria_label="Other days", **SEARCH_EXCLUDE)
+        links += [" · ", h("a", f"{ctx.day_title(after)} →", href=ctx.day_link(page, after), rel="next")]
+    return h("nav", h("p", *links), class_="ex-day-nav", aria_label=ctx.t("Other days"), **SEARCH_EXCLUDE)

@@ -18,9 +18,10 @@ from collections.abc import Sequence
 
 from generator.dataset import Statement
 from generator.dates import PartialDate
+from generator.i18n import N_
 from generator.markup import Html, h
 from generator.model import Event, Relation, RelationType
-from generator.render.components import RELATION_LABELS, day_title, joined
+from generator.render.components import RELATION_LABELS, joined
 from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE
 
@@ -39,10 +40,10 @@ CHAR_WIDTH = 7.6  # 12 px: speakers and quotes
 TITLE_LINES = 3  # a longer title ends with an ellipsis, after a whole word
 QUOTE_LINES = 2
 LINE_STYLES = {
-    RelationType.CONTRADICTS: "solid line",
-    RelationType.CLARIFIES: "dashed line",
-    RelationType.WALKS_BACK: "dotted line",
-    RelationType.REPEATS: "thin line",
+    RelationType.CONTRADICTS: N_("solid line"),
+    RelationType.CLARIFIES: N_("dashed line"),
+    RelationType.WALKS_BACK: N_("dotted line"),
+    RelationType.REPEATS: N_("thin line"),
 }
 # Beyond this many events one picture of the whole timeline is too big to read or to send; each day's page
 # still has the picture of its own day.
@@ -95,10 +96,11 @@ def _chars(width: float, char_width: float) -> int:
 def _people_line(ctx: Context, event: Event) -> str | None:
     """``Speakers: …`` (who is quoted), or ``With: …`` (who took part) when nobody is quoted."""
     speakers = [quote.speaker for quote in event.quotes]
-    ids, label = (speakers, "Speakers") if speakers else (list(event.participants), "With")
+    ids = speakers or list(event.participants)
     if not ids:
         return None
-    return f"{label}: " + ", ".join(ctx.data.person_by_id[pid].name for pid in dict.fromkeys(ids))
+    names = ", ".join(ctx.data.person_by_id[pid].name for pid in dict.fromkeys(ids))
+    return ctx.t("Speakers: {names}", names=names) if speakers else ctx.t("With: {names}", names=names)
 
 
 def _about_line(ctx: Context, event: Event) -> str | None:
@@ -136,7 +138,7 @@ def _quote_row(
     height the row takes."""
     text_x, text_width = column
     speaker = ctx.data.person_by_id[statement.quote.speaker].name
-    labels = [RELATION_LABELS[relation.type].lower() for relation in statement.quote.relations]
+    labels = [ctx.t(RELATION_LABELS[relation.type]).lower() for relation in statement.quote.relations]
     lead = f"{', '.join(labels)}: " if labels else ""
     lines = wrapped(
         f"{lead}{speaker}: “{statement.quote.text}”", _chars(text_width - 10, CHAR_WIDTH), QUOTE_LINES
@@ -166,7 +168,7 @@ def _layout(
     quote_y: dict[str, int] = {}
     y = 28
     for date, events in days:
-        rows.append(h("text", day_title(date), x="8", y=str(y), class_="ex-tl__day"))
+        rows.append(h("text", ctx.day_title(date), x="8", y=str(y), class_="ex-tl__day"))
         y += ROW + 4
         for event in events:
             row, height = _event_row(ctx, page, event, y, column)
@@ -228,11 +230,13 @@ def _description(ctx: Context, days: Days) -> str:
     """The picture in words, for readers who cannot see it."""
     events = sum(len(day_events) for _, day_events in days)
     relations = len(_connectors(ctx, days))
-    span = f"{len(days)} days" if len(days) != 1 else "one day"
-    return (
-        f"{events} events over {span}, top to bottom in order, each with its speakers; "
-        f"{relations} connectors show which quotes contradict or clarify earlier ones. "
-        "The same information follows as text below."
+    span = ctx.nt("one day", "{count} days", len(days))
+    over = ctx.nt("{count} event over {span}", "{count} events over {span}", events, span=span)
+    return ctx.t(
+        "{events}, top to bottom in order, each with its speakers; {connectors} show which quotes contradict "
+        "or clarify earlier ones. The same information follows as text below.",
+        events=over,
+        connectors=ctx.nt("{count} connector", "{count} connectors", relations),
     )
 
 
@@ -254,7 +258,9 @@ def timeline_picture(ctx: Context, page: str, days: Days) -> Html:
     width = text_x + text_width
     first, last = days[0][0], days[-1][0]
     title = (
-        f"Timeline, {first.human()} to {last.human()}" if first != last else f"Timeline, {day_title(first)}"
+        ctx.t("Timeline, {first} to {last}", first=ctx.date(first), last=ctx.date(last))
+        if first != last
+        else ctx.t("Timeline, {day}", day=ctx.day_title(first))
     )
     spine = h("line", x1=str(SPINE_X), y1="40", x2=str(SPINE_X), y2=str(height - 24), class_="ex-tl__spine")
     svg = h(
@@ -276,12 +282,17 @@ def timeline_picture(ctx: Context, page: str, days: Days) -> Html:
     kinds = sorted({relation.type for _, relation in relations}, key=lambda kind: kind.value)
     # Kept out of search: the picture repeats titles and quotes that the page has as text.
     scroll = h("div", svg, class_="ex-tl__scroll")
-    return h("figure", scroll, _legend(kinds), class_="ex-timeline-picture", **SEARCH_EXCLUDE)
+    return h("figure", scroll, _legend(ctx, kinds), class_="ex-timeline-picture", **SEARCH_EXCLUDE)
 
 
-def _legend(kinds: Sequence[RelationType]) -> Html:
-    words = ", ".join(f"{RELATION_LABELS[kind].lower()} ({LINE_STYLES[kind]})" for kind in kinds)
-    text = "Each event and quote links to its place below."
+def _legend(ctx: Context, kinds: Sequence[RelationType]) -> Html:
+    words = ", ".join(
+        f"{ctx.t(RELATION_LABELS[kind]).lower()} ({ctx.t(LINE_STYLES[kind])})" for kind in kinds
+    )
+    text = ctx.t("Each event and quote links to its place below.")
     if words:
-        text += f" A quote's relation to an earlier one is named first, and its connector ends in an arrow: {words}."
+        text += " " + ctx.t(
+            "A quote's relation to an earlier one is named first, and its connector ends in an arrow: {styles}.",
+            styles=words,
+        )
     return h("figcaption", text)

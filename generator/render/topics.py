@@ -20,9 +20,13 @@ def topics_index(ctx: Context) -> str:
     return markdown_page(
         [
             front_matter(
-                {"description": "The questions this explainer answers, each with what every speaker said."}
+                {
+                    "description": ctx.t(
+                        "The questions this explainer answers, each with what every speaker said."
+                    )
+                }
             ),
-            heading(1, "Questions"),
+            heading(1, ctx.t("Questions")),
             raw_block(h("ul", *items, class_="ex-topics")),
         ]
     )
@@ -51,20 +55,20 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
             lines = statement_lines(ctx, page, said_by, class_="ex-earlier", speaker=False, anchor=anchor)
             groups += [h("h3", h("a", person.name, href=ctx.person_link(page, person.id))), lines]
         blocks += [
-            heading(2, "Latest statements"),
+            heading(2, ctx.t("Latest statements")),
             raw_block(figures(ctx, page, shown)),
-            heading(2, "Everything said on this question, by speaker"),
+            heading(2, ctx.t("Everything said on this question, by speaker")),
             raw_block(unindexed(*groups)),
         ]
     if not speakers:
-        blocks.append(paragraph("No statement on this question in our sources."))
+        blocks.append(paragraph(ctx.t("No statement on this question in our sources.")))
     silent = [
         ctx.data.person_by_id[pid].name
         for pid in ctx.data.settings.speakers
         if pid not in {p.id for p in speakers}
     ]
     if silent:
-        blocks.append(paragraph("No statement in our sources from: " + ", ".join(silent) + "."))
+        blocks.append(paragraph(ctx.t("No statement in our sources from: {names}.", names=", ".join(silent))))
     return markdown_page(blocks)
 
 
