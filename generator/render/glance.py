@@ -30,7 +30,7 @@ def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Stat
             h(
                 "li",
                 h("a", person.name, href=ctx.link(page, page, f"speaker-{person.id}")),
-                f" ({ctx.nt('{count} quote', '{count} quotes', len(theirs))})",
+                " (" + ctx.nt("{count} quote", "{count} quotes", len(theirs)) + ")",
                 ": " if stances else None,
                 *joined(stances, " "),
             )

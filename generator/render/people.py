@@ -53,9 +53,13 @@ def people_index(ctx: Context) -> str:
                 "li",
                 h("a", person.name, href=ctx.person_link(PEOPLE, person.id)),
                 f", {role}" if role else None,
-                f" ({ctx.nt('{count} quote', '{count} quotes', len(said))})"
-                if said
-                else f" ({ctx.t('not quoted in our sources')})",
+                " ("
+                + (
+                    ctx.nt("{count} quote", "{count} quotes", len(said))
+                    if said
+                    else ctx.t("not quoted in our sources")
+                )
+                + ")",
             )
         )
     return markdown_page(

@@ -232,12 +232,17 @@ def _description(ctx: Context, days: Days) -> str:
     relations = len(_connectors(ctx, days))
     span = ctx.nt("one day", "{count} days", len(days))
     over = ctx.nt("{count} event over {span}", "{count} events over {span}", events, span=span)
-    return ctx.t(
-        "{events}, top to bottom in order, each with its speakers; {connectors} show which quotes contradict "
-        "or clarify earlier ones. The same information follows as text below.",
-        events=over,
-        connectors=ctx.nt("{count} connector", "{count} connectors", relations),
+    connectors = ctx.nt(
+        "{count} connector shows which quotes contradict or clarify earlier ones.",
+        "{count} connectors show which quotes contradict or clarify earlier ones.",
+        relations,
     )
+    picture = ctx.t(
+        "{events}, top to bottom in order, each with its speakers; {connectors}",
+        events=over,
+        connectors=connectors,
+    )
+    return picture + " " + ctx.t("The same information follows as text below.")
 
 
 def timeline_picture(ctx: Context, page: str, days: Days) -> Html:
