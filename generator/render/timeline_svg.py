@@ -292,7 +292,7 @@ def timeline_picture(ctx: Context, page: str, days: Days) -> Html:
 
 def _legend(ctx: Context, kinds: Sequence[RelationType]) -> Html:
     words = ", ".join(
-        f"{ctx.t(RELATION_LABELS[kind]).lower()} ({ctx.t(LINE_STYLES[kind])})" for kind in kinds
+        ctx.t(RELATION_LABELS[kind]).lower() + " (" + ctx.t(LINE_STYLES[kind]) + ")" for kind in kinds
     )
     text = ctx.t("Each event and quote links to its place below.")
     if words:
