@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -71,11 +74,25 @@ def report(error: DataError) -> None:
             click.echo(github_annotation(problem))
 
 
-def refusal(error: OutputFolderError, option: str, given: Path, target: Path) -> click.ClickException:
-    """The option as given when the folder refused is the one it names; otherwise the folder refused (such
-    as Zensical's docs folder in build/)."""
-    shown = f"{option} {given}" if error.path == target else str(error.path)
-    return click.ClickException(f"{shown}: {error.reason}")
+@contextmanager
+def reported() -> Iterator[None]:
+    """A DataError inside the block: every problem reported, exit 1."""
+    try:
+        yield
+    except DataError as error:
+        report(error)
+        sys.exit(1)
+
+
+@contextmanager
+def refused_as(option: str, given: Path, target: Path) -> Iterator[None]:
+    """An output folder refused inside the block: one line naming the option as given when the folder is
+    ``target``, else the folder refused (such as Zensical's docs folder in build/)."""
+    try:
+        yield
+    except OutputFolderError as error:
+        shown = f"{option} {given}" if error.path == target else str(error.path)
+        raise click.ClickException(f"{shown}: {error.reason}") from None
 
 
 def check_examples(project: Project) -> None:
@@ -86,12 +103,16 @@ def check_examples(project: Project) -> None:
         {f"{project.content_dir}/{name}": text for name, text in project.read_content().pages.items()}
     )
     problems = example_problems(load_data(project.root, project.data_dir), texts)
-    if not problems:
-        return
+    if problems:
+        refuse(project, problems)
+
+
+def refuse(project: Project, problems: Sequence[Problem]) -> NoReturn:
+    """Exit 1 listing ``problems`` with every other problem the project has."""
     try:
         generate_site(project)
     except DataError as error:
-        problems += error.problems
+        problems = [*problems, *error.problems]
     report(DataError(problems))
     sys.exit(1)
 
@@ -106,13 +127,7 @@ def check_translations(project: Project, *, strict: bool) -> None:
     if not warnings:
         return
     if strict:
-        problems = list(warnings)
-        try:
-            generate_site(project)
-        except DataError as error:
-            problems += error.problems
-        report(DataError(problems))
-        sys.exit(1)
+        refuse(project, warnings)
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for warning in sorted(warnings):
         click.echo(f"warning: {warning}", err=True)
@@ -139,11 +154,8 @@ def validate(root: Path, strict_content: bool, strict_translations: bool) -> Non
     if strict_content:
         check_examples(Project(root))
     check_translations(Project(root), strict=strict_translations)
-    try:
+    with reported():
         files = generate_site(Project(root))
-    except DataError as error:
-        report(error)
-        sys.exit(1)
     pages = sum(1 for path in files.pages if path.endswith(".md"))
     others = len(files.pages) - pages + len(files.images)
     click.echo(f"The data is valid: {pages} pages and {others} other files would be written.")
@@ -156,13 +168,8 @@ def validate(root: Path, strict_content: bool, strict_translations: bool) -> Non
 def generate_command(root: Path, out: Path, engine: EngineName) -> None:
     """Write every page (generated and hand-written, embeds resolved) and content/'s other files into OUT,
     as the docs folder of ENGINE (which decides how links inside generated HTML are written)."""
-    try:
+    with reported(), refused_as("--out", out, out):
         count = write_docs(Project(root), out, engine=engine)
-    except DataError as error:
-        report(error)
-        sys.exit(1)
-    except OutputFolderError as error:
-        raise refusal(error, "--out", out, out) from None
     click.echo(f"Wrote {count} files to {out}.")
 
 
@@ -171,13 +178,8 @@ def generate_command(root: Path, out: Path, engine: EngineName) -> None:
 @click.option("--out", type=click.Path(path_type=Path), default=Path("build/export"), show_default=True)
 def export(root: Path, out: Path) -> None:
     """Write the data exports (JSON, CSV, JSON Schema, Atom feed, TimelineJS) into OUT, replacing it."""
-    try:
+    with reported(), refused_as("--out", out, out):
         count = write_exports(Project(root), out)
-    except DataError as error:
-        report(error)
-        sys.exit(1)
-    except OutputFolderError as error:
-        raise refusal(error, "--out", out, out) from None
     click.echo(f"Wrote {count} files to {out}.")
 
 
@@ -195,13 +197,8 @@ def build(
         check_examples(Project(root))
     check_translations(Project(root), strict=strict_translations)
     target = root / site_dir
-    try:
+    with reported(), refused_as("--site-dir", site_dir, target):
         code = build_site(Project(root), target, engine=engine)
-    except DataError as error:
-        report(error)
-        sys.exit(1)
-    except OutputFolderError as error:
-        raise refusal(error, "--site-dir", site_dir, target) from None
     if code:
         click.echo("The build failed; the previous site/ is unchanged.", err=True)
         sys.exit(code)
@@ -225,11 +222,8 @@ def check_sources_command(root: Path, saved: Path) -> None:
             f"no folder {saved}: save copies of the sources there, named <source-id>.txt or .html"
         )
     loaded = load_data(root)
-    try:
+    with reported():
         data = validate_data(loaded)
-    except DataError as error:
-        report(error)
-        sys.exit(1)
     copies, notes = saved_copies(folder, [source.id for source in data.sources], saved)
     shown = {source_id: saved / path.name for source_id, path in copies.items()}
     for note in notes:
