@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import signal
 import stat
 import subprocess
@@ -33,13 +34,26 @@ def snapshot(site: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """A small project built once for the module (project/ and out/site/ in the folder returned), and what
+    that site holds; tests change copies of it."""
+    base = tmp_path_factory.mktemp("built")
+    site = base / "out" / "site"
+    assert build_site(Project(payload_project(base / "project", ())), site) == 0
+    return base, snapshot(site)
+
+
 @pytest.fixture
-def built(tmp_path: Path) -> tuple[Project, Path, dict[str, bytes]]:
-    """A small project built once into tmp_path/out/site, and what that site holds."""
-    project = Project(payload_project(tmp_path / "project", ()))
-    site = tmp_path / "out" / "site"
-    assert build_site(project, site) == 0
-    return project, site, snapshot(site)
+def built(
+    first_build: tuple[Path, dict[str, bytes]], tmp_path: Path
+) -> tuple[Project, Path, dict[str, bytes]]:
+    """This test's own copy of the small project and of its built site (tmp_path/out/site), and what that
+    site holds."""
+    base, before = first_build
+    shutil.copytree(base / "project", tmp_path / "project", symlinks=True)
+    shutil.copytree(base / "out", tmp_path / "out", symlinks=True)
+    return Project(tmp_path / "project"), tmp_path / "out" / "site", before
 
 
 def _assert_untouched(site: Path, before: dict[str, bytes]) -> None:
