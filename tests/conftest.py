@@ -20,7 +20,7 @@ SMALL = FIXTURES / "small"
 
 # Fixtures that build the real site or start the browser. ./dev test --fast runs the tests not marked slow,
 # so a test that uses one of these must be marked slow; collection stops and names it otherwise.
-SLOW_FIXTURES = frozenset({"real_site", "site_server", "pages_host", "browser", "page"})
+SLOW_FIXTURES = frozenset({"real_site", "zensical_site", "site_server", "pages_host", "browser", "page"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -48,6 +48,16 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     assert build_site(Project(ROOT), site) == 0
     yield site
     shutil.rmtree(site, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The real explainer built once with Zensical (strict), work folder and site in temporary folders."""
+    base = tmp_path_factory.mktemp("zensical")
+    site = base / "site"
+    assert build_site(Project(ROOT), site, engine="zensical", work_dir=base / "work") == 0
+    yield site
+    shutil.rmtree(base, ignore_errors=True)
 
 
 def copy_project(source: Path, target: Path) -> Path:

@@ -52,15 +52,25 @@ def wait_for_port(port: int, server: subprocess.Popen[bytes]) -> None:
     raise AssertionError(f"decap-server exited with {server.returncode}")
 
 
-@pytest.fixture
-def editable_project(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A copy of the project, its site built and served, decap-server on its working tree; yields both."""
-    (tmp_path / "project").mkdir()
-    project = copy_project(ROOT, tmp_path / "project")
+@pytest.fixture(scope="module")
+def editor_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """The project's site built once for the module, its editor pointed at a decap-server on the port
+    returned; each test starts its own server there."""
+    base = tmp_path_factory.mktemp("editor")
+    project = copy_project(ROOT, base / "project")
     port = free_port()
     with_local_port(project, port)
-    site = tmp_path / "site"
-    assert build_site(Project(project), site) == 0
+    assert build_site(Project(project), base / "site") == 0
+    return base / "site", port
+
+
+@pytest.fixture
+def editable_project(editor_site: tuple[Path, int], tmp_path: Path) -> Iterator[tuple[Path, str]]:
+    """A copy of the project with decap-server on its working tree, and the editor's site served; yields the
+    copy and the editor's address."""
+    site, port = editor_site
+    project = copy_project(ROOT, tmp_path / "project")
+    with_local_port(project, port)
     env = {**os.environ, "BIND_HOST": "127.0.0.1", "PORT": str(port), "MODE": "fs"}
     server = subprocess.Popen(
         ["node", str(NODE_MODULES / "decap-server" / "dist" / "index.js")],
@@ -177,11 +187,8 @@ def test_the_built_site_has_the_editor_and_its_policy_is_its_own(real_site: Path
         assert "'unsafe-eval'" not in page.read_text(encoding="utf-8"), page
 
 
-def test_both_engines_publish_the_same_editor(real_site: Path, tmp_path: Path) -> None:
-    site = tmp_path / "zensical-site"
-    assert build_site(Project(ROOT), site, engine="zensical", work_dir=tmp_path / "work") == 0
-
+def test_both_engines_publish_the_same_editor(real_site: Path, zensical_site: Path) -> None:
     def files(folder: Path) -> dict[str, bytes]:
         return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
 
-    assert files(site / "admin") == files(real_site / "admin")
+    assert files(zensical_site / "admin") == files(real_site / "admin")

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -30,16 +28,6 @@ pytestmark = pytest.mark.slow
 
 # Any host will do: links are resolved against it only to compare where they lead.
 BASE = "https://site.invalid/"
-
-
-@pytest.fixture(scope="module")
-def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The real explainer built once with Zensical (strict), work folder and site in temporary folders."""
-    base = tmp_path_factory.mktemp("zensical")
-    site = base / "site"
-    assert build_site(Project(ROOT), site, engine="zensical", work_dir=base / "work") == 0
-    yield site
-    shutil.rmtree(base, ignore_errors=True)
 
 
 def _pages() -> list[str]:
