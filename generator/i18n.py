@@ -84,10 +84,14 @@ class Translator:
         pattern = _DAY if date.day else _MONTH if date.month else _YEAR
         return self.patterns[pattern].apply(date.start, self.locale)
 
+    def day(self, date: PartialDate) -> str:
+        """A date with its weekday, as a sentence names it: ``Thursday 23 February 2017`` (Spanish ``jueves 23
+        de febrero de 2017``); a month or a year as :meth:`date` writes it."""
+        return self.patterns[_WEEKDAY].apply(date.start, self.locale) if date.day else self.date(date)
+
     def day_title(self, date: PartialDate) -> str:
-        """A date as a heading or a link's title starts, with a capital in every language: ``Thursday 23
-        February 2017`` for a day, ``February 2017`` or ``2017`` for a month or a year."""
-        text = self.patterns[_WEEKDAY].apply(date.start, self.locale) if date.day else self.date(date)
+        """:meth:`day` as a heading or a link's title starts, with a capital in every language."""
+        text = self.day(date)
         return text[:1].upper() + text[1:]
 
 

@@ -22,8 +22,10 @@ from bs4 import BeautifulSoup
 from generator.build import Project, generate
 from generator.dates import PartialDate
 from generator.i18n import KEYWORDS, LANGUAGES, catalog_path, translator
-from generator.outputs import Options
-from tests.conftest import ROOT, SMALL
+from generator.load import load_data
+from generator.outputs import Options, site_files
+from generator.validate import validate
+from tests.conftest import FIXTURES, ROOT, SMALL
 
 MessageId = str | tuple[str, ...]
 # The date patterns are CLDR patterns, not words: their output is checked through the month names.
@@ -107,6 +109,9 @@ def test_dates_are_written_in_each_language(language: str, date: str, words: str
     words_of = translator(language)
     assert words_of.date(PartialDate.parse(date)) == words
     assert words_of.day_title(PartialDate.parse(date)) == title
+    assert (
+        words_of.day(PartialDate.parse(date)) == title[:1].lower() + title[1:] if language == "es" else title
+    )
 
 
 def test_counted_words_take_each_language_s_plural() -> None:
@@ -206,16 +211,28 @@ def _reader_text(page: str, text: str) -> str:
     return re.sub(r"\b[\w.]+\.(?:csv|json)\b", " | ", seen)  # file names (quotes.csv) are not words
 
 
-def test_no_english_interface_text_in_a_spanish_page(spanish_pages: dict[str, str]) -> None:
-    data = _data_strings(SMALL)
+def _bilingual_in_spanish() -> dict[str, str]:
+    """The bilingual fixture's Spanish edition: its own words read in Spanish, the interface in Spanish."""
+    project = Project(FIXTURES / "bilingual")
+    loaded = load_data(project.root)
+    content = project.read_content()
+    options = Options(site_url=project.site_url(), language="es")
+    return site_files(loaded, validate(loaded, "es"), content.pages, project.content_dir, options).pages
+
+
+@pytest.mark.parametrize("fixture", ["small", "bilingual"])
+def test_no_english_interface_text_in_a_spanish_page(spanish_pages: dict[str, str], fixture: str) -> None:
+    pages = spanish_pages if fixture == "small" else _bilingual_in_spanish()
+    # The data's own words are English in the small fixture; in the bilingual one, where no Spanish is written.
+    data = _data_strings(FIXTURES / fixture)
     english = _english_words()
     left = []
-    for page, text in sorted(spanish_pages.items()):
+    for page, text in sorted(pages.items()):
         if not page.endswith(".md"):
             continue
         seen = _reader_text(page, text)
         for words in data:
-            seen = seen.replace(words, " | ")
+            seen = re.sub(rf"(?<!\w){re.escape(words)}(?!\w)", " | ", seen)
         left += [(page, run) for run in english if re.search(rf"(?<!\w){re.escape(run)}(?!\w)", seen)]
     assert left == []
 

@@ -36,7 +36,7 @@ def spanish_pages() -> dict[str, str]:
         validate(loaded, "es"),
         content.pages,
         project.content_dir,
-        Options(site_url=project.site_url()),
+        Options(site_url=project.site_url(), language="es"),
     )
     return {path: text for path, text in made.pages.items() if path not in SAME_EVERYWHERE}
 

@@ -59,6 +59,10 @@ class Context:
         """``23 February 2017`` in the site's language, at the date's precision."""
         return self.words.date(date)
 
+    def day(self, date: PartialDate) -> str:
+        """A date with its weekday, within a sentence: ``Thursday 23 February 2017``."""
+        return self.words.day(date)
+
     def day_title(self, date: PartialDate) -> str:
         """A date as a title: ``Thursday 23 February 2017`` for a day, ``February 2017`` for a month."""
         return self.words.day_title(date)

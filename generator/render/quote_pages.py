@@ -52,7 +52,7 @@ def quote_page(ctx: Context, statement: Statement, *, pictured: bool) -> str:
         "p",
         h(
             "a",
-            ctx.t("Read it in context: {day} on the timeline", day=ctx.day_title(statement.date)),
+            ctx.t("Read it in context: {day} on the timeline", day=ctx.day(statement.date)),
             href=ctx.quote_link(page, statement),
         ),
         class_="ex-in-context",

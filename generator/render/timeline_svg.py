@@ -265,7 +265,7 @@ def timeline_picture(ctx: Context, page: str, days: Days) -> Html:
     title = (
         ctx.t("Timeline, {first} to {last}", first=ctx.date(first), last=ctx.date(last))
         if first != last
-        else ctx.t("Timeline, {day}", day=ctx.day_title(first))
+        else ctx.t("Timeline, {day}", day=ctx.day(first))
     )
     spine = h("line", x1=str(SPINE_X), y1="40", x2=str(SPINE_X), y2=str(height - 24), class_="ex-tl__spine")
     svg = h(
