@@ -142,7 +142,7 @@ OUTPUTS: tuple[Output, ...] = (
         "the data page",
         lambda data, options: {DATA_PAGE: data_page(options.context(data), export_paths(options.site))},
     ),
-    Output("the data exports", lambda data, options: export_files(data, options.site)),
+    Output("the data exports", lambda data, options: export_files(data, options.site, options.language)),
     Output("the stylesheet", lambda data, options: {STYLESHEET: stylesheet()}, shared=True),
     Output("the script", lambda data, options: {SCRIPT: script()}, shared=True),
 )
@@ -206,7 +206,9 @@ def _site_exports(site: Site, options: Options) -> dict[str, str]:
     root = options.site
     if root is not None:
         feeds = [(data, at) for data, at in scoped if at is not None]
-        files[FEED] = feed.site_feed(site.settings.title, site.settings.summary, root, feeds)
+        files[FEED] = feed.site_feed(
+            site.settings.title, site.settings.summary, root, feeds, options.language
+        )
     return files
 
 
@@ -214,7 +216,7 @@ def several_export_files(site: Site, options: Options) -> dict[str, str]:
     """The data exports alone of a site of several explainers, by path: each explainer's, and the site's."""
     files: dict[str, str] = {}
     for item in site.explainers:
-        made = export_files(item.data, replace(options, explainer=item.slug).site)
+        made = export_files(item.data, replace(options, explainer=item.slug).site, options.language)
         files |= {site_path(item.slug, path): text for path, text in made.items()}
     return dict(sorted((files | _site_exports(site, options)).items()))
 

@@ -93,8 +93,9 @@ def _row_schema(model: type[csv_export.Row], name: str) -> str:
     return json_export.dumps(schema_of(model, f"{name}.csv row", description))
 
 
-def export_files(data: Dataset, site: SiteAddress | None) -> dict[str, str]:
-    """Every export by path; the feed only when the site's address is known (its ids must be absolute)."""
+def export_files(data: Dataset, site: SiteAddress | None, language: str = "en") -> dict[str, str]:
+    """Every export by path; the feed only when the site's address is known (its ids must be absolute). The
+    words the exports add to the data (the feed's, TimelineJS's dates and links) are ``language``'s."""
     files = {
         DOCUMENT: json_export.document_json(data),
         schema_path("explainer"): json_export.document_schema_json(),
@@ -104,10 +105,10 @@ def export_files(data: Dataset, site: SiteAddress | None) -> dict[str, str]:
         schema_path("quotes"): _row_schema(csv_export.QuoteRow, "quotes"),
         schema_path("events"): _row_schema(csv_export.EventRow, "events"),
         schema_path("citations"): _row_schema(csv_export.CitationRow, "citations"),
-        TIMELINEJS: json_export.dumps(timelinejs.timeline(data, site)),
+        TIMELINEJS: json_export.dumps(timelinejs.timeline(data, site, language)),
     }
     if site:
-        files[FEED] = feed.events_feed(data, site)
+        files[FEED] = feed.events_feed(data, site, language)
     return files
 
 

@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from generator.dataset import Dataset
 from generator.export.address import SiteAddress
+from generator.i18n import Translator, translator
 from generator.markup import one_line
 from generator.model import Event
 from generator.sitemap import CORRECTIONS, correction_anchor, event_location
@@ -74,14 +75,16 @@ def event_entries(data: Dataset, site: SiteAddress, limit: int | None = None) ->
     ]
 
 
-def correction_entries(data: Dataset, site: SiteAddress, limit: int | None = None) -> list[Entry]:
+def correction_entries(
+    words: Translator, data: Dataset, site: SiteAddress, limit: int | None = None
+) -> list[Entry]:
     """The newest ``limit`` corrections (all if None), newest first, each dated the day it was made; in the
     feed, before (newer than) that day's events."""
     dated = [(correction.date.start, correction) for correction in data.corrections]
     return [
         Entry(
             id=site.page(CORRECTIONS, correction_anchor(correction.id)),
-            title=f"Correction: {correction.changed}",
+            title=words.t("Correction: {changed}", changed=correction.changed),
             updated=dt.datetime.combine(correction.date.start, dt.time(), tzinfo=dt.UTC),
             summary=correction.reason,
             category="correction",
@@ -124,7 +127,9 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda entry: (entry.rank, entry.id), reverse=True)
 
 
-def atom_feed(title: str, subtitle: str, site: SiteAddress, entries: Sequence[Entry]) -> str:
+def atom_feed(
+    words: Translator, title: str, subtitle: str, site: SiteAddress, entries: Sequence[Entry]
+) -> str:
     """The feed document; ``updated`` is the newest entry's moment (never the build time)."""
     ordered = newest_first(entries)
     feed = ET.Element("feed", xmlns=ATOM)
@@ -135,27 +140,33 @@ def atom_feed(title: str, subtitle: str, site: SiteAddress, entries: Sequence[En
     _child(feed, "link", rel="alternate", type="text/html", href=site.home)
     updated = max((entry.updated for entry in ordered), default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
     _child(feed, "updated", rfc3339(updated))
-    _child(_child(feed, "author"), "name", f"The editors of {title}")
+    _child(_child(feed, "author"), "name", words.t("The editors of {title}", title=title))
     for entry in ordered:
         _entry(feed, entry)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def events_feed(data: Dataset, site: SiteAddress) -> str:
+def events_feed(data: Dataset, site: SiteAddress, language: str = "en") -> str:
     """``feed.xml``: the newest :data:`FEED_EVENTS` events and :data:`FEED_CORRECTIONS` corrections, merged
-    newest first."""
-    entries = event_entries(data, site, FEED_EVENTS) + correction_entries(data, site, FEED_CORRECTIONS)
-    return atom_feed(data.settings.title, data.settings.summary, site, entries)
+    newest first; its own words (a correction's title, the author) in ``language``."""
+    words = translator(language)
+    entries = event_entries(data, site, FEED_EVENTS) + correction_entries(words, data, site, FEED_CORRECTIONS)
+    return atom_feed(words, data.settings.title, data.settings.summary, site, entries)
 
 
 def site_feed(
-    title: str, summary: str, site: SiteAddress, explainers: Sequence[tuple[Dataset, SiteAddress]]
+    title: str,
+    summary: str,
+    site: SiteAddress,
+    explainers: Sequence[tuple[Dataset, SiteAddress]],
+    language: str = "en",
 ) -> str:
     """The feed of a site of several explainers (each given with its own address): the newest
     :data:`FEED_EVENTS` events and :data:`FEED_CORRECTIONS` corrections of them all, newest first."""
+    words = translator(language)
     events = newest_first(entry for data, at in explainers for entry in event_entries(data, at, FEED_EVENTS))
     corrections = newest_first(
-        entry for data, at in explainers for entry in correction_entries(data, at, FEED_CORRECTIONS)
+        entry for data, at in explainers for entry in correction_entries(words, data, at, FEED_CORRECTIONS)
     )
-    return atom_feed(title, summary, site, events[:FEED_EVENTS] + corrections[:FEED_CORRECTIONS])
+    return atom_feed(words, title, summary, site, events[:FEED_EVENTS] + corrections[:FEED_CORRECTIONS])

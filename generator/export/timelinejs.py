@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.dataset import Dataset
 from generator.export.address import SiteAddress
-from generator.i18n import translator
+from generator.i18n import Translator, translator
 from generator.markup import Href, HtmlTemplate, h, html_escaped, raw_block
 from generator.model import Event
 from generator.sitemap import event_location
@@ -18,7 +18,7 @@ from generator.sitemap import event_location
 Slide = dict[str, Any]
 
 
-def start_date(event: Event) -> dict[str, str]:
+def start_date(words: Translator, event: Event) -> dict[str, str]:
     """TimelineJS date fields, as far as the date (and the reported local time) is known."""
     date = event.date
     fields = {"year": str(date.year)}
@@ -29,8 +29,7 @@ def start_date(event: Event) -> dict[str, str]:
         if event.time:
             fields["hour"] = str(event.time.hour)
             fields["minute"] = str(event.time.minute)
-    # The exports are written in English, the language of the data's own words.
-    display = translator("en").date(date) + (f", {event.time.iso()}" if event.time and date.day else "")
+    display = words.date(date) + (f", {event.time.iso()}" if event.time and date.day else "")
     fields["display_date"] = html_escaped(display)
     return fields
 
@@ -38,7 +37,7 @@ def start_date(event: Event) -> dict[str, str]:
 _QUOTE = HtmlTemplate("<blockquote><p>{words}</p><p>{speaker}</p></blockquote>")
 
 
-def body(data: Dataset, site: SiteAddress | None, event: Event) -> str:
+def body(words: Translator, data: Dataset, site: SiteAddress | None, event: Event) -> str:
     """The slide text: what happened, the quotes with their speakers, and a link back to the published timeline."""
     parts = [h("p", event.summary)]
     for quote in event.quotes:
@@ -46,21 +45,23 @@ def body(data: Dataset, site: SiteAddress | None, event: Event) -> str:
         parts.append(_QUOTE(words=f"“{quote.text}”", speaker=f"— {speaker}"))
     if site and site.root.startswith("https://"):
         link = Href.external(site.page(*event_location(event)))
-        parts.append(h("p", h("a", "Sources and every quote as printed", href=link)))
+        parts.append(h("p", h("a", words.t("Sources and every quote as printed"), href=link)))
     return "".join(raw_block(part) for part in parts)
 
 
-def slide(data: Dataset, site: SiteAddress | None, event: Event) -> Slide:
+def slide(words: Translator, data: Dataset, site: SiteAddress | None, event: Event) -> Slide:
     return {
         "unique_id": event.id,
-        "start_date": start_date(event),
-        "text": {"headline": html_escaped(event.title), "text": body(data, site, event)},
+        "start_date": start_date(words, event),
+        "text": {"headline": html_escaped(event.title), "text": body(words, data, site, event)},
     }
 
 
-def timeline(data: Dataset, site: SiteAddress | None) -> dict[str, Any]:
-    """``data/timelinejs.json``: a title slide and one slide per event, in order."""
+def timeline(data: Dataset, site: SiteAddress | None, language: str = "en") -> dict[str, Any]:
+    """``data/timelinejs.json``: a title slide and one slide per event, in order; dates and links in
+    ``language``'s words."""
+    words = translator(language)
     title = {
         "text": {"headline": html_escaped(data.settings.title), "text": html_escaped(data.settings.summary)}
     }
-    return {"title": title, "events": [slide(data, site, event) for event in data.events]}
+    return {"title": title, "events": [slide(words, data, site, event) for event in data.events]}
