@@ -41,7 +41,7 @@
 
 // Search. Pagefind's dialog, with its script and stylesheet, is loaded the first time a reader searches (the
 // header's search button, or "/"), so that a page costs no more for the readers who never do. Pointing at or
-// focusing the button starts the download early.
+// focusing the button starts the download early; what is typed while it downloads goes into the search box.
 (() => {
   "use strict";
   const button = document.querySelector("[data-ex-search-script]");
@@ -63,8 +63,24 @@
     }
     return loading;
   };
+  let typed = null; // the keys pressed between asking for search and its box taking focus
   const open = () => {
-    load().then(() => modal.open());
+    if (typed !== null || modal.isOpen) {
+      return;
+    }
+    typed = "";
+    load().then(() => {
+      modal.open();
+      // The dialog focuses its box in the next frame; this runs after that.
+      requestAnimationFrame(() => {
+        const box = modal.querySelector("input");
+        if (typed && box instanceof HTMLInputElement) {
+          box.value += typed;
+          box.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+        typed = null;
+      });
+    });
   };
   button.addEventListener("pointerenter", load, { once: true });
   button.addEventListener("focus", load, { once: true });
@@ -72,12 +88,24 @@
   const typing = (target) =>
     target instanceof HTMLElement &&
     (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
-  document.addEventListener("keydown", (event) => {
-    if (event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !typing(event.target)) {
-      if (!modal.isOpen) {
-        event.preventDefault();
-        open();
+  // In the capture phase, before the theme's own keys ("n" and "p" go to the next and previous page): keys meant
+  // for the search box do nothing else.
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) {
+        return;
       }
-    }
-  });
+      if (typed !== null && event.key.length === 1) {
+        typed += event.key;
+      } else if (event.key === "/" && !typing(event.target)) {
+        open();
+      } else {
+        return;
+      }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    },
+    { capture: true },
+  );
 })();
