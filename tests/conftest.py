@@ -16,11 +16,23 @@ from tests.hosting import local_page, serve
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL = FIXTURES / "small"
+SEVERAL = FIXTURES / "two-explainers"  # a site of two explainers sharing people and sources
 
 
 # Fixtures that build the real site or start the browser. ./dev test --fast runs the tests not marked slow,
 # so a test that uses one of these must be marked slow; collection stops and names it otherwise.
-SLOW_FIXTURES = frozenset({"real_site", "zensical_site", "site_server", "pages_host", "browser", "page"})
+SLOW_FIXTURES = frozenset(
+    {
+        "real_site",
+        "zensical_site",
+        "several_site",
+        "site_server",
+        "pages_host",
+        "several_host",
+        "browser",
+        "page",
+    }
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -58,6 +70,15 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     assert build_site(Project(ROOT), site, engine="zensical", work_dir=base / "work") == 0
     yield site
     shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def several_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The two-explainer fixture built once with MkDocs (strict), into a temporary folder."""
+    site = tmp_path_factory.mktemp("several") / "site"
+    assert build_site(Project(SEVERAL), site) == 0
+    yield site
+    shutil.rmtree(site, ignore_errors=True)
 
 
 def copy_project(source: Path, target: Path) -> Path:

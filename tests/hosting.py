@@ -61,8 +61,18 @@ class _Server(http.server.ThreadingHTTPServer):
 @pytest.fixture(scope="session")
 def pages_host(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real site served at http://127.0.0.1:PORT/explainer/, the path its site_url gives it; yields that URL."""
+    yield from _hosted(real_site, tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def several_host(several_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The two-explainer fixture's site served as :func:`pages_host` serves the real one."""
+    yield from _hosted(several_site, tmp_path_factory)
+
+
+def _hosted(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("host")
-    (root / PREFIX).symlink_to(real_site, target_is_directory=True)
+    (root / PREFIX).symlink_to(site, target_is_directory=True)
     with serve(root, _PagesHandler) as base:
         yield f"{base}{PREFIX}/"
 

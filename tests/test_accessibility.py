@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, ViewportSize
 
-from tests.hosting import local_page, pages_host
+from tests.hosting import local_page, pages_host, several_host
 
 pytestmark = pytest.mark.slow
-__all__ = ["pages_host"]
+__all__ = ["pages_host", "several_host"]
 
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 PAGE_TYPES = {
@@ -30,6 +30,19 @@ PAGE_TYPES = {
     "data": "data/",
     "method": "method/",
     "404": "no-such-page/",
+}
+
+# On a site of several explainers (tests/fixtures/two-explainers), the pages that differ from one explainer's.
+SEVERAL_PAGE_TYPES = {
+    "hub": "",
+    "explainer's home": "school/",
+    "explainer's contrast": "school/contrast/",
+    "explainer's day": "bridge/timeline/2021-03-02/",
+    "shared person": "people/mayor/",
+    "shared people": "people/",
+    "shared sources of a month": "sources/2021-05/",
+    "corrections of each explainer": "corrections/",
+    "site's data": "data/",
 }
 
 
@@ -51,9 +64,22 @@ def test_axe_finds_no_violations(
     and a desktop's."""
     # bypass_csp: axe-core is injected as an inline script, which the site's own policy rightly refuses;
     # the policy itself is tested in test_security_browser.py.
+    assert _axe(browser, pages_host + PAGE_TYPES[kind], scheme, width) == []
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", sorted(SEVERAL_PAGE_TYPES))
+def test_axe_finds_no_violations_on_a_site_of_several_explainers(
+    browser: Browser, several_host: str, kind: str, scheme: str, width: int
+) -> None:
+    assert _axe(browser, several_host + SEVERAL_PAGE_TYPES[kind], scheme, width) == []
+
+
+def _axe(browser: Browser, url: str, scheme: str, width: int) -> list[str]:
+    """axe-core's violations on the page at ``url``, in the colour ``scheme`` at a ``width`` px window."""
     viewport: ViewportSize = {"width": width, "height": 800 if width < 1000 else 900}
     with local_page(browser, color_scheme=scheme, viewport=viewport, bypass_csp=True) as page:
-        page.goto(pages_host + PAGE_TYPES[kind])
+        page.goto(url)
         page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document)")
-        assert _violations(result) == []
+        return _violations(page.evaluate("async () => await axe.run(document)"))

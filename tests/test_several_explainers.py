@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import Project, build_site, generate, write_exports
+from generator.build import Project, generate, write_exports
 from generator.errors import DataError
 from generator.explainers import has_several, load_site, validate_site
 from generator.sitemap import SCRIPT, STYLESHEET
-from tests.conftest import FIXTURES, SMALL, copy_project, edit
+from tests.conftest import SEVERAL, SMALL, copy_project, edit
 from tests.html import one, parse, text_of
 
-SEVERAL = FIXTURES / "two-explainers"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "two-explainers"
 
 
@@ -181,15 +179,6 @@ def test_the_sites_settings_are_checked(several: Path) -> None:
 def test_a_problem_in_the_shared_people_is_reported_once(several: Path) -> None:
     edit(several / "data/people.yaml", "name: Ben Engineer", "name: ''")
     assert len(_problems(several)) == 1
-
-
-@pytest.fixture(scope="module")
-def several_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The two-explainer fixture built once with MkDocs (strict), into a temporary folder."""
-    site = tmp_path_factory.mktemp("several") / "site"
-    assert build_site(Project(SEVERAL), site, work_dir=tmp_path_factory.mktemp("work")) == 0
-    yield site
-    shutil.rmtree(site, ignore_errors=True)
 
 
 @pytest.mark.slow

@@ -25,10 +25,11 @@ _LINE = HtmlTemplate('<li>{speaker}<a href="{link}"><q>{words}</q></a> ({date}){
 _SPEAKER = HtmlTemplate('<a href="{link}">{name}</a>: ')
 
 
-def figures(ctx: Context, page: str, statements: Sequence[Statement]) -> Html:
-    """Quote figures in one block kept out of search (their words are found on the day's page)."""
+def figures(ctx: Context, page: str, statements: Sequence[Statement], label: str | None = None) -> Html:
+    """Quote figures in one block kept out of search (their words are found on the day's page); ``label``
+    names the block (default: Quotes), and must differ between two such blocks on one page."""
     quotes = (quote_figure(ctx, page, s) for s in statements)
-    return h("section", *quotes, class_="ex-quotes", aria_label=ctx.t("Quotes"), **SEARCH_EXCLUDE)
+    return h("section", *quotes, class_="ex-quotes", aria_label=label or ctx.t("Quotes"), **SEARCH_EXCLUDE)
 
 
 def unindexed(*children: Html) -> Html:

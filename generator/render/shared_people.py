@@ -76,7 +76,7 @@ def _person_page(contexts: Sequence[Context], person: Person) -> str:
             raw_block(
                 h("p", h("a", ctx.t("The explainer: {title}", title=ctx.data.settings.title), href=home))
             ),
-            raw_block(figures(ctx, page, shown)),
+            raw_block(figures(ctx, page, shown, ctx.t("Quotes in {title}", title=ctx.data.settings.title))),
         ]
         if earlier:
             lines = statement_lines(ctx, page, earlier, class_="ex-earlier", speaker=False)
