@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -13,12 +14,15 @@ import click
 
 from generator import __version__, preview_server
 from generator.build import Project, build_site, generate_site, write_docs, write_exports
+from generator.dataset import Dataset
 from generator.dates import PartialDate
 from generator.engines import DEFAULT_ENGINE, ENGINES, EngineName
 from generator.errors import DataError, Problem
 from generator.examples import example_problems
+from generator.explainers import EXPLAINERS_DIR, has_several, load_site, validate_site
 from generator.languages import declared_languages, missing_translations
-from generator.load import EVENTS_DIR, SETTINGS_FILE, load_data, load_file
+from generator.load import EVENTS_DIR, SETTINGS_FILE, LoadedData, load_data, load_file
+from generator.model import ID_PATTERN
 from generator.output_folder import OutputFolderError
 from generator.project_init import InitError, init_project
 from generator.provenance import Verdict, check_sources, read_saved, report_lines, saved_copies, summary
@@ -102,7 +106,12 @@ def check_examples(project: Project) -> None:
     texts.update(
         {f"{project.content_dir}/{name}": text for name, text in project.read_content().pages.items()}
     )
-    problems = example_problems(load_data(project.root, project.data_dir), texts)
+    if has_several(project.root, project.data_dir):
+        every = [item.loaded for item in load_site(project.root, project.data_dir).explainers]
+    else:
+        every = [load_data(project.root, project.data_dir)]
+    # The shared files and the pages come once per explainer: one of each problem.
+    problems = sorted({problem for loaded in every for problem in example_problems(loaded, texts)})
     if problems:
         refuse(project, problems)
 
@@ -205,6 +214,16 @@ def build(
     click.echo(f"Built the site into {site_dir}/.")
 
 
+def _explainers_as_loaded(project: Project) -> list[tuple[LoadedData, Dataset]]:
+    """Each explainer of the project (one, or a site's several) as read and as validated; raises DataError."""
+    if not has_several(project.root, project.data_dir):
+        loaded = load_data(project.root, project.data_dir)
+        return [(loaded, validate_data(loaded))]
+    read = load_site(project.root, project.data_dir)
+    site = validate_site(read)
+    return [(item.loaded, valid.data) for item, valid in zip(read.explainers, site.explainers, strict=True)]
+
+
 @main.command(name="check-sources")
 @_root_option
 @click.option(
@@ -221,10 +240,10 @@ def check_sources_command(root: Path, saved: Path) -> None:
         raise click.ClickException(
             f"no folder {saved}: save copies of the sources there, named <source-id>.txt or .html"
         )
-    loaded = load_data(root)
     with reported():
-        data = validate_data(loaded)
-    copies, notes = saved_copies(folder, [source.id for source in data.sources], saved)
+        checked = _explainers_as_loaded(Project(root))
+    sources = checked[0][1].sources  # shared by every explainer of a site of several
+    copies, notes = saved_copies(folder, [source.id for source in sources], saved)
     shown = {source_id: saved / path.name for source_id, path in copies.items()}
     for note in notes:
         click.echo(note, err=True)
@@ -235,9 +254,12 @@ def check_sources_command(root: Path, saved: Path) -> None:
         except UnicodeDecodeError as error:
             message = f"{shown[source_id]}: not UTF-8 text ({error.reason}); save it as UTF-8"
             raise click.ClickException(message) from None
-    findings = check_sources(data, texts)
-    for line in report_lines(loaded, findings, shown, saved):
-        click.echo(line)
+    findings = []
+    for loaded, data in checked:
+        found = check_sources(data, texts)
+        for line in report_lines(loaded, found, shown, saved):
+            click.echo(line)
+        findings += found
     click.echo(summary(findings))
     if any(finding.verdict is Verdict.MISSING for finding in findings):
         sys.exit(1)
@@ -270,8 +292,25 @@ def serve(root: Path, address: str | None, mkdocs_args: tuple[str, ...]) -> None
 @_root_option
 @click.option("--date", "date_text", required=True, help="When it happened: YYYY-MM-DD, YYYY-MM or YYYY.")
 @click.option("--title", required=True, help="A short headline in your own words.")
-def new_event_command(root: Path, date_text: str, title: str) -> None:
-    """Create data/events/DATE-TITLE.yaml from the commented template, ready to fill in."""
+@click.option(
+    "--explainer",
+    "slug",
+    help="On a site of several explainers: the one the event belongs to (its folder in data/explainers/).",
+)
+def new_event_command(root: Path, date_text: str, title: str, slug: str | None) -> None:
+    """Create data/events/DATE-TITLE.yaml (data/explainers/SLUG/events/ on a site of several explainers) from
+    the commented template, ready to fill in."""
+    data_dir = Project(root).data_dir
+    if has_several(root, data_dir) != (slug is not None):
+        several = "a site of several explainers names the explainer"
+        one = "a project of one explainer has no --explainer"
+        raise click.BadParameter(several if slug is None else one, param_hint="--explainer")
+    folder = root / data_dir if slug is None else root / data_dir / EXPLAINERS_DIR / slug
+    if slug is not None and not (re.fullmatch(ID_PATTERN, slug) and (folder / SETTINGS_FILE).is_file()):
+        raise click.BadParameter(
+            f'"{slug}"; expected a folder of data/explainers/ holding {SETTINGS_FILE}',
+            param_hint="--explainer",
+        )
     try:
         date = PartialDate.parse(date_text)
     except ValueError as error:
@@ -279,7 +318,7 @@ def new_event_command(root: Path, date_text: str, title: str) -> None:
     problem = title_problem(title.strip())
     if problem is not None:
         raise click.BadParameter(problem, param_hint="--title")
-    path = new_event(root / Project(root).data_dir / EVENTS_DIR, date, title.strip())
+    path = new_event(folder / EVENTS_DIR, date, title.strip())
     click.echo(f"Created {path.relative_to(root).as_posix()}: fill in each FILL IN, then run ./dev validate.")
 
 

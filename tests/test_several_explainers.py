@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from click.testing import CliRunner
 
 from generator.build import Project, generate, write_exports
+from generator.cli import main
 from generator.errors import DataError
 from generator.explainers import has_several, load_site, validate_site
 from generator.sitemap import SCRIPT, STYLESHEET
@@ -199,3 +201,71 @@ def test_the_site_builds_with_mkdocs_strict(several_site: Path) -> None:
     ):
         table = text_of(one(parse(several_site / slug / "contrast" / "index.html"), "table"))
         assert own in table and other not in table
+
+
+def test_validate_names_every_page_of_the_site(several: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "--root", str(several)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("The data is valid: ")
+
+
+def test_new_event_goes_into_the_named_explainers_events(several: Path) -> None:
+    arguments = ["new-event", "--root", str(several), "--date", "2021-05-20", "--title", "Budget vote"]
+    result = CliRunner().invoke(main, [*arguments, "--explainer", "school"])
+    assert result.exit_code == 0, result.output
+    assert (several / "data/explainers/school/events/2021-05-20-budget-vote.yaml").is_file()
+    unnamed = CliRunner().invoke(main, arguments)
+    assert unnamed.exit_code == 2
+    assert "Invalid value for --explainer: a site of several explainers names the explainer" in unnamed.output
+    unknown = CliRunner().invoke(main, [*arguments, "--explainer", "../school"])
+    assert unknown.exit_code == 2
+    expected = 'Invalid value for --explainer: "../school"; expected a folder of data/explainers/ holding explainer.yaml'
+    assert expected in unknown.output
+
+
+def test_new_event_in_a_project_of_one_explainer_takes_no_explainer(small_project: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        [
+            "new-event",
+            "--root",
+            str(small_project),
+            "--date",
+            "2021-05-20",
+            "--title",
+            "X",
+            "--explainer",
+            "a",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "Invalid value for --explainer: a project of one explainer has no --explainer" in result.output
+
+
+def test_strict_content_finds_example_text_in_an_explainers_own_files(several: Path) -> None:
+    edit(several / "data/explainers/school/explainer.yaml", "title: Will", "title: 'EXAMPLE: Will")
+    edit(several / "data/explainers/school/explainer.yaml", "close?", "close?'")
+    result = CliRunner().invoke(main, ["validate", "--strict-content", "--root", str(several)])
+    assert result.exit_code == 1
+    assert result.output.startswith("data/explainers/school/explainer.yaml:1:8: title: ")
+
+
+def test_check_sources_checks_every_explainers_quotes(several: Path) -> None:
+    (several / "saved-sources").mkdir()
+    (several / "saved-sources" / "gazette-2021-05-10.txt").write_text(
+        "The mayor said: The school stays open, whatever the budget says.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["check-sources", "--root", str(several)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "data/explainers/bridge/events/2021-03-02-council-meeting.yaml:18:21: quotes[0].citations[0].as_printed: "
+        "unchecked: no saved copy of the source gazette-2021-03-02 in saved-sources",
+        "data/explainers/bridge/events/2021-03-02-site-visit.yaml:18:21: quotes[0].citations[0].as_printed: "
+        "unchecked: no saved copy of the source courier-2021-03-03 in saved-sources",
+        "data/explainers/school/events/2021-05-10-school-meeting.yaml:17:21: quotes[0].citations[0].as_printed: "
+        "exact in saved-sources/gazette-2021-05-10.txt (line 1)",
+        "data/explainers/school/events/2021-05-10-school-meeting.yaml:26:21: quotes[1].citations[0].as_printed: "
+        "missing from saved-sources/gazette-2021-05-10.txt; closest passage (similarity 0.39): "
+        '"The mayor said: The school stays ope"',
+        "Checked 4 citations: 1 exact, 0 variant, 1 missing, 2 unchecked (no saved copy).",
+    ]
