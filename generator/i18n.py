@@ -44,6 +44,7 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's own name for the marker)
 
 
 # Date patterns (Unicode CLDR, as babel.dates reads them) are messages too, so each language writes its own.
+# Translators: CLDR date patterns (day, month, year, day with its weekday); text in 'quotes' is kept.
 _DAY = N_("d MMMM y")
 _MONTH = N_("MMMM y")
 _YEAR = N_("y")

@@ -18,6 +18,7 @@ def byline(ctx: Context, page: str) -> Html | None:
         names = [_author(author) for author in settings.authors]
         if len(names) > 1:
             authors = fragment(
+                # Translators: {names} is every author but the last, comma-separated; {last} the last author.
                 *ctx.pieces("{names} and {last}", names=fragment(*joined(names[:-1])), last=names[-1])
             )
         else:

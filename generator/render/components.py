@@ -253,6 +253,7 @@ def when_in_day(ctx: Context, event: Event) -> list[Html | str]:
     if event.date.precision == "day" and len(day) > 1:
         said += [
             ", ",
+            # Translators: where no time of day is known, the event's place among its day's events.
             ctx.t("event {number} of {count} that day", number=day.index(event) + 1, count=len(day)),
         ]
     return said

@@ -71,6 +71,7 @@ def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statem
     questions = ctx.nt("{count} question", "{count} questions", len(topics))
     return h(
         "p",
+        # Translators: “6 quotes in our sources on 4 questions, 22 February 2017 to 23 February 2017: A; B.”
         *ctx.pieces(
             "{quotes} in our sources on {questions}, {span}: {questions_linked}.",
             quotes=quotes,
@@ -97,7 +98,9 @@ def role_at_the_time(ctx: Context, person: Person, said: Sequence[Statement]) ->
     dates = dates or [event.date for event in data.events if person.id in event.participants]
     dates = dates or [event.date for event in data.events]
     titles = dict.fromkeys(role.title for date in dates if (role := person.role_on(date)) is not None)
-    return ctx.t(", then ").join(titles) if titles else None
+    # Translators: between the posts a person held, in order: “Governor, then Secretary of State”.
+    then = ctx.t(", then ")
+    return then.join(titles) if titles else None
 
 
 def person_description(ctx: Context, person: Person, said: Sequence[Statement]) -> str:

@@ -100,6 +100,7 @@ def _people_line(ctx: Context, event: Event) -> str | None:
     if not ids:
         return None
     names = ", ".join(ctx.data.person_by_id[pid].name for pid in dict.fromkeys(ids))
+    # Translators: {names} is one name or several, comma-separated.
     return ctx.t("Speakers: {names}", names=names) if speakers else ctx.t("With: {names}", names=names)
 
 
