@@ -304,7 +304,8 @@ def test_generated_docs_hold_the_editor_only_when_asked(
     project = copy_project(ROOT, tmp_path / "project")
     write_docs(Project(project), tmp_path / "docs")
     assert (tmp_path / "docs" / "admin" / "decap-cms.js").is_file()
-    assert (tmp_path / "docs" / "admin" / "config.yml").read_text(encoding="utf-8") == config_text(config())
+    bilingual = decap_config(SETTINGS, data_dir="data", content_dir="content", languages=("en", "es"))
+    assert (tmp_path / "docs" / "admin" / "config.yml").read_text(encoding="utf-8") == config_text(bilingual)
     write_docs(Project(FIXTURES / "small"), tmp_path / "small")
     assert not (tmp_path / "small" / "admin").exists()
 
@@ -325,3 +326,36 @@ def test_a_build_with_wrong_settings_fails_with_the_message_and_writes_no_site(t
     assert f"mkdocs.yml:{line}:9: plugins.explainer.admin.branch: str '-x'; expected a branch name" in output
     assert "Traceback" not in output
     assert not (project / "site").exists()
+
+
+def test_in_several_languages_a_text_in_our_own_words_has_a_box_for_each() -> None:
+    bilingual = decap_config(SETTINGS, data_dir="data", content_dir="content", languages=("en", "es"))
+    events = bilingual["collections"][0]
+    title = next(field for field in events["fields"] if field["name"] == "title")
+    assert title == {
+        "name": "title",
+        "label": "Title",
+        "hint": "A short headline in our own words.",
+        "widget": "object",
+        "fields": [
+            {
+                "name": "en",
+                "label": "Title: en",
+                "widget": "string",
+                "pattern": [r"\S", "Text that is not only spaces."],
+            },
+            {
+                "name": "es",
+                "label": "Title: es",
+                "required": False,
+                "widget": "string",
+                "pattern": [r"\S", "Text that is not only spaces."],
+            },
+        ],
+    }
+    assert events["summary"] == "{{date}}: {{title.en}}"
+    quotes = next(field for field in events["fields"] if field["name"] == "quotes")
+    topics = next(field for field in quotes["fields"] if field["name"] == "topics")
+    assert topics["fields"][0]["display_fields"] == ["topics.*.question.en"]
+    speaker = next(field for field in quotes["fields"] if field["name"] == "speaker")
+    assert speaker["display_fields"] == ["people.*.name"]  # a name is not translated

@@ -109,8 +109,8 @@ def test_an_event_made_in_the_form_is_written_valid_and_built(
         page.get_by_label("Id", exact=True).fill(EVENT)
         page.get_by_label("Date", exact=True).fill("2017-02-23")
         page.get_by_label("Order (optional)", exact=True).fill("6")
-        page.get_by_label("Title", exact=True).fill("An event made in the form")
-        page.get_by_label("Summary", exact=True).fill("Made by the browser test.")
+        page.get_by_label("Title: en", exact=True).fill("An event made in the form")
+        page.get_by_label("Summary: en", exact=True).fill("Made by the browser test.")
         pick(page, "Sources", "ABC", "ABC News")
         page.get_by_role("button", name="Add quotes").click()
         page.get_by_label("Id", exact=True).nth(1).fill(QUOTE)
@@ -155,8 +155,8 @@ def test_a_correction_dated_to_the_month_names_a_quote_picked_from_the_events(
         page.get_by_label("Id", exact=True).fill("2017-03-wording")
         page.get_by_label("Precision", exact=True).select_option("month")
         page.get_by_label("Date", exact=True).fill("2017-03")
-        page.get_by_label("Changed", exact=True).fill("A word of the context, made by the browser test.")
-        page.get_by_label("Reason", exact=True).fill("To test the form.")
+        page.get_by_label("Changed: en", exact=True).fill("A word of the context, made by the browser test.")
+        page.get_by_label("Reason: en", exact=True).fill("To test the form.")
         pick(page, "Quotes (optional)", "mass deportations", "no mass deportations")
         page.get_by_role("button", name="Publish").click()
         page.get_by_role("menuitem", name="Publish now").click()
@@ -168,8 +168,9 @@ def test_a_correction_dated_to_the_month_names_a_quote_picked_from_the_events(
             {
                 "id": "2017-03-wording",
                 "date": "2017-03",
-                "changed": "A word of the context, made by the browser test.",
-                "reason": "To test the form.",
+                # The real explainer is in English and Spanish: the form writes each text per language.
+                "changed": {"en": "A word of the context, made by the browser test."},
+                "reason": {"en": "To test the form."},
                 "quotes": ["kelly-no-mass-deportations"],
             }
         ]

@@ -84,8 +84,8 @@ def test_script_end_tag_in_the_data_cannot_break_out(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "project")
     event = project / "data" / "events" / "2017-02-23-kelly-mexico-city.yaml"
     hostile = "Kelly </script><script>window.pwned=1</script> & <!-- in Mexico City"
-    old = "title: Kelly rules out mass deportations and military force in Mexico City"
-    edit(event, old, f"title: {json.dumps(hostile)}")
+    old = 'en: "Kelly rules out mass deportations and military force in Mexico City"'
+    edit(event, old, f"en: {json.dumps(hostile)}")
     site = tmp_path / "site"
     assert build_site(Project(project), site) == 0
     soup = parse(site / "timeline" / "2017-02-23" / "index.html")

@@ -7,7 +7,7 @@ straight into the working tree: Decap switches to it when the page is opened fro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,12 +60,14 @@ _FILES = (
 )
 
 
-def _fields(schema: str) -> list[dict[str, Any]]:
-    return form_fields(schema_for(schema), REFERENCES.get(schema, {}))
+def _fields(schema: str, languages: Sequence[str]) -> list[dict[str, Any]]:
+    return form_fields(schema_for(schema), REFERENCES.get(schema, {}), languages)
 
 
-def collections(data_dir: str) -> list[dict[str, Any]]:
-    """Decap's collections: the event files as a folder (one file per event), the other files one each."""
+def collections(data_dir: str, languages: Sequence[str] = ("en",)) -> list[dict[str, Any]]:
+    """Decap's collections: the event files as a folder (one file per event), the other files one each; with
+    several ``languages``, a text in our own words has a box for each."""
+    title = f"title.{languages[0]}" if len(languages) > 1 else "title"
     events = {
         "name": "events",
         "label": "Events",
@@ -77,9 +79,9 @@ def collections(data_dir: str) -> list[dict[str, Any]]:
         "create": True,
         "identifier_field": "id",
         "slug": "{{id}}",
-        "summary": "{{date}}: {{title}}",
-        "sortable_fields": ["date", "title"],
-        "fields": _fields("event.schema.json"),
+        "summary": f"{{{{date}}}}: {{{{{title}}}}}",
+        "sortable_fields": ["date", title],
+        "fields": _fields("event.schema.json", languages),
     }
     files = [
         {
@@ -90,7 +92,7 @@ def collections(data_dir: str) -> list[dict[str, Any]]:
                     "name": kind.name,
                     "label": kind.label,
                     "file": f"{data_dir}/{kind.file}",
-                    "fields": _fields(kind.schema),
+                    "fields": _fields(kind.schema, languages),
                 }
             ],
         }
@@ -99,8 +101,10 @@ def collections(data_dir: str) -> list[dict[str, Any]]:
     return [events, *files]
 
 
-def decap_config(settings: AdminSettings, *, data_dir: str, content_dir: str) -> dict[str, Any]:
-    """The whole config, as Decap reads it."""
+def decap_config(
+    settings: AdminSettings, *, data_dir: str, content_dir: str, languages: Sequence[str] = ("en",)
+) -> dict[str, Any]:
+    """The whole config, as Decap reads it, for an explainer in ``languages`` (the main one first)."""
     backend: dict[str, Any] = {"name": "github", "repo": settings.repo, "branch": settings.branch}
     if settings.auth_url:
         backend["base_url"] = settings.auth_url
@@ -112,7 +116,7 @@ def decap_config(settings: AdminSettings, *, data_dir: str, content_dir: str) ->
         "media_folder": f"{content_dir}/assets/uploads",
         "public_folder": "/assets/uploads",
         "editor": {"preview": False},
-        "collections": collections(data_dir),
+        "collections": collections(data_dir, languages),
     }
 
 

@@ -8,7 +8,7 @@ each kind of text is best typed in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
@@ -87,9 +87,26 @@ class FormError(ValueError):
     """A schema holds something no form field is made for (a model changed in a way this module must learn)."""
 
 
-def form_fields(schema: Mapping[str, Any], references: Mapping[FieldPath, str]) -> list[dict[str, Any]]:
-    """The Decap fields of an object schema, in the model's order."""
-    return _Walk(schema.get("$defs", {}), references).fields(schema, ())
+def form_fields(
+    schema: Mapping[str, Any], references: Mapping[FieldPath, str], languages: Sequence[str] = ("en",)
+) -> list[dict[str, Any]]:
+    """The Decap fields of an object schema, in the model's order; with several ``languages`` (the main one
+    first), a text in our own words is a group of one box per language."""
+    return _Walk(schema.get("$defs", {}), references, tuple(languages)).fields(schema, ())
+
+
+def relation_for(kind: str, languages: Sequence[str] = ("en",)) -> Relation:
+    """Where ids of ``kind`` are picked from; with several languages the list shows the main language's text
+    (what it shows is written in our own words, so it is given per language)."""
+    source = RELATIONS[kind]
+    if len(languages) < 2 or kind not in _SHOWN_IN_OWN_WORDS:
+        return source
+    shown = tuple(f"{field}.{languages[0]}" for field in source.display_fields)
+    return Relation(source.collection, source.file, source.value_field, shown)
+
+
+# The kinds of id whose list shows a text in our own words (a question), not a name or the quoted words.
+_SHOWN_IN_OWN_WORDS = frozenset({"topic", "event"})
 
 
 def label(name: str) -> str:
@@ -101,6 +118,7 @@ def label(name: str) -> str:
 class _Walk:
     definitions: Mapping[str, Any]
     references: Mapping[FieldPath, str]
+    languages: tuple[str, ...]
 
     def resolve(self, schema: Mapping[str, Any]) -> Mapping[str, Any]:
         reference = schema.get("$ref")
@@ -126,13 +144,23 @@ class _Walk:
         options = schema.get("anyOf")
         if options and _NULL in options and len(options) == 2:  # an optional value: the other option
             shape = next(option for option in options if option != _NULL)
-        shape = _one_language(self.resolve(shape))
         field: dict[str, Any] = {"name": name, "label": label(name)}
         if not required:
             field["required"] = False
         if "description" in schema:
             field["hint"] = schema["description"]
-        return field | self.widget(self.resolve(shape), path)
+        text = _own_words_text(self.resolve(shape))
+        if text is None:
+            return field | self.widget(self.resolve(shape), path)
+        if len(self.languages) < 2:
+            return field | self.widget(text, path)
+        boxes = [
+            {"name": code, "label": f"{label(name)}: {code}"}
+            # The main language's text is required with the field (an optional group asks for none).
+            | ({} if required and code == self.languages[0] else {"required": False})
+            for code in self.languages
+        ]
+        return field | {"widget": "object", "fields": [box | self.widget(text, path) for box in boxes]}
 
     def widget(self, schema: Mapping[str, Any], path: FieldPath) -> dict[str, Any]:
         if _shape(schema) == _DATE_SCHEMA:
@@ -166,7 +194,7 @@ class _Walk:
         raise FormError(f"{'.'.join(path)}: a list of values that are not ids of another kind")
 
     def relation(self, path: FieldPath) -> dict[str, Any]:
-        source = RELATIONS[self.references[path]]
+        source = relation_for(self.references[path], self.languages)
         field: dict[str, Any] = {"widget": "relation", "collection": source.collection}
         if source.file is not None:
             field["file"] = source.file
@@ -177,15 +205,16 @@ class _Walk:
         }
 
 
-def _one_language(schema: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A text in our own words may be plain text or a text per language (generator.languages): the form
-    edits the plain text, in the explainer's main language (texts per language are edited in the files)."""
+def _own_words_text(schema: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """A text in our own words may be plain text or a text per language (generator.languages): the plain
+    text's schema, or None for any other schema."""
     options = [option for option in schema.get("anyOf", ()) if option != _NULL]
     texts = [option for option in options if option.get("type") == "string"]
     by_language = [option for option in options if "propertyNames" in option]
     if len(options) == 2 and len(texts) == 1 and len(by_language) == 1:
-        return {**texts[0], **{key: value for key, value in schema.items() if key != "anyOf"}}
-    return schema
+        text: Mapping[str, Any] = texts[0]
+        return text
+    return None
 
 
 def _limits(schema: Mapping[str, Any], low: str, high: str) -> dict[str, Any]:

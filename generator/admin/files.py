@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -27,6 +27,8 @@ import yaml
 from generator import siteconfig
 from generator.admin.config import AdminSettings, config_text, decap_config
 from generator.errors import DataError, Problem
+from generator.languages import declared_languages
+from generator.load import SETTINGS_FILE, load_file
 from generator.markup import html_escaped
 from generator.urls import check_external_url
 
@@ -100,14 +102,19 @@ def node_modules_for(project_root: Path, package: str) -> Path:
 
 
 def admin_files(
-    settings: AdminSettings, *, data_dir: str, content_dir: str, node_modules: Path = NODE_MODULES
+    settings: AdminSettings,
+    *,
+    data_dir: str,
+    content_dir: str,
+    node_modules: Path = NODE_MODULES,
+    languages: Sequence[str] = ("en",),
 ) -> AdminFiles:
-    """Every file of ``/admin/``."""
+    """Every file of ``/admin/``, the form asking for each text in our own words in ``languages``."""
     ours = {
         f"{ADMIN_DIR}/{name}": files("generator").joinpath(f"assets/admin/{name}").read_text(encoding="utf-8")
         for name in _OUR_FILES
     }
-    config = decap_config(settings, data_dir=data_dir, content_dir=content_dir)
+    config = decap_config(settings, data_dir=data_dir, content_dir=content_dir, languages=languages)
     texts = {
         f"{ADMIN_DIR}/index.html": index_page(settings),
         f"{ADMIN_DIR}/config.yml": config_text(config),
@@ -140,6 +147,7 @@ def project_admin_files(
         data_dir=data_dir,
         content_dir=content_dir,
         node_modules=node_modules_for(config_file.parent, DECAP_DIST),
+        languages=declared_languages(load_file(config_file.parent, f"{data_dir}/{SETTINGS_FILE}")[0]),
     )
 
 
