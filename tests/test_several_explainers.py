@@ -14,13 +14,13 @@ import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from generator.build import Project, generate, write_exports
+from generator.build import Project, build_site, generate, write_exports
 from generator.cli import main
 from generator.errors import DataError
 from generator.explainers import has_several, load_site, validate_site
 from generator.sitemap import SCRIPT, STYLESHEET
 from tests.conftest import SEVERAL, SMALL, copy_project, edit
-from tests.html import one, parse, text_of
+from tests.html import broken_links, one, parse, text_of
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "two-explainers"
 
@@ -269,3 +269,17 @@ def test_check_sources_checks_every_explainers_quotes(several: Path) -> None:
         '"The mayor said: The school stays ope"',
         "Checked 4 citations: 1 exact, 0 variant, 1 missing, 2 unchecked (no saved copy).",
     ]
+
+
+@pytest.mark.slow
+def test_every_internal_link_of_the_site_resolves(several_site: Path) -> None:
+    assert broken_links(several_site, "/explainer/") == []
+
+
+@pytest.mark.slow
+def test_the_site_builds_with_zensical_too(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert build_site(Project(SEVERAL), site, engine="zensical", work_dir=tmp_path / "work") == 0
+    assert broken_links(site, "/explainer/") == []
+    titles = [text_of(link) for link in parse(site / "index.html").select("ul.ex-explainers > li > a")]
+    assert titles == ["Bridge or no bridge?", "Will the school close?"]

@@ -9,7 +9,7 @@ import pytest
 
 from generator.build import Project, load_dataset
 from tests.conftest import ROOT
-from tests.html import one, parse, text_of
+from tests.html import broken_links, one, parse, text_of
 
 pytestmark = pytest.mark.slow
 
@@ -141,29 +141,4 @@ PUBLISHED_AT = urlsplit(str(Project(ROOT).site_url())).path
 
 def test_every_internal_link_resolves(real_site: Path) -> None:
     """Links written inside generated HTML are not checked by MkDocs, so check them all here."""
-    broken = []
-    ids: dict[Path, set[str]] = {}
-
-    def anchors(path: Path) -> set[str]:
-        if path not in ids:
-            ids[path] = {str(tag["id"]) for tag in parse(path).select("[id]")}
-        return ids[path]
-
-    for page in sorted(real_site.rglob("*.html")):
-        soup = parse(page)
-        for link in soup.select("article a[href]"):
-            href = str(link["href"])
-            if href.startswith(("https://", "http://", "mailto:")):
-                continue
-            target, _, anchor = href.partition("#")
-            if target.startswith(PUBLISHED_AT):  # the 404 page's links: it is served at any address
-                path = (real_site / target.removeprefix(PUBLISHED_AT)).resolve()
-            else:
-                path = (page.parent / target).resolve() if target else page
-            if path.is_dir():
-                path = path / "index.html"
-            if not path.is_file():
-                broken.append(f"{page.relative_to(real_site)}: {href}")
-            elif anchor and anchor not in anchors(path):
-                broken.append(f"{page.relative_to(real_site)}: {href} (no #{anchor})")
-    assert broken == []
+    assert broken_links(real_site, PUBLISHED_AT) == []
