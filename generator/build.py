@@ -58,6 +58,7 @@ class Project:
             data_dir=self.data_dir,
             content_dir=self.content_dir,
             content=[*content.pages, *content.files],
+            several=has_several(self.root, self.data_dir),
         )
 
 

@@ -283,3 +283,14 @@ def test_the_site_builds_with_zensical_too(tmp_path: Path) -> None:
     assert broken_links(site, "/explainer/") == []
     titles = [text_of(link) for link in parse(site / "index.html").select("ul.ex-explainers > li > a")]
     assert titles == ["Bridge or no bridge?", "Will the school close?"]
+
+
+def test_the_form_editor_is_refused_on_a_site_of_several_explainers(several: Path) -> None:
+    config = several / "mkdocs.yml"
+    edit(config, "  - explainer\n", "  - explainer:\n      admin:\n        repo: example/explainer\n")
+    with pytest.raises(DataError) as caught:
+        Project(several).admin_files()
+    assert [str(problem) for problem in caught.value.problems] == [
+        "mkdocs.yml:19:7: plugins.explainer.admin: the form editor on a site of several explainers "
+        "(data/explainers/); expected no admin: setting (the editor at /admin/ edits a project of one explainer)"
+    ]

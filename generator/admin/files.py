@@ -124,17 +124,23 @@ def admin_files(
 
 
 def project_admin_files(
-    config_file: Path, *, data_dir: str, content_dir: str, content: Iterable[str]
+    config_file: Path, *, data_dir: str, content_dir: str, content: Iterable[str], several: bool = False
 ) -> AdminFiles | None:
     """The editor's files for the project configured by ``config_file``; None when it asks for no editor.
 
     ``content`` lists the hand-written files (relative to ``content_dir``): none may be where the editor goes,
     since the engine would keep one of the two. Raises DataError naming the setting when the options are
-    wrong, each hand-written file under admin/, or Decap's bundle when it is missing.
+    wrong or the project is a site of ``several`` explainers (the editor's collections are one explainer's
+    folders), each hand-written file under admin/, or Decap's bundle when it is missing.
     """
     settings = read_settings(config_file)
     if settings is None:
         return None
+    if several:
+        line, column = _position(config_file, _OPTIONS)
+        found = f"the form editor on a site of several explainers ({data_dir}/explainers/)"
+        expected = "no admin: setting (the editor at /admin/ edits a project of one explainer)"
+        raise DataError([Problem(config_file.name, line, column, ".".join(_OPTIONS), found, expected)])
     taken = sorted(path for path in content if path.split("/")[0] == ADMIN_DIR)
     if taken:
         expected = (
