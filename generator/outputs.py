@@ -25,7 +25,7 @@ from generator.render.context import Context
 from generator.render.contrast import contrast_page
 from generator.render.corrections import corrections_page
 from generator.render.downloads import data_page
-from generator.render.embeds import check_embeds, embedded_quote_ids, resolve_embeds
+from generator.render.embeds import check_embeds, embedded_quote_ids, resolve_embeds, stray_embeds
 from generator.render.hub import corrections_hub, hub_page
 from generator.render.people import people_index, person_pages
 from generator.render.quote_pages import quote_pages
@@ -308,7 +308,13 @@ class _Files:
         for path, text in sorted(content.items()):
             on_site = site_path(ctx.explainer, path) if ctx.explainer else path
             if self.claim(_Made(on_site, None)):
-                found = list(check_embeds(f"{self.content_dir}/{on_site}", text, quote_ids, days))
+                shown = f"{self.content_dir}/{on_site}"
+                checked = (
+                    check_embeds(shown, text, quote_ids, days)
+                    if data is not None
+                    else stray_embeds(shown, text)
+                )
+                found = list(checked)
                 self.problems += found
                 if not found:
                     self.made[on_site] = resolve_embeds(ctx, path, text)

@@ -294,3 +294,11 @@ def test_the_form_editor_is_refused_on_a_site_of_several_explainers(several: Pat
         "mkdocs.yml:19:7: plugins.explainer.admin: the form editor on a site of several explainers "
         "(data/explainers/); expected no admin: setting (the editor at /admin/ edits a project of one explainer)"
     ]
+
+
+def test_a_page_of_the_whole_site_embeds_nothing(several: Path) -> None:
+    (several / "content/about.md").write_text("# About\n\n{{ contrast-table }}\n", encoding="utf-8")
+    assert _problems(several) == [
+        'content/about.md:3:1: embed: "{{ contrast-table }}"; expected no embed on a page of the whole site '
+        "(an explainer's pages, in its own folder, embed its data)"
+    ]

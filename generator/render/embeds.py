@@ -155,6 +155,17 @@ def check_pages(
     ]
 
 
+def stray_embeds(display_path: str, text: str) -> Iterator[Problem]:
+    """Each embed of a page that belongs to no explainer (on a site of several, a page at the root of the
+    content folder): what it would show belongs to one explainer, in that explainer's folder."""
+    for number, line, in_code in _lines(text):
+        stripped = line.strip()
+        if not in_code and stripped.startswith("{{"):
+            column = len(line) - len(line.lstrip()) + 1
+            expected = "no embed on a page of the whole site (an explainer's pages, in its own folder, embed its data)"
+            yield Problem(display_path, number, column, "embed", f'"{stripped}"', expected)
+
+
 def check_embeds(
     display_path: str, text: str, quote_ids: frozenset[str] | None, days: Sequence[str] | None
 ) -> Iterator[Problem]:
