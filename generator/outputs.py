@@ -354,7 +354,7 @@ def site_files(
         files.add(output, owner, output.make(data, options))
     files.add_content(options.context(data), content, data)
     site = options.site
-    pages = files.pages(structured_data(data, site) if site else {})
+    pages = files.pages(structured_data(data, site, options.language) if site else {})
     return SiteFiles(pages, share_images(options.context(data), options.pictured_quotes))
 
 
@@ -382,7 +382,8 @@ def several_site_files(
         address = scoped.site
         if address is not None:
             lines |= {
-                site_path(item.slug, path): line for path, line in structured_data(item.data, address).items()
+                site_path(item.slug, path): line
+                for path, line in structured_data(item.data, address, options.language).items()
             }
         pictured = options.pictured_quotes & item.data.statement_by_id.keys()
         images |= {

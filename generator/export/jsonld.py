@@ -22,6 +22,7 @@ from generator.dataset import Dataset, Statement
 from generator.export.address import SiteAddress
 from generator.export.feed import event_time
 from generator.export.json_export import DOCUMENT
+from generator.i18n import translator
 from generator.markup import front_matter_line, one_line, with_front_matter_line
 from generator.model import Author, AuthorKind, Event, Source
 from generator.sitemap import (
@@ -136,8 +137,9 @@ def author_node(author: Author) -> Node:
     return node
 
 
-def explainer_article(data: Dataset, site: SiteAddress) -> Node:
-    """The explainer itself, on its home page: based on the published data set, citing its sources."""
+def explainer_article(data: Dataset, site: SiteAddress, language: str = "en") -> Node:
+    """The explainer itself, on its home page: based on the published data set (named in ``language``),
+    citing its sources."""
     url = site.page(HOME)
     node: Node = {
         "@context": CONTEXT,
@@ -149,7 +151,7 @@ def explainer_article(data: Dataset, site: SiteAddress) -> Node:
         "description": one_line(data.settings.summary),
         "isBasedOn": {
             "@type": "Dataset",
-            "name": one_line(f"The data behind {data.settings.title}"),
+            "name": one_line(translator(language).t("The data behind {title}", title=data.settings.title)),
             "url": site.file(DOCUMENT),
             "encodingFormat": "application/json",
         },
@@ -172,9 +174,9 @@ def explainer_article(data: Dataset, site: SiteAddress) -> Node:
     return node
 
 
-def structured_data(data: Dataset, site: SiteAddress) -> dict[str, str]:
+def structured_data(data: Dataset, site: SiteAddress, language: str = "en") -> dict[str, str]:
     """The front-matter line with each page's JSON-LD, by path: the home page and each timeline day."""
-    nodes = [(HOME, explainer_article(data, site))]
+    nodes = [(HOME, explainer_article(data, site, language))]
     nodes += [(day_path(date), day_graph(data, site, events)) for date, events in data.days]
     return {path: front_matter_line(FRONT_MATTER_KEY, node) for path, node in nodes}
 
