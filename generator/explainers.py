@@ -114,7 +114,8 @@ def load_site(root: Path, data_dir: str = "data") -> LoadedSite:
             problems.append(problem)
         else:
             slugs.append(entry.name)
-    if not slugs and not problems:
+    refused = any(problem.path.startswith(f"{folder}/") for problem in problems)
+    if not slugs and not refused:  # a folder refused by name already says what is wrong
         expected = "a folder per explainer, such as explainers/my-story/ holding its explainer.yaml"
         problems.append(Problem(folder, 1, 1, "(file)", "no explainer", expected))
     explainers = tuple(LoadedExplainer(slug, load_data(root, f"{folder}/{slug}", data_dir)) for slug in slugs)

@@ -302,3 +302,14 @@ def test_a_page_of_the_whole_site_embeds_nothing(several: Path) -> None:
         'content/about.md:3:1: embed: "{{ contrast-table }}"; expected no embed on a page of the whole site '
         "(an explainer's pages, in its own folder, embed its data)"
     ]
+
+
+def test_a_site_without_its_settings_or_without_an_explainer_is_refused(several: Path) -> None:
+    (several / "data/site.yaml").unlink()
+    for folder in ("bridge", "school"):
+        shutil.rmtree(several / "data/explainers" / folder)
+    assert _problems(several) == [
+        "data/explainers:1:1: (file): no explainer; expected a folder per explainer, such as "
+        "explainers/my-story/ holding its explainer.yaml",
+        "data/site.yaml:1:1: (file): no such file; expected this file to exist",
+    ]
