@@ -9,7 +9,17 @@ from functools import cached_property
 from typing import Literal, TypeVar
 
 from generator.dates import PartialDate
-from generator.model import Correction, Event, Person, Quote, Relation, Settings, Source, Topic
+from generator.model import (
+    Correction,
+    Event,
+    Person,
+    Quote,
+    Relation,
+    Settings,
+    Source,
+    Topic,
+    Translation,
+)
 
 K = TypeVar("K")
 T = TypeVar("T")
@@ -45,6 +55,9 @@ class Dataset:
     topics: tuple[Topic, ...]
     events: tuple[Event, ...]
     corrections: tuple[Correction, ...] = ()
+    translations: tuple[Translation, ...] = ()
+    """The texts in the explainer's other languages (the main language's dataset has them; see
+    :func:`generator.validate.validate_languages`)."""
 
     @cached_property
     def person_by_id(self) -> dict[str, Person]:

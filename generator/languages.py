@@ -26,8 +26,9 @@ from generator.model import (
     Settings,
     SourcesFile,
     TopicsFile,
+    Translation,
 )
-from generator.yamlfile import FieldPath, LoadedFile
+from generator.yamlfile import FieldPath, LoadedFile, format_path
 
 DEFAULT_LANGUAGES = ("en",)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
@@ -183,3 +184,32 @@ def missing_translations(loaded: LoadedData) -> list[Problem]:
                 if code not in given
             ]
     return found
+
+
+def translations(loaded: LoadedData) -> tuple[Translation, ...]:
+    """Every text given in a language other than the main one, each with the record and field it belongs to;
+    of valid data (each record has its id), sorted by language, record, id and field."""
+    languages = declared_languages(loaded.settings)
+    found = []
+    for file, model in files_and_models(loaded):
+        for path, value in _texts(file, model):
+            if isinstance(value, dict):
+                record, record_id, field = _record_of(file.data, model, path)
+                found += [
+                    Translation(language=code, record=record, id=record_id, field=field, text=text)
+                    for code, text in value.items()
+                    if code in languages[1:]
+                ]
+    return tuple(sorted(found, key=lambda t: (t.language, t.record, t.id or "", t.field)))
+
+
+def _record_of(data: Any, model: type[BaseModel], path: FieldPath) -> tuple[Any, str | None, str]:
+    """The list a text's record is in, the record's id and the field's path within it."""
+    if model is Settings:
+        return "explainer", None, format_path(path)
+    if model is Event:
+        if path[0] == "quotes":
+            return "quotes", data["quotes"][path[1]]["id"], format_path(path[2:])
+        return "events", data["id"], format_path(path)
+    key, index = path[0], path[1]
+    return key, data[key][index]["id"], format_path(path[2:])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -312,6 +312,19 @@ class SiteSettings(Record):
 
     title: Text = Field(description="The site's title, over the list of its explainers.")
     summary: Text = Field(description="One line saying what the site's explainers are about.")
+
+
+class Translation(Record):
+    """A text in our own words in one of the explainer's languages other than the main one: the record it
+    belongs to (its list and id; none for the explainer's own settings) and the field, as the data writes it."""
+
+    language: Language = Field(description="The language of the text, one of the explainer's languages.")
+    record: Literal["explainer", "people", "topics", "events", "quotes", "corrections"] = Field(
+        description="The list of the record the text belongs to."
+    )
+    id: Id | None = Field(description="The record's id (none for the explainer's own title and summary).")
+    field: str = Field(description="The field within the record, e.g. summary or relations[0].note.")
+    text: Text = Field(description="The text in that language.")
 
 
 class PeopleFile(Record):

@@ -10,7 +10,7 @@ import contextlib
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -20,7 +20,7 @@ from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.dates import PartialDate
 from generator.errors import DataError, Problem, character, shortened
-from generator.languages import declared_languages, in_language, language_problems
+from generator.languages import declared_languages, in_language, language_problems, translations
 from generator.load import LoadedData
 from generator.model import (
     LANGUAGE_PATTERN,
@@ -85,7 +85,9 @@ def validate_languages(loaded: LoadedData) -> dict[str, Dataset]:
     problems += _check_corrections(main.corrections)
     if problems or any(records.settings is None for records in read.values()):
         raise DataError(_first_per_place(problems))
-    return {language: records.dataset() for language, records in read.items()}
+    editions = {language: records.dataset() for language, records in read.items()}
+    first = languages[0]
+    return {**editions, first: replace(editions[first], translations=translations(loaded))}
 
 
 @dataclass(frozen=True)

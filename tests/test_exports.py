@@ -136,6 +136,7 @@ def test_document_is_normalised(data: Dataset, files: dict[str, str]) -> None:
         "relations",
         "sources",
         "topics",
+        "translations",
     ]
     assert [event["id"] for event in document["events"]] == [event.id for event in data.events]
     assert all("quotes" not in event for event in document["events"])

@@ -57,6 +57,16 @@ def test_the_english_edition_is_the_small_fixtures_but_for_its_languages() -> No
     document, expected = json.loads(pages["data/explainer.json"]), json.loads(golden["data/explainer.json"])
     assert document["explainer"].pop("languages") == ["en", "es"]
     assert expected["explainer"].pop("languages") == ["en"]
+    # The Spanish texts, each naming its record and field; the records hold the English ones.
+    assert {
+        "language": "es",
+        "record": "quotes",
+        "id": "engineer-not-by-summer",
+        "field": "relations[0].note",
+        "text": "La fecha del ingeniero es un año posterior a la de la alcaldesa.",
+    } in document["translations"]
+    assert len(document.pop("translations")) == 21  # every Spanish text of the fixture
+    assert expected.pop("translations") == []
     assert document == expected
 
 

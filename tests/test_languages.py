@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.export.json_export import document_json, load_document
 from generator.languages import missing_translations, own_words_fields
 from generator.load import load_data
 from generator.model import Event, PeopleFile, Settings
@@ -69,3 +70,18 @@ def test_a_missing_translation_is_a_warning_naming_the_place_and_field(small_pro
 
 def test_a_single_language_explainer_has_no_warnings(small_project: Path) -> None:
     assert missing_translations(load_data(small_project)) == []
+
+
+def test_the_document_carries_every_translation_and_reads_back(small_project: Path) -> None:
+    data = validate(load_data(bilingual(small_project)))
+    assert [t.model_dump() for t in data.translations] == [
+        {
+            "language": "es",
+            "record": "events",
+            "id": "2021-03-02-council-meeting",
+            "field": "summary",
+            "text": "En la sesión del concejo, la alcaldesa fijó una fecha para el nuevo puente.",
+        }
+    ]
+    assert load_document(document_json(data)) == data
+    assert validate(load_data(small_project), "es").translations == ()  # the main language's dataset has them

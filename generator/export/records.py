@@ -30,6 +30,7 @@ from generator.model import (
     TimeValue,
     Topic,
     TopicLink,
+    Translation,
 )
 
 FORMAT: Final = "explainer-data/1"
@@ -92,6 +93,11 @@ class Document(Record):
     citations: tuple[CitationRecord, ...]
     relations: tuple[RelationRecord, ...]
     corrections: tuple[Correction, ...] = Field(description="Published corrections, in the data's order.")
+    translations: tuple[Translation, ...] = Field(
+        (),
+        description="The texts in our own words in the explainer's other languages (explainer.languages), "
+        "each naming its record and field; the records hold the main language's.",
+    )
 
 
 class _Nested(Record):
@@ -153,6 +159,7 @@ def document_values(data: Dataset) -> dict[str, Any]:
         "quotes": quotes,
         "citations": citations,
         "relations": relations,
+        "translations": [translation.model_dump(mode="json") for translation in data.translations],
     }
 
 
@@ -211,5 +218,11 @@ def to_dataset(document: Document) -> Dataset:
         for record in document.events
     )
     return Dataset(
-        document.explainer, document.people, document.sources, document.topics, events, document.corrections
+        document.explainer,
+        document.people,
+        document.sources,
+        document.topics,
+        events,
+        document.corrections,
+        document.translations,
     )
