@@ -31,7 +31,7 @@ from generator.render.people import people_index, person_pages
 from generator.render.quote_pages import quote_pages
 from generator.render.share_image import quote_image, site_image
 from generator.render.shared_people import shared_people_index, shared_person_pages
-from generator.render.sources import shared_source_month_pages, source_month_pages, sources_page
+from generator.render.sources import shared_source_day_pages, source_day_pages, sources_page
 from generator.render.timeline import timeline_day_pages, timeline_page
 from generator.render.topics import topic_pages, topics_index
 from generator.sitemap import (
@@ -129,7 +129,7 @@ OUTPUTS: tuple[Output, ...] = (
     Output("the timeline", _page(TIMELINE, timeline_page)),
     Output("a day of the timeline", _pages(timeline_day_pages)),
     Output("the list of sources", _page(SOURCES, sources_page), shared=True),
-    Output("a month of sources", _pages(source_month_pages), shared=True),
+    Output("a day of sources", _pages(source_day_pages), shared=True),
     Output("the list of people", _page(PEOPLE, people_index), shared=True),
     Output("a person's page", _pages(person_pages), PagesFromIds("people", person_path), shared=True),
     Output("the list of questions", _page(TOPICS, topics_index)),
@@ -242,9 +242,7 @@ SITE_OUTPUTS: tuple[SiteOutput, ...] = (
     SiteOutput(
         "the list of sources", lambda site, options: {SOURCES: sources_page(options.context(site.registry))}
     ),
-    SiteOutput(
-        "a month of sources", lambda site, options: shared_source_month_pages(_contexts(site, options))
-    ),
+    SiteOutput("a day of sources", lambda site, options: shared_source_day_pages(_contexts(site, options))),
     SiteOutput(
         "the list of people", lambda site, options: {PEOPLE: shared_people_index(_contexts(site, options))}
     ),

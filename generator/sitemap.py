@@ -11,7 +11,7 @@ from generator.model import Event
 
 CONTRAST = "contrast.md"
 TIMELINE = "timeline.md"  # the list of days; each day has a page of its own (day_path)
-SOURCES = "sources.md"  # the list of sources; their quotes are on a page per month of publication
+SOURCES = "sources.md"  # the list of sources; their quotes are on a page per day of publication
 PEOPLE = "people/index.md"
 TOPICS = "topics/index.md"
 CORRECTIONS = "corrections.md"
@@ -45,9 +45,14 @@ def day_path(date: PartialDate) -> str:
     return f"timeline/{date.iso()}.md"
 
 
-def sources_month_path(published: PartialDate) -> str:
-    """The page of the sources published in one month, with every quote each one is cited for."""
-    return f"sources/{published.iso()[:7]}.md"
+def sources_day_path(published: PartialDate) -> str:
+    """The page of the sources published on one day (or in a month or year, for sources dated only that
+    precisely), with every quote each one is cited for.
+
+    A page per day, as the timeline's, keeps pages small however many sources a month brings (a month's page
+    passed 2 MB at 30,000 quotes), and a source's address changes only if its date does.
+    """
+    return f"sources/{published.iso()}.md"
 
 
 def person_path(person_id: str) -> str:

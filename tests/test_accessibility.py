@@ -25,7 +25,7 @@ PAGE_TYPES = {
     "topic": "topics/military-operation/",
     "topics": "topics/",
     "sources": "sources/",
-    "sources of a month": "sources/2017-02/",
+    "sources of a day": "sources/2017-02-23/",
     "corrections": "corrections/",
     "data": "data/",
     "method": "method/",

@@ -18,7 +18,7 @@ def test_valid_data_exits_0(small_project: Path) -> None:
     result = CliRunner().invoke(main, ["validate", "--root", str(small_project)])
     assert (result.exit_code, result.stdout) == (
         0,
-        "The data is valid: 19 pages and 14 other files would be written.\n",
+        "The data is valid: 20 pages and 14 other files would be written.\n",
     )
 
 
@@ -143,7 +143,7 @@ def test_a_missing_translation_is_a_warning_and_the_data_is_valid(tmp_path: Path
     assert result.stdout.splitlines() == [
         f"::warning file={BILINGUAL_VOTE},line=3,col=8::title: no es text; expected its es text beside the en one "
         "({en: …, es: …})",
-        "The data is valid: 19 pages and 14 other files would be written.",
+        "The data is valid: 20 pages and 14 other files would be written.",
     ]
 
 

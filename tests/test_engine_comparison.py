@@ -114,7 +114,7 @@ def test_the_comparison_sees_the_content(mkdocs_pages: dict[str, Content]) -> No
         "index.html",
         "contrast/index.html",
         "timeline/2017-02-23/index.html",
-        "sources/2017-02/index.html",
+        "sources/2017-02-23/index.html",
     ):
         assert mkdocs_pages[page].quotes, page
         assert any(link.startswith("https://") for link in mkdocs_pages[page].links), page

@@ -95,4 +95,4 @@ def test_the_spanish_edition_shows_the_spanish_texts_and_the_english_where_none_
     assert "The mayor promises a bridge" not in day
     assert "The council votes on funding" in spanish["timeline.md"]  # no Spanish title: the English one
     # The quotes' words are never translated.
-    assert "We will have a bridge by summer — I promise." in spanish["sources/2021-03.md"]
+    assert "We will have a bridge by summer — I promise." in spanish["sources/2021-03-02.md"]

@@ -150,7 +150,7 @@ def test_payload_is_shown_literally_in_every_field(
     assert shown(one(event, "p.ex-event__facts").get_text()) == f"1 January 2022 · {text} · With {text}"
     assert _texts(event, "p.ex-event__sources a") == [text]
 
-    sources = parsed("sources/2022-01")
+    sources = parsed("sources/2022-01-01")
     assert _heading_text(one(sources, f"h2#source-{key}")) == f"{text}: {text}"
     facts = one(sources, f"h2#source-{key}").find_next_sibling("dl")
     assert isinstance(facts, Tag)
@@ -217,7 +217,7 @@ PAGE_TYPES = (
     "people/p00/",
     "topics/p00/",
     "sources/",
-    "sources/2022-01/",
+    "sources/2022-01-01/",
     "method/",
 )
 

@@ -26,7 +26,7 @@ def test_site_has_every_page_type(real_site: Path, data) -> None:  # type: ignor
         "timeline/index.html",
         *(f"timeline/{date.iso()}/index.html" for date, _ in data.days),
         "sources/index.html",
-        "sources/2017-02/index.html",
+        "sources/2017-02-23/index.html",
         "people/index.html",
     ]
     expected += [f"people/{person.id}/index.html" for person in data.people]

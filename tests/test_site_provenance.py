@@ -29,8 +29,8 @@ def test_timeline_shows_each_outlets_printing_of_no_mass_deportations(real_site:
 
 
 def test_sources_page_lists_the_quote_under_each_source_with_the_other_printing(real_site: Path) -> None:
-    # Sources are listed by month; each month's page holds the details and quotes.
-    soup = parse(real_site / "sources" / "2017-02" / "index.html")
+    # Sources are listed by month; each day's page holds the details and quotes of the sources published then.
+    soup = parse(real_site / "sources" / "2017-02-23" / "index.html")
     seen = {}
     for source_id, outlet in ((BLAZE_ID, "TheBlaze"), (ABC_ID, "ABC News")):
         heading = one(soup, f"h2#source-{source_id}")

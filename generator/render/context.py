@@ -20,7 +20,7 @@ from generator.sitemap import (
     quote_location,
     site_path,
     source_anchor,
-    sources_month_path,
+    sources_day_path,
     topic_path,
 )
 from generator.urls import LinkStyle, markdown_link, page_url, relative_url
@@ -103,7 +103,7 @@ class Context:
 
     def source_link(self, from_page: str, source_id: str) -> Href:
         published = self.data.source_by_id[source_id].published
-        return self.link(from_page, sources_month_path(published), source_anchor(source_id))
+        return self.link(from_page, sources_day_path(published), source_anchor(source_id))
 
     def correction_link(self, from_page: str, correction_id: str) -> Href:
         return self.link(from_page, CORRECTIONS, correction_anchor(correction_id))

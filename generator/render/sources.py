@@ -23,7 +23,7 @@ from generator.model import Source
 from generator.render.context import Context
 from generator.render.corrections import correction_note
 from generator.render.lists import SEARCH_EXCLUDE
-from generator.sitemap import SOURCES, source_anchor, sources_month_path
+from generator.sitemap import SOURCES, source_anchor, sources_day_path
 
 
 def _facts(ctx: Context, source: Source) -> Html:
@@ -100,7 +100,7 @@ def _note(ctx: Context, page: str, source: Source) -> list[str]:
 
 
 def sources_page(ctx: Context) -> str:
-    """Every source by month of publication, linked to its entry on that month's page."""
+    """Every source by month of publication, linked to its entry on its day's page."""
     blocks = [
         front_matter(
             {"description": ctx.t("Every published source this explainer quotes, and what each one printed.")}
@@ -123,24 +123,27 @@ def sources_page(ctx: Context) -> str:
 
 
 def _by_month(ctx: Context) -> list[tuple[PartialDate, tuple[Source, ...]]]:
-    ordered = sorted(ctx.data.sources, key=lambda s: (s.published, s.outlet, s.id))
-    return list(grouped((PartialDate(s.published.year, s.published.month), s) for s in ordered).items())
+    return list(grouped((PartialDate(s.published.year, s.published.month), s) for s in _ordered(ctx)).items())
 
 
-def source_month_pages(ctx: Context) -> dict[str, str]:
-    """A page per month of publication: each source's details and every quote it is cited for."""
-    return {
-        sources_month_path(month): _month_page([ctx], month, sources) for month, sources in _by_month(ctx)
-    }
+def _by_day(ctx: Context) -> list[tuple[PartialDate, tuple[Source, ...]]]:
+    """The sources by date of publication (a month or a year, for sources dated only that precisely)."""
+    return list(grouped((source.published, source) for source in _ordered(ctx)).items())
 
 
-def shared_source_month_pages(contexts: Sequence[Context]) -> dict[str, str]:
-    """With several explainers (one context each, all holding the same sources): :func:`source_month_pages`
+def _ordered(ctx: Context) -> list[Source]:
+    return sorted(ctx.data.sources, key=lambda s: (s.published, s.outlet, s.id))
+
+
+def source_day_pages(ctx: Context) -> dict[str, str]:
+    """A page per date of publication: each source's details and every quote it is cited for."""
+    return {sources_day_path(day): _day_page([ctx], day, sources) for day, sources in _by_day(ctx)}
+
+
+def shared_source_day_pages(contexts: Sequence[Context]) -> dict[str, str]:
+    """With several explainers (one context each, all holding the same sources): :func:`source_day_pages`
     with each source's quotes grouped by the explainer that quotes it."""
-    return {
-        sources_month_path(month): _month_page(contexts, month, sources)
-        for month, sources in _by_month(contexts[0])
-    }
+    return {sources_day_path(day): _day_page(contexts, day, sources) for day, sources in _by_day(contexts[0])}
 
 
 def _quoted_here(contexts: Sequence[Context], page: str, source: Source) -> list[str]:
@@ -157,18 +160,17 @@ def _quoted_here(contexts: Sequence[Context], page: str, source: Source) -> list
     return blocks or [paragraph(contexts[0].t("No quote in these explainers cites this source."))]
 
 
-def _month_page(contexts: Sequence[Context], month: PartialDate, sources: Sequence[Source]) -> str:
-    page = sources_month_path(month)
+def _day_page(contexts: Sequence[Context], day: PartialDate, sources: Sequence[Source]) -> str:
+    page = sources_day_path(day)
     ctx = contexts[0]  # the page's own words and links; every context speaks the site's language
+    description = (
+        ctx.t("The sources published on {day} that this explainer quotes.", day=ctx.date(day))
+        if day.precision == "day"
+        else ctx.t("The sources published in {month} that this explainer quotes.", month=ctx.date(day))
+    )
     blocks = [
-        front_matter(
-            {
-                "description": ctx.t(
-                    "The sources published in {month} that this explainer quotes.", month=ctx.date(month)
-                )
-            }
-        ),
-        heading(1, ctx.t("Sources: {month}", month=ctx.date(month))),
+        front_matter({"description": description}),
+        heading(1, ctx.t("Sources: {date}", date=ctx.date(day))),
         paragraph(ctx.t("Each source with each quote it is cited for, exactly as it printed the words.")),
         raw_block(h("p", h("a", ctx.t("All sources"), href=ctx.link(page, SOURCES)))),
     ]
