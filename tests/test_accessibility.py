@@ -40,7 +40,7 @@ SEVERAL_PAGE_TYPES = {
     "explainer's day": "bridge/timeline/2021-03-02/",
     "shared person": "people/mayor/",
     "shared people": "people/",
-    "shared sources of a month": "sources/2021-05/",
+    "shared sources of a day": "sources/2021-05-10/",
     "corrections of each explainer": "corrections/",
     "site's data": "data/",
 }
