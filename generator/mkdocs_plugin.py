@@ -153,9 +153,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         )
         last, self.built, self.building = self.built, None, state
         reason = preview_rebuild.why_rebuild_all(last, state)
-        self.kept = None if reason else last
         if reason:
             self._rebuild_all(reason, config)
+        else:
+            self.kept = last
         return self.kept
 
     def _rebuild_all(self, reason: str, config: MkDocsConfig) -> None:
@@ -215,8 +216,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return found.put_back(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the finished site for search (every build, the live preview's too), and mark the site folder
-        as this tool's: a plain ``mkdocs build`` made it, ``explainer build`` may replace it."""
+        """Index the finished site for search (every build but the live preview's incremental ones, which keep
+        the last index), and mark the site folder as this tool's: a plain ``mkdocs build`` made it, ``explainer
+        build`` may replace it."""
         site_dir = Path(config.site_dir)
         if self.kept is None:  # a full build: search is indexed on those only (generator.preview_rebuild)
             try:
