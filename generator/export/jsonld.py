@@ -149,11 +149,14 @@ def explainer_article(data: Dataset, site: SiteAddress, language: str = "en") ->
         "mainEntityOfPage": url,
         "headline": one_line(data.settings.title),
         "description": one_line(data.settings.summary),
+        "inLanguage": language,
         "isBasedOn": {
             "@type": "Dataset",
             "name": one_line(translator(language).t("The data behind {title}", title=data.settings.title)),
             "url": site.file(DOCUMENT),
             "encodingFormat": "application/json",
+            # The document holds the texts of every language (its translations), the main one's in the records.
+            "inLanguage": list(languages) if len(languages := data.settings.languages) > 1 else languages[0],
         },
         # The picture a link to the site previews with: search engines show a news article's image too.
         "image": {
