@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.dates import LAST_YEAR, PartialDate, TimeOfDay
+from generator.language_tags import language_tag_problem
 from generator.urls import check_external_url
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
@@ -56,6 +57,13 @@ def _https_url(url: str) -> str:
     if problem:
         raise PydanticCustomError("unsafe_url", problem, {})
     return url
+
+
+def _language_tag(tag: str) -> str:
+    problem = language_tag_problem(tag)
+    if problem:
+        raise PydanticCustomError("language_tag", problem, {})
+    return tag
 
 
 def _partial_date(value: Any) -> PartialDate:
@@ -90,7 +98,8 @@ Text = Annotated[
 
 # A language: a BCP 47 tag as a file name or a YAML key can hold it, such as en, es or es-MX.
 LANGUAGE_PATTERN = r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$"
-Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)]
+# The pattern is what a form can check; langcodes then checks the tag is registered and in its standard form.
+Language = Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN), AfterValidator(_language_tag)]
 
 
 class OwnWordsMark:
@@ -210,9 +219,55 @@ class TopicLink(Record):
     )
 
 
+class TranslatedBy(StrEnum):
+    OUTLET = "outlet"
+    US = "us"
+
+
+class QuoteTranslation(Record):
+    by: Annotated[TranslatedBy, Strict(False)] = Field(
+        description="outlet: the source printed its own translation (as_printed); us: we translated the words "
+        "the source printed (as_printed), and the quote's text is our translation."
+    )
+    original_language: Language = Field(
+        alias="from",
+        description="The language the words were spoken in: a BCP 47 tag such as es for Spanish.",
+    )
+    original: Text | None = Field(
+        None,
+        description="With by: outlet, the words as spoken, where a source prints them (with by: us, as_printed "
+        "is the original).",
+    )
+
+
 class Citation(Record):
     source: Id = Field(description="A source id from data/sources.yaml.")
     as_printed: Text = Field(description="The quoted words exactly as this source printed them.")
+    language: Language | None = Field(
+        None,
+        description="The language of as_printed (BCP 47), if it is not the quote's (with a translation by us: "
+        "the language translated from).",
+    )
+    translation: QuoteTranslation | None = Field(
+        None,
+        description="Only where the words are a translation: who translated them, from which language, and "
+        "the original words where printed. Leave it out when no source says so.",
+    )
+
+    def printed_language(self, quote_language: str) -> str:
+        """The language of ``as_printed``, for a quote whose text is in ``quote_language``."""
+        if self.language is not None:
+            return self.language
+        if self.translation is not None and self.translation.by is TranslatedBy.US:
+            return self.translation.original_language
+        return quote_language
+
+    def holds_text(self, quote_language: str) -> bool:
+        """Whether ``as_printed`` holds the quote's text: it is in the same language, and not the words we
+        translated the text from."""
+        translated_by_us = self.translation is not None and self.translation.by is TranslatedBy.US
+        return not translated_by_us and self.printed_language(quote_language) == quote_language
+
     prefix: Text | None = Field(
         None, description="The text just before the words in the source, to tell apart repeated words."
     )
@@ -233,7 +288,12 @@ class Quote(Record):
     id: Id = Field(description="A short id, unique across all events.")
     speaker: Id = Field(description="A person id from data/people.yaml.")
     text: Text = Field(
-        description="The words shown; each citation's as_printed must hold them (quote marks, dashes, spacing may differ)."
+        description="The words shown; each citation's as_printed in the same language must hold them (quote "
+        "marks, dashes, spacing may differ)."
+    )
+    language: Language | None = Field(
+        None,
+        description="The language of text (BCP 47), e.g. es for Spanish, if not the explainer's main one.",
     )
     context: OwnWords | None = Field(None, description="In our own words: the setting of the quote.")
     topics: tuple[TopicLink, ...] = Field(min_length=1, description="The questions this quote speaks to.")
@@ -305,6 +365,11 @@ class Settings(Record):
         description="The explainer's languages, the main one first: each text in our own words may be "
         "given in each (summary: {en: …, es: …}); a plain text is in the main language.",
     )
+
+    @property
+    def main_language(self) -> str:
+        """The first of the languages: that of a plain text, and of a quote's words unless it says."""
+        return self.languages[0]
 
 
 class SiteSettings(Record):

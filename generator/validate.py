@@ -20,10 +20,12 @@ from generator.chronology import check_chronology
 from generator.dataset import Dataset
 from generator.dates import PartialDate
 from generator.errors import DataError, Problem, character, shortened
+from generator.language_tags import LANGUAGE_TAG_EXPECTED
 from generator.languages import declared_languages, in_language, language_problems, translations
 from generator.load import LoadedData
 from generator.model import (
     LANGUAGE_PATTERN,
+    Citation,
     Correction,
     CorrectionsFile,
     DateValue,
@@ -36,6 +38,7 @@ from generator.model import (
     SourcesFile,
     Topic,
     TopicsFile,
+    TranslatedBy,
 )
 from generator.provenance import first_difference, prints
 from generator.scaffold import placeholder_problems
@@ -78,7 +81,7 @@ def validate_languages(loaded: LoadedData) -> dict[str, Dataset]:
     problems += _check_ids(main.people, main.sources, main.topics, main.events, main.corrections)
     problems += _check_references(loaded, known)
     problems += _check_repeats(loaded)
-    problems += _check_events(main.events)
+    problems += _check_events(main.events, languages[0])
     problems += check_chronology(main.events)
     problems += _check_roles(main.people)
     problems += _check_updated(loaded.settings, main.settings)
@@ -221,7 +224,7 @@ def _expectation(kind: str, detail: Any, model: type[BaseModel]) -> str:
             return f'text in quotes ("{_yaml_spelling(value)}")'
         return "text"
     if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"] == LANGUAGE_PATTERN:
-        return "a language code such as en, es or es-MX (BCP 47)"
+        return LANGUAGE_TAG_EXPECTED
     if kind == "enum":
         allowed = [
             option.strip("'") for option in detail["ctx"]["expected"].replace(" or ", ", ").split(", ")
@@ -505,19 +508,20 @@ def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
             seen.add(value)
 
 
-def _check_events(events: list[tuple[LoadedFile, Event]]) -> Iterator[Problem]:
+def _check_events(events: list[tuple[LoadedFile, Event]], language: str) -> Iterator[Problem]:
     for file, event in events:
         stem = PurePosixPath(file.path).stem
         if stem != event.id:
             found = f'the id "{event.id}" in a file named {PurePosixPath(file.path).name}'
             yield file.problem(("id",), found, f'the file to be named {event.id}.yaml, or the id "{stem}"')
         for index, quote in enumerate(event.quotes):
-            yield from _check_quote(file, ("quotes", index), quote, event.sources)
+            yield from _check_quote(file, ("quotes", index), quote, event.sources, quote.language or language)
 
 
 def _check_quote(
-    file: LoadedFile, at: FieldPath, quote: Quote, sources: tuple[str, ...]
+    file: LoadedFile, at: FieldPath, quote: Quote, sources: tuple[str, ...], language: str
 ) -> Iterator[Problem]:
+    """``language``: the quote's text's."""
     seen: set[str] = set()
     for index, citation in enumerate(quote.citations):
         where = (*at, "citations", index)
@@ -529,14 +533,48 @@ def _check_quote(
             expected = f'a source of the event: add "{citation.source}" to its "sources:"'
             yield file.problem((*where, "source"), found, expected)
         seen.add(citation.source)
+        yield from _check_translation(file, where, citation)
+        if not citation.holds_text(language):
+            continue  # words in another language, or those we translated the text from
         if not prints(citation.as_printed, quote.text):
             found = "words without the quote's text" + _closest(citation.as_printed, quote.text)
             expected = f'the quote\'s text "{shortened(quote.text, 60)}" in them, {_QUOTED_WORDS}'
             yield file.problem((*where, "as_printed"), found, expected)
+    if not any(citation.holds_text(language) or _translated_by_us(citation) for citation in quote.citations):
+        found = f"text that no citation prints in the quote's language ({language})"
+        yield file.problem((*at, "text"), found, _TEXT_PRINTED_OR_TRANSLATED)
     for index, relation in enumerate(quote.relations):
         if relation.quote == quote.id:
             found = f'a relation from the quote "{quote.id}" to itself'
             yield file.problem((*at, "relations", index, "quote"), found, "the id of another quote")
+
+
+_TEXT_PRINTED_OR_TRANSLATED = (
+    'a citation whose as_printed holds the text, or "translation: {by: us, from: …}" on the citation whose '
+    'words the text translates (a quote in another language says so in its "language:")'
+)
+
+
+def _translated_by_us(citation: Citation) -> bool:
+    return citation.translation is not None and citation.translation.by is TranslatedBy.US
+
+
+def _check_translation(file: LoadedFile, where: FieldPath, citation: Citation) -> Iterator[Problem]:
+    """The original words of a translation: only where a source printed the translation, and not the same."""
+    translation = citation.translation
+    if translation is None or translation.original is None:
+        return
+    at = (*where, "translation", "original")
+    if translation.by is TranslatedBy.US:
+        expected = 'no "original:" with a translation by us: as_printed holds the words we translated'
+        yield file.problem(at, "original words with a translation by us", expected)
+    elif prints(translation.original, citation.as_printed) and prints(
+        citation.as_printed, translation.original
+    ):
+        found = "the same words as the translation in as_printed"
+        language = translation.original_language
+        expected = f'the words as spoken, in the language translated from ({language}), or no "original:"'
+        yield file.problem(at, found, expected)
 
 
 # What prints() allows, as an editor reads it.

@@ -232,7 +232,7 @@ CASES = [
         "unknown-field-in-a-quote",
         [(MEETING, "context:", "contxt:")],
         [
-            'data/events/2021-03-02-council-meeting.yaml:13:5: quotes[0].contxt: an unknown field "contxt"; expected one of id, speaker, text, context, topics, citations, relations (did you mean "context"?)'
+            'data/events/2021-03-02-council-meeting.yaml:13:5: quotes[0].contxt: an unknown field "contxt"; expected one of id, speaker, text, language, context, topics, citations, relations (did you mean "context"?)'
         ],
         structural=True,
     ),
@@ -642,6 +642,90 @@ CASES = [
         [
             'data/events/2021-03-02-site-visit.yaml:20:21: quotes[0].citations[0].as_printed: words without the quote\'s text: the closest passage, "Not by summer.", has "." U+002E FULL STOP where the text has "!" U+0021 EXCLAMATION MARK, after "Not by summer"; expected the quote\'s text "Not by summer!"'
             + QUOTED_WORDS
+        ],
+    ),
+    # --- languages and translations (issue 21) ---
+    Case(
+        "language-not-a-language-tag",
+        [
+            (
+                EVENT,
+                "  - id: engineer-not-by-summer\n",
+                "  - id: engineer-not-by-summer\n    language: english\n",
+            )
+        ],
+        [
+            'data/events/2021-03-02-site-visit.yaml:11:15: quotes[0].language: "english"; expected a language code such as en, es or es-MX (BCP 47)'
+        ],
+        structural=True,
+    ),
+    Case(
+        "language-tag-not-in-its-standard-form",
+        [
+            (
+                EVENT,
+                "  - id: engineer-not-by-summer\n",
+                "  - id: engineer-not-by-summer\n    language: es-mx\n",
+            )
+        ],
+        [
+            'data/events/2021-03-02-site-visit.yaml:11:15: quotes[0].language: "es-mx"; expected the language tag written "es-MX"'
+        ],
+    ),
+    Case(
+        "translation-without-from",
+        [(MEETING, "          from: es\n", "")],
+        [
+            'data/events/2021-03-02-council-meeting.yaml:23:11: quotes[0].citations[1].translation.from: no "from" field; expected a "from:" field (the language the words were spoken in: a BCP 47 tag such as es for Spanish)'
+        ],
+        structural=True,
+    ),
+    Case(
+        "translation-from-not-a-language-tag",
+        [(MEETING, "          from: es\n", "          from: sp\n")],
+        [
+            'data/events/2021-03-02-council-meeting.yaml:24:17: quotes[0].citations[1].translation.from: "sp"; expected a language code such as en, es or es-MX (BCP 47)'
+        ],
+    ),
+    Case(
+        "translation-by-someone-else",
+        [(MEETING, "          by: outlet\n", "          by: reuters\n")],
+        [
+            'data/events/2021-03-02-council-meeting.yaml:23:15: quotes[0].citations[1].translation.by: "reuters"; expected one of outlet, us'
+        ],
+        structural=True,
+    ),
+    Case(
+        "original-identical-to-the-translation",
+        [
+            (
+                MEETING,
+                'original: "Tendremos un puente para el verano, lo prometo."',
+                "original: We will have a bridge by summer, I promise.",
+            )
+        ],
+        [
+            'data/events/2021-03-02-council-meeting.yaml:25:21: quotes[0].citations[1].translation.original: the same words as the translation in as_printed; expected the words as spoken, in the language translated from (es), or no "original:"'
+        ],
+    ),
+    Case(
+        "original-with-a-translation-by-us",
+        [(MEETING, "          by: outlet\n", "          by: us\n")],
+        [
+            'data/events/2021-03-02-council-meeting.yaml:25:21: quotes[0].citations[1].translation.original: original words with a translation by us; expected no "original:" with a translation by us: as_printed holds the words we translated'
+        ],
+    ),
+    Case(
+        "text-in-no-citation-of-its-language",
+        [
+            (
+                EVENT,
+                'as_printed: "Not by summer. Not this year."',
+                'as_printed: "Not by summer. Not this year."\n        language: de',
+            )
+        ],
+        [
+            'data/events/2021-03-02-site-visit.yaml:12:11: quotes[0].text: text that no citation prints in the quote\'s language (en); expected a citation whose as_printed holds the text, or "translation: {by: us, from: …}" on the citation whose words the text translates (a quote in another language says so in its "language:")'
         ],
     ),
     # --- embeds in content/ ---

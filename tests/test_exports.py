@@ -223,6 +223,7 @@ def test_csv_quote_row_of_kelly() -> None:
         "speaker_name": "John Kelly",
         "speaker_role": "Secretary of Homeland Security",
         "text": "no mass deportations",
+        "language": "en",
         "context": row["context"],
         "topics": "mass-deportations:denies",
         "url": "https://example.org/small/timeline/2017-02-23/#quote-kelly-no-mass-deportations",
@@ -233,7 +234,8 @@ def test_csv_header_mismatch_is_refused() -> None:
     with pytest.raises(ValueError) as caught:
         read_csv(CitationRow, "quote,source\nq,s\n")
     assert str(caught.value) == (
-        "columns ['quote', 'source']; expected ['quote', 'source', 'outlet', 'source_url', 'as_printed']"
+        "columns ['quote', 'source']; expected ['quote', 'source', 'outlet', 'source_url', 'as_printed', "
+        "'language', 'translated_by', 'translated_from', 'original']"
     )
 
 
@@ -268,7 +270,11 @@ def test_a_cell_that_begins_with_a_quote_or_a_formula_reads_back_as_it_was() -> 
     assert read_csv(OneColumn, text) == [OneColumn(only=value) for value in values]
 
 
-@given(st.lists(st.text(), min_size=5, max_size=5).map(tuple))
+@given(
+    st.lists(st.text(), min_size=len(CitationRow.model_fields), max_size=len(CitationRow.model_fields)).map(
+        tuple
+    )
+)
 def test_any_text_survives_a_csv_round_trip(values: tuple[str, ...]) -> None:
     row = CitationRow(**dict(zip(CitationRow.model_fields, values, strict=True)))
     assert read_csv(CitationRow, to_csv(CitationRow, [row.model_dump()])) == [row]

@@ -138,7 +138,8 @@ def test_side_by_side_sets_compact_quotes_next_to_each_other(small_project: Path
     assert pair is not None
     captions = [figure.figcaption.get_text() for figure in pair.select("figure.ex-quote--compact")]  # type: ignore[union-attr]
     assert captions == [
-        "Ana Mayor, Mayor 2 March 2021, event 1 of 2 that day · The Gazette, The Courier · Full quote and sources",
+        "Ana Mayor, Mayor 2 March 2021, event 1 of 2 that day · The Gazette, The Courier, El Diario · Full quote "
+        "and sources",
         "Ben Engineer, Chief Engineer 2 March 2021, 16:30+01:00 · The Courier · Full quote and sources"
         'Corrected on 10 March 2021: The engineer\'s quote now reads "Not by summer. Not this year." instead of '
         '"Not by the summer."',

@@ -148,12 +148,13 @@ VISIT = "data/events/2021-03-02-site-visit.yaml"
 
 @pytest.fixture
 def project(small_project: Path) -> Path:
-    """The small fixture with saved copies of both its sources in saved-sources/."""
+    """The small fixture with saved copies of its sources in saved-sources/."""
     root = small_project
     saved = root / "saved-sources"
     saved.mkdir()
     shutil.copy(ARTICLES / "gazette.html", saved / "gazette-2021-03-02.html")
     shutil.copy(ARTICLES / "courier.txt", saved / "courier-2021-03-03.txt")
+    shutil.copy(ARTICLES / "diario.txt", saved / "diario-2021-03-02.txt")
     return root
 
 
@@ -169,8 +170,10 @@ def test_command_reports_each_citation_and_a_summary(project: Path) -> None:
         f"{MEETING}:19:21: quotes[0].citations[0].as_printed: exact in saved-sources/gazette-2021-03-02.html (line 5)",
         f"{MEETING}:21:21: quotes[0].citations[1].as_printed: variant in saved-sources/courier-2021-03-03.txt "
         "(line 6), after normalising case",
+        # Words printed in another language than the quote's text are checked against their source too.
+        f"{MEETING}:27:21: quotes[0].citations[2].as_printed: exact in saved-sources/diario-2021-03-02.txt (line 5)",
         f"{VISIT}:20:21: quotes[0].citations[0].as_printed: exact in saved-sources/courier-2021-03-03.txt (line 5)",
-        "Checked 3 citations: 2 exact, 1 variant, 0 missing, 0 unchecked (no saved copy).",
+        "Checked 4 citations: 3 exact, 1 variant, 0 missing, 0 unchecked (no saved copy).",
     ]
 
 
@@ -181,7 +184,7 @@ def test_command_exits_1_on_a_missing_quote(project: Path) -> None:
     assert out.splitlines()[-2:] == [
         f"{VISIT}:20:21: quotes[0].citations[0].as_printed: missing from saved-sources/courier-2021-03-03.txt; "
         'closest passage (similarity 0.86): "Not by summer. Not this year."',
-        "Checked 3 citations: 1 exact, 1 variant, 1 missing, 0 unchecked (no saved copy).",
+        "Checked 4 citations: 2 exact, 1 variant, 1 missing, 0 unchecked (no saved copy).",
     ]
 
 
@@ -209,7 +212,7 @@ def test_command_reports_citations_without_a_saved_copy_and_stray_files(project:
     )
     assert (
         out.splitlines()[-1]
-        == "Checked 3 citations: 1 exact, 1 variant, 0 missing, 1 unchecked (no saved copy)."
+        == "Checked 4 citations: 2 exact, 1 variant, 0 missing, 1 unchecked (no saved copy)."
     )
 
 
@@ -239,7 +242,7 @@ def test_command_refuses_to_choose_between_two_copies_of_a_source(project: Path)
     ]
     assert (
         out.splitlines()[-1]
-        == "Checked 3 citations: 1 exact, 0 variant, 0 missing, 2 unchecked (no saved copy)."
+        == "Checked 4 citations: 2 exact, 0 variant, 0 missing, 2 unchecked (no saved copy)."
     )
 
 

@@ -66,10 +66,10 @@ def test_the_quote_page_describes_that_quote_and_links_to_it_in_context() -> Non
     page = pages["quotes/mayor-by-summer.md"]
     assert page.startswith(
         "---\n"
-        'description: "“a bridge by summer” — Ana Mayor, Mayor, 2 March 2021."\n'
+        'description: "“a bridge by summer” (The Courier&#x27;s translation from Spanish) — Ana Mayor, Mayor, 2 March 2021."\n'
         'search_exclude: "true"\n'
         'share_image: "assets/share/quotes/mayor-by-summer.png"\n'
-        'share_image_alt: "“a bridge by summer” — Ana Mayor, Mayor, 2 March 2021."\n'
+        'share_image_alt: "“a bridge by summer” (The Courier&#x27;s translation from Spanish) — Ana Mayor, Mayor, 2 March 2021."\n'
         'title: "Ana Mayor: “a bridge by summer”"\n'
         "---\n\n# Ana Mayor, 2 March 2021\n"
     )

@@ -67,6 +67,7 @@ PATTERN_MESSAGES: Mapping[str, str] = MappingProxyType(
         r"^\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$": 'A time with its UTC offset, such as "15:10-06:00" or "20:10Z".',
         "^https://": "An address beginning with https://.",
         r"\S": "Text that is not only spaces.",
+        LANGUAGE_PATTERN: "A language code such as en, es or es-MX (BCP 47).",
     }
 )
 
@@ -151,7 +152,13 @@ class _Walk:
             field["hint"] = schema["description"]
         text = _own_words_text(self.resolve(shape))
         if text is None:
-            return field | self.widget(self.resolve(shape), path)
+            widget = self.widget(self.resolve(shape), path)
+            if not required and widget["widget"] == "object":
+                # Decap requires an optional object's required fields even when the object is left empty
+                # (decap-cms issue 7748), so every citation would need a translation. The form leaves them
+                # optional; validation names a missing one (a translation without "from") at its place.
+                widget["fields"] = _optional(widget["fields"])
+            return field | widget
         if len(self.languages) < 2:
             return field | self.widget(text, path)
         boxes = [
@@ -215,6 +222,17 @@ def _own_words_text(schema: Mapping[str, Any]) -> Mapping[str, Any] | None:
         text: Mapping[str, Any] = texts[0]
         return text
     return None
+
+
+def _optional(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fields, each not required, nor any field of an object among them."""
+    loosened = []
+    for field in fields:
+        field = field | {"required": False}
+        if field["widget"] == "object":
+            field["fields"] = _optional(field["fields"])
+        loosened.append(field)
+    return loosened
 
 
 def _limits(schema: Mapping[str, Any], low: str, high: str) -> dict[str, Any]:

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from generator.dataset import Dataset, Statement
 from generator.export.address import SiteAddress
+from generator.model import Citation, Quote
+from generator.quote_translations import printed_language, text_language
 from generator.sitemap import event_location, quote_location
 
 LIST_SEPARATOR = ";"
@@ -49,7 +51,12 @@ class QuoteRow(Row):
     speaker: str = Field(description="The speaker's person id.")
     speaker_name: str = Field(description="The speaker's name.")
     speaker_role: str = Field(description="The speaker's office on that date; empty if none.")
-    text: str = Field(description="The words, as they occur in every citation's as_printed.")
+    text: str = Field(
+        description="The words, as they occur in each citation's as_printed in their language, or our translation."
+    )
+    language: str = Field(
+        description="The language of text (BCP 47); whether it is a translation, the citations table says."
+    )
     context: str = Field(description="In our own words: the setting; empty if not given.")
     topics: str = Field(description="Topic ids, each optionally with :stance, separated by ;.")
     url: str = Field(description="The quote on the published timeline.")
@@ -61,6 +68,17 @@ class CitationRow(Row):
     outlet: str = Field(description="The publication.")
     source_url: str = Field(description="The article's address.")
     as_printed: str = Field(description="The quoted words exactly as this source printed them.")
+    language: str = Field(description="The language of as_printed (BCP 47).")
+    translated_by: str = Field(
+        description="outlet (the source printed its own translation) or us (we translated as_printed); empty "
+        "if the source does not say the words are a translation."
+    )
+    translated_from: str = Field(
+        description="The language the words were spoken in; empty if not translated."
+    )
+    original: str = Field(
+        description="The original words of an outlet's translation, where printed; else empty."
+    )
 
 
 def _url(site: SiteAddress | None, location: tuple[str, str]) -> str:
@@ -102,6 +120,7 @@ def quote_values(data: Dataset, site: SiteAddress | None) -> list[Values]:
             "speaker_name": speaker.name,
             "speaker_role": role.title if role else "",
             "text": quote.text,
+            "language": text_language(data, quote),
             "context": quote.context or "",
             "topics": LIST_SEPARATOR.join(
                 [f"{t.topic}:{t.stance.value}" if t.stance else t.topic for t in quote.topics]
@@ -113,14 +132,22 @@ def quote_values(data: Dataset, site: SiteAddress | None) -> list[Values]:
 
 
 def citation_values(data: Dataset) -> list[Values]:
-    return [
-        {
-            "quote": statement.quote.id,
+    def values(quote: Quote, citation: Citation) -> Values:
+        translation = citation.translation
+        return {
+            "quote": quote.id,
             "source": citation.source,
             "outlet": data.source_by_id[citation.source].outlet,
             "source_url": data.source_by_id[citation.source].url,
             "as_printed": citation.as_printed,
+            "language": printed_language(data, quote, citation),
+            "translated_by": translation.by.value if translation else "",
+            "translated_from": translation.original_language if translation else "",
+            "original": (translation.original or "") if translation else "",
         }
+
+    return [
+        values(statement.quote, citation)
         for statement in data.statements
         for citation in statement.quote.citations
     ]

@@ -14,6 +14,7 @@ each event, made the day pages' structured data 1.4 times as large at 10,000 quo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from operator import itemgetter
 from typing import Any
@@ -24,7 +25,8 @@ from generator.export.feed import event_time
 from generator.export.json_export import DOCUMENT
 from generator.i18n import translator
 from generator.markup import front_matter_line, one_line, with_front_matter_line
-from generator.model import Author, AuthorKind, Event, Source
+from generator.model import Author, AuthorKind, Event, Quote, Source, TranslatedBy
+from generator.quote_translations import text_language, text_translations
 from generator.sitemap import (
     SHARE_IMAGE_SIZE,
     SITE_SHARE_IMAGE,
@@ -89,16 +91,45 @@ def quotation(data: Dataset, site: SiteAddress, statement: Statement, event: Nod
     quote = statement.quote
     url = site.page(*quote_location(statement))
     sources = dict.fromkeys(citation.source for citation in quote.citations)
-    return {
+    node: Node = {
         "@type": "Quotation",
         "@id": url,
         "url": url,
         "text": one_line(quote.text),
+        "inLanguage": text_language(data, quote),
         "creator": {"@id": site.page(person_path(quote.speaker))},
         "dateCreated": event["startDate"],
         "isBasedOn": [{"@id": data.source_by_id[source_id].url} for source_id in sources],
         "recordedAt": {"@id": event["@id"]},
     }
+    return node | translation_of(data, quote)
+
+
+def translation_of(data: Dataset, quote: Quote) -> Node:
+    """For words that are a translation: who translated them (an outlet, or the explainer's authors) and the
+    words they translate (``translationOfWork``: the language, and the original words where printed)."""
+    found = text_translations(data, quote)
+    if not found:
+        return {}
+    translators: list[Node] = []
+    originals: dict[str, Node] = {}  # by language: one original, with its words if any source gives them
+    for citation, translation in found:
+        if translation.by is TranslatedBy.US:
+            translators += [author_node(author) for author in data.settings.authors]
+        else:
+            outlet = one_line(data.source_by_id[citation.source].outlet)
+            translators.append({"@type": "Organization", "name": outlet})
+        language = translation.original_language
+        original = originals.setdefault(language, {"@type": "Quotation", "inLanguage": language})
+        words = citation.as_printed if translation.by is TranslatedBy.US else translation.original
+        if words is not None:
+            original.setdefault("text", one_line(words))
+    return {"translator": _once(translators), "translationOfWork": list(originals.values())}
+
+
+def _once(nodes: Sequence[Node]) -> list[Node]:
+    """Each node once, in the order first given."""
+    return list({json.dumps(node, sort_keys=True): node for node in nodes}.values())
 
 
 def day_graph(data: Dataset, site: SiteAddress, events: Sequence[Event]) -> Node:

@@ -19,8 +19,10 @@ from generator.model import (
     DateValue,
     Event,
     Id,
+    Language,
     Person,
     Quote,
+    QuoteTranslation,
     Record,
     Relation,
     RelationType,
@@ -56,7 +58,10 @@ class QuoteRecord(Record):
     id: Id
     event: Id = Field(description="The id of the event the quote was said at.")
     speaker: Id = Field(description="A person id.")
-    text: Text = Field(description="The words shown; they occur exactly in a citation's as_printed.")
+    text: Text = Field(
+        description="The words shown; they occur in each as_printed in their language, or are our translation."
+    )
+    language: Language | None = Field(description="The language of text; null: the explainer's language.")
     context: Text | None
     topics: tuple[TopicLink, ...]
 
@@ -69,6 +74,13 @@ class CitationRecord(Record):
     as_printed: Text
     prefix: Text | None = Field(None, description="Text just before the words in the source, if recorded.")
     suffix: Text | None = Field(None, description="Text just after the words in the source, if recorded.")
+    language: Language | None = Field(
+        None,
+        description="The language of as_printed; null: the quote's (or, translated by us, the one translated from).",
+    )
+    translation: QuoteTranslation | None = Field(
+        None, description="Where the words are a translation: by whom (outlet or us), from which language."
+    )
 
 
 class RelationRecord(Record):
@@ -172,11 +184,17 @@ def _quote(
         id=record.id,
         speaker=record.speaker,
         text=record.text,
+        language=record.language,
         context=record.context,
         topics=record.topics,
         citations=tuple(
             Citation.model_construct(
-                source=c.source, as_printed=c.as_printed, prefix=c.prefix, suffix=c.suffix
+                source=c.source,
+                as_printed=c.as_printed,
+                prefix=c.prefix,
+                suffix=c.suffix,
+                language=c.language,
+                translation=c.translation,
             )
             for c in citations.get(record.id, ())
         ),

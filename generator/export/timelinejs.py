@@ -13,6 +13,7 @@ from generator.export.address import SiteAddress
 from generator.i18n import Translator, translator
 from generator.markup import Href, HtmlTemplate, h, html_escaped, raw_block
 from generator.model import Event
+from generator.quote_translations import text_language, translation_note
 from generator.sitemap import event_location
 
 Slide = dict[str, Any]
@@ -35,14 +36,22 @@ def start_date(words: Translator, event: Event) -> dict[str, str]:
 
 
 _QUOTE = HtmlTemplate("<blockquote><p>{words}</p><p>{speaker}</p></blockquote>")
+_QUOTE_IN = HtmlTemplate('<blockquote><p lang="{lang}">{words}</p><p>{speaker}</p></blockquote>')
 
 
 def body(words: Translator, data: Dataset, site: SiteAddress | None, event: Event) -> str:
     """The slide text: what happened, the quotes with their speakers, and a link back to the published timeline."""
     parts = [h("p", event.summary)]
     for quote in event.quotes:
-        speaker = data.person_by_id[quote.speaker].name
-        parts.append(_QUOTE(words=f"“{quote.text}”", speaker=f"— {speaker}"))
+        speaker = f"— {data.person_by_id[quote.speaker].name}"
+        note = translation_note(data, quote, words)
+        if note:
+            speaker += f" ({note})"
+        quoted, language = f"“{quote.text}”", text_language(data, quote)
+        if language == words.language:
+            parts.append(_QUOTE(words=quoted, speaker=speaker))
+        else:
+            parts.append(_QUOTE_IN(words=quoted, speaker=speaker, lang=language))
     if site and site.root.startswith("https://"):
         link = Href.external(site.page(*event_location(event)))
         parts.append(h("p", h("a", words.t("Sources and every quote as printed"), href=link)))
@@ -64,4 +73,9 @@ def timeline(data: Dataset, site: SiteAddress | None, language: str = "en") -> d
     title = {
         "text": {"headline": html_escaped(data.settings.title), "text": html_escaped(data.settings.summary)}
     }
-    return {"title": title, "events": [slide(words, data, site, event) for event in data.events]}
+    return {
+        "title": title,
+        "events": [slide(words, data, site, event) for event in data.events],
+        # TimelineJS's own option of that name (its interface's language); also the slides' language.
+        "language": words.language,
+    }

@@ -7,10 +7,12 @@ from collections.abc import Iterable, Sequence
 from generator.dataset import Statement
 from generator.i18n import N_
 from generator.markup import EMPTY, Href, Html, HtmlTemplate, fragment, h, with_attribute
-from generator.model import Event, Relation, RelationType, Stance, TopicLink
+from generator.model import Event, Quote, Relation, RelationType, Stance, TopicLink
+from generator.quote_translations import text_language, translation_note
 from generator.render.context import Context
 from generator.render.corrections import correction_note
 from generator.render.printings import marked_printings
+from generator.render.quote_words import printed, quoted_text, text_lang
 from generator.sitemap import quote_anchor, quote_path
 
 # Messages (generator/i18n.py): each is translated where it is shown.
@@ -38,13 +40,15 @@ _STANCE = HtmlTemplate('<span class="ex-stance ex-stance--{kind}">{label}</span>
 # printing. The rest of its figure (data-pagefind-ignore) would repeat in every result. data-pagefind-title makes
 # the figure a result of its own, which links to its id; copies of a quote on other pages are left out of search.
 _FIGURE = HtmlTemplate(
-    '<figure class="ex-quote" id="{anchor}" data-pagefind-title="{title}"><blockquote class="ex-quote__text">'
-    "<p>{words}</p></blockquote>{details}</figure>"
+    '<figure class="ex-quote" id="{anchor}" data-pagefind-title="{title}">{words}{details}</figure>'
 )
 _UNANCHORED_FIGURE = HtmlTemplate(
-    '<figure class="ex-quote" data-pagefind-ignore=""><blockquote class="ex-quote__text"><p>{words}</p></blockquote>'
-    "{details}</figure>"
+    '<figure class="ex-quote" data-pagefind-ignore="">{words}{details}</figure>'
 )
+_WORDS = HtmlTemplate('<blockquote class="ex-quote__text"><p>{words}</p></blockquote>')
+_WORDS_IN = HtmlTemplate('<blockquote class="ex-quote__text" lang="{lang}"><p>{words}</p></blockquote>')
+# Right under the words, before who said them: these are not the speaker's own words.
+_TRANSLATION = HtmlTemplate('<p class="ex-quote__translation">{note}</p>')
 _CAPTION = HtmlTemplate(
     '<figcaption class="ex-quote__caption" data-pagefind-ignore=""><a href="{person}" class="ex-speaker">{name}</a>'
     '{role} · <a href="{event}">{date}</a> · <a href="{event}">{title}</a></figcaption>'
@@ -56,7 +60,7 @@ _PERMALINK = HtmlTemplate(
 _TOPIC = HtmlTemplate('<li><a href="{link}">{question}</a>{stance}</li>')
 _PRINTED = HtmlTemplate(
     '<li><cite><a href="{url}">{outlet}</a></cite> <span data-pagefind-ignore="">({archived}'
-    '<a href="{details}">{details_label}</a>)</span>: <q>{words}</q></li>'
+    '<a href="{details}">{details_label}</a>)</span>: {words}</li>'
 )
 _ARCHIVED = HtmlTemplate('<a href="{url}">{label}</a>, ')
 _TOPICS = HtmlTemplate(
@@ -70,7 +74,7 @@ _RELATIONS = HtmlTemplate(
     '<ul class="ex-quote__relations" aria-label="{label}" data-pagefind-ignore="">{items}</ul>'
 )
 _RELATION = HtmlTemplate(
-    '<li><span class="ex-relation ex-relation--{kind}">{label}</span> <a href="{link}">{speaker}: <q>{words}</q></a>'
+    '<li><span class="ex-relation ex-relation--{kind}">{label}</span> <a href="{link}">{speaker}: {words}</a>'
     ". {note}</li>"
 )
 
@@ -130,10 +134,19 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
         _relations(ctx, page, statement),
         _PERMALINK(link=link_here, label=label),
     )
+    words = _words(ctx, quote)
     if anchored:
         title = f"{person.name}: “{quote.text}”"
-        return _FIGURE(anchor=quote_anchor(quote.id), title=title, words=quote.text, details=details)
-    return _UNANCHORED_FIGURE(words=quote.text, details=details)
+        return _FIGURE(anchor=quote_anchor(quote.id), title=title, words=words, details=details)
+    return _UNANCHORED_FIGURE(words=words, details=details)
+
+
+def _words(ctx: Context, quote: Quote) -> Html:
+    """The quote's words as a block quotation, in their language, and what translation they are, if one."""
+    lang = text_lang(ctx, quote)
+    words = _WORDS(words=quote.text) if lang is None else _WORDS_IN(words=quote.text, lang=lang)
+    note = translation_note(ctx.data, quote, ctx.words)
+    return fragment(words, _TRANSLATION(note=note[0].upper() + note[1:])) if note else words
 
 
 def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> Html:
@@ -147,17 +160,22 @@ def _topics(ctx: Context, page: str, links: Sequence[TopicLink]) -> Html:
 
 
 def _printed(ctx: Context, page: str, statement: Statement) -> Html:
-    """Each cited source with the words exactly as it printed them, so transcription variants are visible."""
-    citations = statement.quote.citations
-    differ = len({citation.as_printed for citation in citations}) > 1
+    """Each cited source with the words exactly as it printed them, so transcription variants are visible;
+    printings in the language of the quote's text are compared, those in another shown as they are."""
+    quote = statement.quote
+    citations = quote.citations
+    language = text_language(ctx.data, quote)
+    compared = [index for index, citation in enumerate(citations) if citation.holds_text(language)]
+    differ = len({citations[index].as_printed for index in compared}) > 1
     heading = (
         ctx.t("The sources print these words differently (differences marked)")
         if differ
         else ctx.t("As printed")
     )
-    printings = marked_printings([citation.as_printed for citation in citations])
+    printings = marked_printings([citations[index].as_printed for index in compared])
+    marked = dict(zip(compared, printings, strict=True))
     items = []
-    for citation, words in zip(citations, printings, strict=True):
+    for index, citation in enumerate(citations):
         source = ctx.data.source_by_id[citation.source]
         # Where the original may have moved, the archived copy is one click away too.
         archived = (
@@ -172,7 +190,7 @@ def _printed(ctx: Context, page: str, statement: Statement) -> Html:
                 archived=archived,
                 details=ctx.source_link(page, source.id),
                 details_label=ctx.t("details"),
-                words=words,
+                words=printed(ctx, quote, citation, marked.get(index)),
             )
         )
     return _PRINTINGS(heading=heading, items=fragment(*items))
@@ -184,7 +202,7 @@ def relation_item(ctx: Context, page: str, label: str, other: Statement, relatio
         label=label,
         link=ctx.quote_link(page, other),
         speaker=ctx.data.person_by_id[other.quote.speaker].name,
-        words=other.quote.text,
+        words=quoted_text(ctx, other.quote),
         note=relation.note,
     )
 
@@ -216,8 +234,7 @@ def _relations(ctx: Context, page: str, statement: Statement) -> Html | None:
 
 
 _COMPACT_FIGURE = HtmlTemplate(
-    '<figure class="ex-quote ex-quote--compact" data-pagefind-ignore=""><blockquote class="ex-quote__text">'
-    "<p>{words}</p></blockquote>"
+    '<figure class="ex-quote ex-quote--compact" data-pagefind-ignore="">{words}'
     '<figcaption class="ex-quote__caption" data-pagefind-ignore=""><a href="{person}" class="ex-speaker">{name}</a>'
     '{role} <span class="ex-quote__when">{when} · {sources} · '
     '<a href="{link}" class="ex-permalink">{full}</a></span>{note}</figcaption></figure>'
@@ -231,7 +248,7 @@ def compact_quote(ctx: Context, page: str, statement: Statement) -> Html:
     person = ctx.data.person_by_id[quote.speaker]
     role = person.role_on(statement.date)
     return _COMPACT_FIGURE(
-        words=quote.text,
+        words=_words(ctx, quote),
         person=ctx.person_link(page, person.id),
         name=person.name,
         role=f", {role.title}" if role else "",

@@ -71,6 +71,11 @@ class Context:
         """``<time>`` for a date: in words, with its ISO form for machines."""
         return time_element(date.iso(), self.words.date(date))
 
+    @property
+    def language(self) -> str:
+        """The pages' language (BCP 47): words in any other are marked with a ``lang`` attribute."""
+        return self.words.language
+
     def link(self, from_page: str, to_page: str, anchor: str = "") -> Href:
         from_page, to_page = site_path(self.explainer, from_page), site_path(self.explainer, to_page)
         if anchor:

@@ -20,6 +20,7 @@ from generator.model import Stance
 from generator.render.components import source_links, stance_label, stance_on
 from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE, latest, more_link
+from generator.render.quote_words import quoted_text
 from generator.sitemap import CONTRAST, topic_anchor
 
 EMPTY_CELL = N_("No statement in our sources")
@@ -81,7 +82,7 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
                         "li",
                         stance_label(ctx, stance_on(statement, topic.id)),
                         " ",
-                        h("q", statement.quote.text),
+                        quoted_text(ctx, statement.quote),
                         " ",
                         h(
                             "span",

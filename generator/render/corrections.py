@@ -7,6 +7,7 @@ from typing import Literal
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Correction
 from generator.render.context import Context
+from generator.render.quote_words import quoted_text
 from generator.sitemap import CORRECTIONS, correction_anchor
 
 ItemKind = Literal["quotes", "events", "sources"]
@@ -44,7 +45,12 @@ def _items(ctx: Context, correction: Correction) -> list[Html | str]:
         statement = ctx.data.statement_by_id[quote_id]
         speaker = ctx.data.person_by_id[statement.quote.speaker].name
         links.append(
-            h("a", f"{speaker}: ", h("q", statement.quote.text), href=ctx.quote_link(CORRECTIONS, statement))
+            h(
+                "a",
+                f"{speaker}: ",
+                quoted_text(ctx, statement.quote),
+                href=ctx.quote_link(CORRECTIONS, statement),
+            )
         )
     events = {event.id: event for event in ctx.data.events}
     links += [h("a", events[e].title, href=ctx.event_link(CORRECTIONS, events[e])) for e in correction.events]

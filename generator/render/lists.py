@@ -16,12 +16,13 @@ from generator.dataset import Statement
 from generator.markup import EMPTY, Html, HtmlTemplate, fragment, h
 from generator.render.components import quote_figure, stance_label, stance_on
 from generator.render.context import Context
+from generator.render.quote_words import quoted_text
 
 # Search (Pagefind, generator/search_index.py) leaves out an element with this attribute (h() spells it
 # data-pagefind-ignore).
 SEARCH_EXCLUDE: Final[Mapping[str, str]] = MappingProxyType({"data_pagefind_ignore": ""})
 
-_LINE = HtmlTemplate('<li>{speaker}<a href="{link}"><q>{words}</q></a> ({date}){stance}</li>')
+_LINE = HtmlTemplate('<li>{speaker}<a href="{link}">{words}</a> ({date}){stance}</li>')
 _SPEAKER = HtmlTemplate('<a href="{link}">{name}</a>: ')
 
 
@@ -50,7 +51,7 @@ def statement_line(
         if speaker
         else EMPTY,
         link=ctx.quote_link(page, statement),
-        words=statement.quote.text,
+        words=quoted_text(ctx, statement.quote),
         date=ctx.time(statement.date),
         stance=fragment(" ", stance) if stance is not None else EMPTY,
     )

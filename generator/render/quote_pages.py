@@ -7,6 +7,7 @@ from collections.abc import Collection
 
 from generator.dataset import Statement
 from generator.markup import front_matter, h, heading, markdown_page, raw_block
+from generator.quote_translations import translation_note, with_note
 from generator.render.components import quote_figure
 from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE
@@ -30,7 +31,8 @@ def quote_description(ctx: Context, statement: Statement) -> str:
     person = ctx.data.person_by_id[quote.speaker]
     role = person.role_on(statement.date)
     who = f"{person.name}, {role.title}" if role else person.name
-    return f"“{' '.join(quote.text.split())}” — {who}, {ctx.date(statement.date)}."
+    words = with_note(f"“{' '.join(quote.text.split())}”", translation_note(ctx.data, quote, ctx.words))
+    return f"{words} — {who}, {ctx.date(statement.date)}."
 
 
 def quote_page(ctx: Context, statement: Statement, *, pictured: bool) -> str:

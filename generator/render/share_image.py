@@ -17,6 +17,7 @@ from importlib.resources import as_file, files
 from PIL import Image, ImageDraw, ImageFont
 
 from generator.dataset import Statement
+from generator.quote_translations import translation_note
 from generator.render.context import Context
 from generator.sitemap import SHARE_IMAGE_SIZE
 
@@ -145,13 +146,18 @@ def quote_image(ctx: Context, statement: Statement) -> bytes:
     role = person.role_on(statement.date)
     outlets = list(dict.fromkeys(data.source_by_id[citation.source].outlet for citation in quote.citations))
     words = f"“{quote.text}”"
-    words_block = _fitted(words, SERIF, QUOTE_SIZES, 6, QUOTE_AREA)
     small = _font(SANS_BOLD, 26)
+    # A translation says so right under the words, in the space of one small line taken from theirs.
+    note = translation_note(data, quote, ctx.words)
+    noted = [Block(shortened(note, small, TEXT_WIDTH, 1), small, MUTED, space_before=8)] if note else []
+    area = QUOTE_AREA - sum(block.height for block in noted)
+    words_block = _fitted(words, SERIF, QUOTE_SIZES, 6, area)
     speaker = f"{person.name}, {role.title}" if role else person.name
     return picture(
         [
             Block(shortened(data.settings.title, small, TEXT_WIDTH, 1), small, ACCENT),
             Block(words_block.lines, words_block.font, INK, space_before=28),
+            *noted,
         ],
         [
             Block(shortened(f"— {speaker}", _font(SANS_BOLD, 30), TEXT_WIDTH, 1), _font(SANS_BOLD, 30), INK),

@@ -23,6 +23,7 @@ from generator.model import Source
 from generator.render.context import Context
 from generator.render.corrections import correction_note
 from generator.render.lists import SEARCH_EXCLUDE
+from generator.render.quote_words import printed
 from generator.sitemap import SOURCES, source_anchor, sources_day_path
 
 
@@ -50,7 +51,7 @@ def _facts(ctx: Context, source: Source) -> Html:
 
 
 _CITED = HtmlTemplate(
-    '<li><a href="{person}">{name}</a>: <q>{words}</q> (<a href="{context}">{in_context}</a>){variants}</li>'
+    '<li><a href="{person}">{name}</a>: {words} (<a href="{context}">{in_context}</a>){variants}</li>'
 )
 
 
@@ -61,15 +62,16 @@ def _cited_for(ctx: Context, page: str, source: Source) -> Html:
     entries = []
     for statement in ctx.data.statements_by_source.get(source.id, ()):
         speaker = ctx.data.person_by_id[statement.quote.speaker].name
-        mine = next(c.as_printed for c in statement.quote.citations if c.source == source.id)
-        others = [c for c in statement.quote.citations if c.source != source.id and c.as_printed != mine]
+        quote = statement.quote
+        mine = next(c for c in quote.citations if c.source == source.id)
+        others = [c for c in quote.citations if c.source != source.id and c.as_printed != mine.as_printed]
         variants = [
             _VARIANT(
                 printed=fragment(
                     *ctx.pieces(
                         "{outlet} printed: {words}",
                         outlet=ctx.data.source_by_id[c.source].outlet,
-                        words=h("q", c.as_printed),
+                        words=printed(ctx, quote, c),
                     )
                 )
             )
@@ -79,7 +81,7 @@ def _cited_for(ctx: Context, page: str, source: Source) -> Html:
             _CITED(
                 person=ctx.person_link(page, statement.quote.speaker),
                 name=speaker,
-                words=mine,
+                words=printed(ctx, quote, mine),
                 context=ctx.quote_link(page, statement),
                 in_context=ctx.t("in context"),
                 variants=h(

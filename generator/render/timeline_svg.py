@@ -21,6 +21,7 @@ from generator.dates import PartialDate
 from generator.i18n import N_
 from generator.markup import Html, h
 from generator.model import Event, Relation, RelationType
+from generator.quote_translations import text_translations
 from generator.render.components import RELATION_LABELS, joined
 from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE
@@ -141,8 +142,12 @@ def _quote_row(
     speaker = ctx.data.person_by_id[statement.quote.speaker].name
     labels = [ctx.t(RELATION_LABELS[relation.type]).lower() for relation in statement.quote.relations]
     lead = f"{', '.join(labels)}: " if labels else ""
+    # Said before the words, which wrapping may cut short; whose translation it is, the quote below says.
+    translated = " (" + ctx.t("in translation") + ")" if text_translations(ctx.data, statement.quote) else ""
     lines = wrapped(
-        f"{lead}{speaker}: “{statement.quote.text}”", _chars(text_width - 10, CHAR_WIDTH), QUOTE_LINES
+        f"{lead}{speaker}{translated}: “{statement.quote.text}”",
+        _chars(text_width - 10, CHAR_WIDTH),
+        QUOTE_LINES,
     )
     styled: list[Html | str] = []
     if lead and lines[0].startswith(lead.rstrip()):
