@@ -129,10 +129,14 @@ def refuse(project: Project, problems: Sequence[Problem]) -> NoReturn:
 def check_translations(project: Project, *, strict: bool) -> None:
     """Print a warning for each text without its translation; under ``--strict-translations``, exit 1 listing
     them with every other problem."""
-    settings, _ = load_file(project.root, f"{project.data_dir}/{SETTINGS_FILE}")
-    if len(declared_languages(settings)) < 2:  # one language: nothing to translate, no need to read the rest
-        return
-    warnings = missing_translations(load_data(project.root, project.data_dir))
+    if has_several(project.root, project.data_dir):
+        site = load_site(project.root, project.data_dir)
+        warnings = [found for one in site.explainers for found in missing_translations(one.loaded)]
+    else:
+        settings, _ = load_file(project.root, f"{project.data_dir}/{SETTINGS_FILE}")
+        if len(declared_languages(settings)) < 2:  # one language: nothing to translate, nor to read
+            return
+        warnings = missing_translations(load_data(project.root, project.data_dir))
     if not warnings:
         return
     if strict:

@@ -161,3 +161,15 @@ def test_strict_translations_refuse_a_missing_one_with_every_other_problem(tmp_p
             "2 problems found in the data.",
         ]
     assert not (project / "site").exists()
+
+
+def test_each_explainer_of_a_site_is_checked_for_its_translations(tmp_path: Path) -> None:
+    project = copy_project(ROOT / "tests/fixtures/two-explainers", tmp_path / "project")
+    edit(project / "data/explainers/bridge/explainer.yaml", "speakers:", "languages: [en, es]\nspeakers:")
+    result = CliRunner(env={"GITHUB_ACTIONS": "false"}).invoke(main, ["validate", "--root", str(project)])
+    assert result.exit_code == 0
+    assert (
+        "warning: data/explainers/bridge/events/2021-03-02-council-meeting.yaml:4:8: title: no es text; expected "
+        "its es text beside the en one ({en: …, es: …})"
+    ) in result.stderr.splitlines()
+    assert "data/explainers/school/" not in result.stderr  # in one language: nothing to translate
