@@ -3,6 +3,7 @@ read from the generated pages by parsing their HTML, and the language names read
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -124,3 +125,26 @@ def test_language_names_come_from_cldr_in_the_pages_language() -> None:
     assert language_name("en", "es") == "inglés"
     assert language_name("es-419", "en") == "Latin American Spanish"
     assert language_name("x-private", "en") == "x-private"  # a tag CLDR has no name for, as it is
+
+
+def test_an_outlets_name_and_original_words_cannot_add_markup(small_project: Path) -> None:
+    """The translation note puts an outlet's name and the original words into a sentence from the catalog:
+    both reach the page as text, through the one escaping layer."""
+    hostile_outlet = 'The <b>Courier</b> & "Co" {language}'
+    hostile_original = '<img src=x onerror="alert(1)"> & <script>alert(2)</script>'
+    edit(small_project / "data/sources.yaml", "outlet: The Courier", f"outlet: {json.dumps(hostile_outlet)}")
+    edit(
+        small_project / "data/events/2021-03-02-council-meeting.yaml",
+        'original: "Tendremos un puente para el verano, lo prometo."',
+        f"original: {json.dumps(hostile_original)}",
+    )
+    day = _pages(small_project)["timeline/2021-03-02.md"]
+    figure = day.select_one("#quote-mayor-by-summer")
+    assert figure is not None
+    assert figure.select("b, img, script") == []
+    assert figure.select_one(".ex-quote__translation").get_text() == (  # type: ignore[union-attr]
+        f"{hostile_outlet}'s translation from Spanish"
+    )
+    original = figure.select_one(".ex-translated q")
+    assert original is not None
+    assert (original.get_text(), original.get("lang")) == (hostile_original, "es")
