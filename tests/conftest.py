@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
@@ -107,6 +107,24 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
     found = text.count(old)
     assert found >= count, f"{old!r} is in {path} {found} time(s); expected at least {count}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def golden_paths(folder: Path) -> list[str]:
+    """The golden files under ``folder``, as sorted paths relative to it."""
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*.*"))
+
+
+def assert_golden_file_list(files: Mapping[str, str], folder: Path) -> None:
+    """The generated files are the golden ones under ``folder``; with ``UPDATE_GOLDEN=1`` they are written
+    there first (the old ones removed), to review in the diff."""
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        for old in folder.rglob("*.*"):
+            old.unlink()
+        for path, text in files.items():
+            target = folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    assert sorted(files) == golden_paths(folder)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ Run with ``UPDATE_GOLDEN=1`` to rewrite the golden files after an intended chang
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ import pytest
 from generator.build import Project, generate
 from generator.outputs import Options
 from generator.sitemap import SCRIPT, STYLESHEET
-from tests.conftest import FIXTURES, ROOT, SMALL
+from tests.conftest import FIXTURES, ROOT, SMALL, assert_golden_file_list, golden_paths
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "small"
 
@@ -32,18 +31,10 @@ def test_the_stylesheet_and_script_are_published_as_they_are() -> None:
 
 
 def test_generated_file_list_matches_golden(pages: dict[str, str]) -> None:
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        for old in GOLDEN.rglob("*.*"):
-            old.unlink()
-        for path, text in pages.items():
-            target = GOLDEN / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-    expected = sorted(path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*.*"))
-    assert sorted(pages) == expected
+    assert_golden_file_list(pages, GOLDEN)
 
 
-@pytest.mark.parametrize("path", sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.*")))
+@pytest.mark.parametrize("path", golden_paths(GOLDEN))
 def test_page_matches_golden(pages: dict[str, str], path: str) -> None:
     assert pages[path] == (GOLDEN / path).read_text(encoding="utf-8")
 

@@ -9,7 +9,6 @@ the diff.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from generator.load import load_data
 from generator.outputs import Options, site_files
 from generator.sitemap import SCRIPT, STYLESHEET
 from generator.validate import validate
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, assert_golden_file_list, golden_paths
 
 BILINGUAL = FIXTURES / "bilingual"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -78,17 +77,10 @@ def test_the_english_edition_is_the_small_fixtures_but_for_its_languages() -> No
 
 
 def test_spanish_file_list_matches_golden(spanish: dict[str, str]) -> None:
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        for old in SPANISH.rglob("*.*"):
-            old.unlink()
-        for path, text in spanish.items():
-            target = SPANISH / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-    assert sorted(spanish) == sorted(path.relative_to(SPANISH).as_posix() for path in SPANISH.rglob("*.*"))
+    assert_golden_file_list(spanish, SPANISH)
 
 
-@pytest.mark.parametrize("path", sorted(p.relative_to(SPANISH).as_posix() for p in SPANISH.rglob("*.*")))
+@pytest.mark.parametrize("path", golden_paths(SPANISH))
 def test_spanish_page_matches_golden(spanish: dict[str, str], path: str) -> None:
     assert spanish[path] == (SPANISH / path).read_text(encoding="utf-8")
 

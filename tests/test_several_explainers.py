@@ -6,7 +6,6 @@ Run with ``UPDATE_GOLDEN=1`` to rewrite the golden files after an intended chang
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from generator.cli import main
 from generator.errors import DataError
 from generator.explainers import has_several, load_site, validate_site
 from generator.sitemap import SCRIPT, STYLESHEET
-from tests.conftest import SEVERAL, SMALL, copy_project, edit
+from tests.conftest import SEVERAL, SMALL, assert_golden_file_list, copy_project, edit, golden_paths
 from tests.html import broken_links, one, parse, text_of
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "two-explainers"
@@ -60,18 +59,10 @@ def test_each_explainer_has_its_own_events_and_questions_and_the_shared_people()
 
 
 def test_generated_file_list_matches_golden(pages: dict[str, str]) -> None:
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        for old in GOLDEN.rglob("*.*"):
-            old.unlink()
-        for path, text in pages.items():
-            target = GOLDEN / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-    expected = sorted(path.relative_to(GOLDEN).as_posix() for path in GOLDEN.rglob("*.*"))
-    assert sorted(pages) == expected
+    assert_golden_file_list(pages, GOLDEN)
 
 
-@pytest.mark.parametrize("path", sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.*")))
+@pytest.mark.parametrize("path", golden_paths(GOLDEN))
 def test_page_matches_golden(pages: dict[str, str], path: str) -> None:
     assert pages[path] == (GOLDEN / path).read_text(encoding="utf-8")
 
