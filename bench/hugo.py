@@ -72,27 +72,16 @@ LAYOUTS = {
     + "<h1>{{ .Title }}</h1><ul>{{ range .Pages }}"
     + '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'
     + _TAIL,
-    "timeline/single.html": _HEAD
-    + _BY
-    + """<h1>{{ .Title }}</h1>
-{{ range $by.GetSortedMapValues (printf "day/%s" .Params.day) }}"""
-    + _QUOTE
-    + """{{ end }}"""
-    + _TAIL,
-    "people/single.html": _HEAD
-    + _BY
-    + """<h1>{{ .Title }}</h1>
-{{ range $by.GetSortedMapValues (printf "person/%s" .Params.person) }}"""
-    + _QUOTE
-    + """{{ end }}"""
-    + _TAIL,
-    "topics/single.html": _HEAD
-    + _BY
-    + """<h1>{{ .Title }}</h1>
-{{ range $by.GetSortedMapValues (printf "topic/%s" .Params.topic) }}"""
-    + _QUOTE
-    + """{{ end }}"""
-    + _TAIL,
+    **{
+        f"{section}/single.html": _HEAD
+        + _BY
+        + f"""<h1>{{{{ .Title }}}}</h1>
+{{{{ range $by.GetSortedMapValues (printf "{key}/%s" .Params.{key}) }}}}"""
+        + _QUOTE
+        + "{{ end }}"
+        + _TAIL
+        for section, key in (("timeline", "day"), ("people", "person"), ("topics", "topic"))
+    },
 }
 
 
