@@ -10,7 +10,6 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,7 @@ def run(command: list[str], cwd: Path, env: dict[str, str]) -> subprocess.Comple
 
 
 @pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
+def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The wheel, and a virtual environment holding it and requirements/site.txt (nothing else)."""
     work = tmp_path_factory.mktemp("package")
     source = work / "source"
@@ -65,14 +64,16 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
     assert built.returncode == 0, built.stderr
     (wheel,) = wheels.glob("*.whl")
     venv = work / "venv"
-    subprocess.run(["python3", "-m", "venv", str(venv)], check=True, env=env)
-    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+    subprocess.run(["python3", "-m", "venv", "--without-pip", str(venv)], check=True, env=env)
+    # This pip installs into the new environment, which needs none of its own, and compiles nothing ahead
+    # (Python compiles what it imports). The folder is left to pytest, which deletes its older temporary ones.
+    python = str(venv / "bin" / "python")
+    pip = [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-compile"]
     requirements = run([*pip, "--require-hashes", "-r", str(ROOT / "requirements" / "site.txt")], work, env)
     assert requirements.returncode == 0, requirements.stderr
     package = run([*pip, "--no-deps", str(wheel)], work, env)
     assert package.returncode == 0, package.stderr
-    yield wheel, venv
-    shutil.rmtree(work, ignore_errors=True)
+    return wheel, venv
 
 
 def venv_env(venv: Path) -> dict[str, str]:
