@@ -16,7 +16,7 @@ from typing import Literal
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
 from generator.explainers import LoadedSite, Site
-from generator.export import CITATIONS, EVENTS, FEED, QUOTES, csv_export, export_files, export_paths, feed
+from generator.export import export_files, export_paths, site_export_files
 from generator.export.address import SiteAddress
 from generator.export.jsonld import structured_data, with_structured_data
 from generator.i18n import translator
@@ -189,27 +189,11 @@ def _contexts(site: Site, options: Options) -> list[Context]:
 
 
 def _site_exports(site: Site, options: Options) -> dict[str, str]:
-    """The whole site's downloads: the CSVs of every explainer's rows, and the feed of them all."""
-    scoped = [(item.data, replace(options, explainer=item.slug).site) for item in site.explainers]
-    rows = csv_export.QuoteRow, csv_export.EventRow, csv_export.CitationRow
-    files = {
-        QUOTES: csv_export.to_csv(
-            rows[0], [row for data, at in scoped for row in csv_export.quote_values(data, at)]
-        ),
-        EVENTS: csv_export.to_csv(
-            rows[1], [row for data, at in scoped for row in csv_export.event_values(data, at)]
-        ),
-        CITATIONS: csv_export.to_csv(
-            rows[2], [row for data, _ in scoped for row in csv_export.citation_values(data)]
-        ),
-    }
-    root = options.site
-    if root is not None:
-        feeds = [(data, at) for data, at in scoped if at is not None]
-        files[FEED] = feed.site_feed(
-            site.settings.title, site.settings.summary, root, feeds, options.language
-        )
-    return files
+    """The whole site's downloads, covering every explainer."""
+    explainers = [
+        (item.slug, item.data, replace(options, explainer=item.slug).site) for item in site.explainers
+    ]
+    return site_export_files(site.settings, site.registry, explainers, options.site, options.language)
 
 
 def several_export_files(site: Site, options: Options) -> dict[str, str]:
@@ -221,13 +205,9 @@ def several_export_files(site: Site, options: Options) -> dict[str, str]:
     return dict(sorted((files | _site_exports(site, options)).items()))
 
 
-# The downloads of the whole site (_site_exports): the feed only when the site's address is known.
-_SITE_DOWNLOADS = (QUOTES, EVENTS, CITATIONS)
-
-
 def _site_data_page(site: Site, options: Options) -> dict[str, str]:
-    files = [*_SITE_DOWNLOADS, FEED] if options.site else list(_SITE_DOWNLOADS)
-    return {DATA_PAGE: data_page(options.context(site.registry), sorted(files))}
+    # The site's downloads are the same files as one explainer's (site_export_files).
+    return {DATA_PAGE: data_page(options.context(site.registry), export_paths(options.site))}
 
 
 SITE_OUTPUTS: tuple[SiteOutput, ...] = (

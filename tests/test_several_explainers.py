@@ -6,9 +6,11 @@ Run with ``UPDATE_GOLDEN=1`` to rewrite the golden files after an intended chang
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
@@ -17,6 +19,7 @@ from generator.build import Project, build_site, generate, write_exports
 from generator.cli import main
 from generator.errors import DataError
 from generator.explainers import has_several, load_site, validate_site
+from generator.export import DOWNLOADS, schema_path
 from generator.sitemap import SCRIPT, STYLESHEET
 from tests.conftest import SEVERAL, SMALL, assert_golden_file_list, copy_project, edit, golden_paths
 from tests.html import broken_links, one, parse, text_of
@@ -102,6 +105,44 @@ def test_feeds_and_downloads_exist_per_explainer_and_for_the_site(pages: dict[st
     assert "https://example.org/explainer/school/timeline/2021-05-10/#quote-mayor-school-stays" in quotes
     assert "mayor-school-stays" not in pages["bridge/feed.xml"]
     assert "<id>https://example.org/explainer/school/</id>" in pages["school/feed.xml"]
+
+
+def test_the_sites_json_document_has_every_explainers_records_each_naming_its_explainer(
+    pages: dict[str, str],
+) -> None:
+    document = json.loads(pages["data/explainer.json"])
+    jsonschema.Draft202012Validator(json.loads(pages[schema_path("explainer")])).validate(document)
+    assert document["format"] == "explainer-site/1"
+    assert document["site"]["title"] == "River Town explained"
+    assert [entry["slug"] for entry in document["explainers"]] == ["bridge", "school"]
+    quotes = {quote["id"]: quote["explainer"] for quote in document["quotes"]}
+    assert quotes["mayor-by-summer"] == "bridge"
+    assert quotes["mayor-school-stays"] == "school"
+    assert {topic["id"]: topic["explainer"] for topic in document["topics"]} == {
+        "timetable": "bridge",
+        "school-open": "school",
+    }
+    registry = validate_site(load_site(SEVERAL)).registry
+    assert [person["id"] for person in document["people"]] == [person.id for person in registry.people]
+
+
+def test_the_sites_timeline_has_every_explainers_events_grouped_by_explainer(pages: dict[str, str]) -> None:
+    timeline = json.loads(pages["data/timelinejs.json"])
+    assert timeline["title"]["text"]["headline"] == "River Town explained"
+    slides = {slide["unique_id"]: slide for slide in timeline["events"]}
+    assert slides["2021-05-10-school-meeting"]["group"] == "Will the school close?"
+    assert slides["2021-03-02-site-visit"]["group"] == "Bridge or no bridge?"
+    link = "https://example.org/explainer/school/timeline/2021-05-10/#event-2021-05-10-school-meeting"
+    assert link in slides["2021-05-10-school-meeting"]["text"]["text"]
+
+
+def test_the_sites_data_page_links_every_download_as_one_explainers_does(pages: dict[str, str]) -> None:
+    links = [str(a["href"]) for a in one(BeautifulSoup(pages["data.md"], "html5lib"), "ul.ex-downloads")("a")]
+    assert links == [
+        "../feed.xml" if download.path == "feed.xml" else download.path.removeprefix("data/")
+        for download in DOWNLOADS
+    ]
+    assert all(download.path in pages for download in DOWNLOADS)
 
 
 def test_export_writes_each_explainers_downloads_and_the_sites(tmp_path: Path) -> None:

@@ -6,13 +6,15 @@ gives byte-identical files. :func:`export_files` returns them by path under the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from generator.dataset import Dataset
-from generator.export import csv_export, feed, json_export, timelinejs
+from generator.export import csv_export, feed, json_export, site_document, timelinejs
 from generator.export.address import SiteAddress
 from generator.i18n import N_
+from generator.model import SiteSettings
 from generator.schema import schema_of
 
 
@@ -93,6 +95,14 @@ def _row_schema(model: type[csv_export.Row], name: str) -> str:
     return json_export.dumps(schema_of(model, f"{name}.csv row", description))
 
 
+def _row_schemas() -> dict[str, str]:
+    return {
+        schema_path("quotes"): _row_schema(csv_export.QuoteRow, "quotes"),
+        schema_path("events"): _row_schema(csv_export.EventRow, "events"),
+        schema_path("citations"): _row_schema(csv_export.CitationRow, "citations"),
+    }
+
+
 def export_files(data: Dataset, site: SiteAddress | None, language: str = "en") -> dict[str, str]:
     """Every export by path; the feed only when the site's address is known (its ids must be absolute). The
     words the exports add to the data (the feed's, TimelineJS's dates and links) are ``language``'s."""
@@ -102,13 +112,45 @@ def export_files(data: Dataset, site: SiteAddress | None, language: str = "en") 
         QUOTES: csv_export.to_csv(csv_export.QuoteRow, csv_export.quote_values(data, site)),
         EVENTS: csv_export.to_csv(csv_export.EventRow, csv_export.event_values(data, site)),
         CITATIONS: csv_export.to_csv(csv_export.CitationRow, csv_export.citation_values(data)),
-        schema_path("quotes"): _row_schema(csv_export.QuoteRow, "quotes"),
-        schema_path("events"): _row_schema(csv_export.EventRow, "events"),
-        schema_path("citations"): _row_schema(csv_export.CitationRow, "citations"),
+        **_row_schemas(),
         TIMELINEJS: json_export.dumps(timelinejs.timeline(data, site, language)),
     }
     if site:
         files[FEED] = feed.events_feed(data, site, language)
+    return files
+
+
+def site_export_files(
+    settings: SiteSettings,
+    registry: Dataset,
+    explainers: Sequence[tuple[str, Dataset, SiteAddress | None]],
+    root: SiteAddress | None,
+    language: str = "en",
+) -> dict[str, str]:
+    """The downloads of a site of several explainers, by path: the same files as :func:`export_files` makes
+    for one, covering every explainer (``explainers``: slug, data and address of each; ``registry``: the
+    shared people and sources); the feed only when the site's address (``root``) is known."""
+    scoped = [(data, at) for _, data, at in explainers]
+    files = {
+        DOCUMENT: site_document.site_document_json(
+            settings, registry, [(slug, data) for slug, data, _ in explainers]
+        ),
+        schema_path("explainer"): site_document.site_document_schema_json(),
+        QUOTES: csv_export.to_csv(
+            csv_export.QuoteRow, [row for data, at in scoped for row in csv_export.quote_values(data, at)]
+        ),
+        EVENTS: csv_export.to_csv(
+            csv_export.EventRow, [row for data, at in scoped for row in csv_export.event_values(data, at)]
+        ),
+        CITATIONS: csv_export.to_csv(
+            csv_export.CitationRow, [row for data, _ in scoped for row in csv_export.citation_values(data)]
+        ),
+        **_row_schemas(),
+        TIMELINEJS: json_export.dumps(timelinejs.site_timeline(settings, scoped, language)),
+    }
+    if root is not None:
+        feeds = [(data, at) for data, at in scoped if at is not None]
+        files[FEED] = feed.site_feed(settings.title, settings.summary, root, feeds, language)
     return files
 
 

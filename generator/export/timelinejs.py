@@ -6,13 +6,14 @@ as an element tree through :mod:`generator.markup`, headlines with :func:`genera
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from generator.dataset import Dataset
 from generator.export.address import SiteAddress
 from generator.i18n import Translator, translator
 from generator.markup import Href, HtmlTemplate, h, html_escaped, raw_block
-from generator.model import Event
+from generator.model import Event, SiteSettings
 from generator.quote_translations import text_language, translation_note
 from generator.sitemap import event_location
 
@@ -79,3 +80,19 @@ def timeline(data: Dataset, site: SiteAddress | None, language: str = "en") -> d
         # TimelineJS's own option of that name (its interface's language); also the slides' language.
         "language": words.language,
     }
+
+
+def site_timeline(
+    settings: SiteSettings, explainers: Sequence[tuple[Dataset, SiteAddress | None]], language: str = "en"
+) -> dict[str, Any]:
+    """The whole site's ``data/timelinejs.json``: the site's title slide, then every explainer's slides, each
+    in the TimelineJS ``group`` of its explainer's title (TimelineJS shows a group per row and sorts the
+    slides by date itself); each slide links to its explainer's timeline."""
+    words = translator(language)
+    title = {"text": {"headline": html_escaped(settings.title), "text": html_escaped(settings.summary)}}
+    events = [
+        {**slide(words, data, at, event), "group": html_escaped(data.settings.title)}
+        for data, at in explainers
+        for event in data.events
+    ]
+    return {"title": title, "events": events, "language": words.language}
