@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.dataset import Dataset
@@ -191,3 +191,27 @@ def _check_ids_across(explainers: Sequence[LoadedExplainer]) -> Iterator[Problem
             at = seen[1].position(seen[2])
             found = f'the {kind} id "{item_id}" again (first at {seen[1].path}:{at.line}:{at.column})'
             yield file.problem(path, found, "an id used only once in the whole site (by one explainer)")
+
+
+def cited_only(data: Dataset) -> Dataset:
+    """An explainer's data with only the people and sources it names (its speakers, participants, quotes'
+    speakers; its events', citations' and corrections' sources), and their translations: what its own data
+    set and structured data describe, where the shared files hold every explainer's."""
+    people = set(data.settings.speakers)
+    sources = {source for correction in data.corrections for source in correction.sources}
+    for event in data.events:
+        people.update(event.participants)
+        sources.update(event.sources)
+        for quote in event.quotes:
+            people.add(quote.speaker)
+            sources.update(citation.source for citation in quote.citations)
+    return replace(
+        data,
+        people=tuple(person for person in data.people if person.id in people),
+        sources=tuple(source for source in data.sources if source.id in sources),
+        translations=tuple(
+            translation
+            for translation in data.translations
+            if translation.record != "people" or translation.id in people
+        ),
+    )

@@ -15,7 +15,7 @@ from typing import Literal
 
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
-from generator.explainers import LoadedSite, Site
+from generator.explainers import LoadedSite, Site, cited_only
 from generator.export import export_files, export_paths, site_export_files
 from generator.export.address import SiteAddress
 from generator.export.jsonld import structured_data, with_structured_data
@@ -200,7 +200,9 @@ def several_export_files(site: Site, options: Options) -> dict[str, str]:
     """The data exports alone of a site of several explainers, by path: each explainer's, and the site's."""
     files: dict[str, str] = {}
     for item in site.explainers:
-        made = export_files(item.data, replace(options, explainer=item.slug).site, options.language)
+        made = export_files(
+            cited_only(item.data), replace(options, explainer=item.slug).site, options.language
+        )
         files |= {site_path(item.slug, path): text for path, text in made.items()}
     return dict(sorted((files | _site_exports(site, options)).items()))
 
@@ -351,9 +353,11 @@ def several_site_files(
     for item in site.explainers:
         scoped = replace(options, explainer=item.slug)
         owner = _Owner(loaded_by_slug[item.slug], item.data, item.slug)
+        # Its own pages and downloads describe the people and sources it cites, not all the shared files hold.
+        own_data = cited_only(item.data)
         for output in OUTPUTS:
             if not output.shared:
-                files.add(output, owner, output.make(item.data, scoped))
+                files.add(output, owner, output.make(own_data, scoped))
         folder = f"{item.slug}/"
         own = {path.removeprefix(folder): text for path, text in content.items() if path.startswith(folder)}
         files.add_content(scoped.context(item.data), own, item.data)
@@ -361,7 +365,7 @@ def several_site_files(
         if address is not None:
             lines |= {
                 site_path(item.slug, path): line
-                for path, line in structured_data(item.data, address, options.language).items()
+                for path, line in structured_data(own_data, address, options.language).items()
             }
         pictured = options.pictured_quotes & item.data.statement_by_id.keys()
         images |= {

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
@@ -143,6 +144,21 @@ def test_the_sites_data_page_links_every_download_as_one_explainers_does(pages: 
         for download in DOWNLOADS
     ]
     assert all(download.path in pages for download in DOWNLOADS)
+
+
+def test_each_explainers_data_set_lists_only_the_people_and_sources_it_cites(pages: dict[str, str]) -> None:
+    school = json.loads(pages["school/data/explainer.json"])
+    assert [person["id"] for person in school["people"]] == ["mayor", "teacher"]
+    assert [source["id"] for source in school["sources"]] == ["gazette-2021-05-10"]
+    bridge = json.loads(pages["bridge/data/explainer.json"])
+    assert [person["id"] for person in bridge["people"]] == ["mayor", "engineer"]
+    assert [source["id"] for source in bridge["sources"]] == ["gazette-2021-03-02", "courier-2021-03-03"]
+
+
+def test_each_explainers_article_cites_only_its_own_sources(pages: dict[str, str]) -> None:
+    front = yaml.safe_load(pages["school/index.md"].split("---\n")[1])
+    article = json.loads(front["structured_data"])
+    assert [cited["@id"] for cited in article["citation"]] == ["https://gazette.example/2021/05/10/school"]
 
 
 def test_export_writes_each_explainers_downloads_and_the_sites(tmp_path: Path) -> None:
