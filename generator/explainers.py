@@ -86,11 +86,6 @@ def has_several(root: Path, data_dir: str = "data") -> bool:
     return (root / data_dir / EXPLAINERS_DIR).is_dir()
 
 
-def content_folder(content_dir: str, slug: str) -> str:
-    """The folder of an explainer's hand-written pages."""
-    return f"{content_dir}/{slug}"
-
-
 def load_site(root: Path, data_dir: str = "data") -> LoadedSite:
     """Read a site of several explainers under ``root/data_dir`` (paths in problems relative to ``root``)."""
     problems: list[Problem] = []
