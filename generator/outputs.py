@@ -209,7 +209,7 @@ def several_export_files(site: Site, options: Options) -> dict[str, str]:
 
 def _site_data_page(site: Site, options: Options) -> dict[str, str]:
     # The site's downloads are the same files as one explainer's (site_export_files).
-    return {DATA_PAGE: data_page(options.context(site.registry), export_paths(options.site))}
+    return {DATA_PAGE: data_page(options.context(site.registry), export_paths(options.site), whole_site=True)}
 
 
 SITE_OUTPUTS: tuple[SiteOutput, ...] = (
@@ -222,7 +222,8 @@ SITE_OUTPUTS: tuple[SiteOutput, ...] = (
         lambda site, options: {CORRECTIONS: corrections_hub(_contexts(site, options))},
     ),
     SiteOutput(
-        "the list of sources", lambda site, options: {SOURCES: sources_page(options.context(site.registry))}
+        "the list of sources",
+        lambda site, options: {SOURCES: sources_page(options.context(site.registry), whole_site=True)},
     ),
     SiteOutput("a day of sources", lambda site, options: shared_source_day_pages(_contexts(site, options))),
     SiteOutput(

@@ -6,6 +6,7 @@ Run with ``UPDATE_GOLDEN=1`` to rewrite the golden files after an intended chang
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 from pathlib import Path
@@ -159,6 +160,26 @@ def test_each_explainers_article_cites_only_its_own_sources(pages: dict[str, str
     front = yaml.safe_load(pages["school/index.md"].split("---\n")[1])
     article = json.loads(front["structured_data"])
     assert [cited["@id"] for cited in article["citation"]] == ["https://gazette.example/2021/05/10/school"]
+
+
+def test_the_sites_sources_and_data_pages_describe_the_site_not_one_explainer(pages: dict[str, str]) -> None:
+    def description(path: str) -> str:
+        front = yaml.safe_load(pages[path].split("---\n")[1])
+        return html.unescape(str(front["description"]))
+
+    assert description("sources.md") == (
+        "Every published source the explainers on this site quote, and what each one printed."
+    )
+    assert description("sources/2021-05-10.md") == (
+        "The sources published on 10 May 2021 that the explainers on this site quote."
+    )
+    assert description("data.md") == (
+        "The data of every explainer on this site as JSON, CSV, JSON Schema, Atom and TimelineJS."
+    )
+    assert (
+        description("bridge/data.md")
+        == "The explainer's data as JSON, CSV, JSON Schema, Atom and TimelineJS."
+    )
 
 
 def test_export_writes_each_explainers_downloads_and_the_sites(tmp_path: Path) -> None:

@@ -12,8 +12,14 @@ from generator.render.context import Context
 from generator.sitemap import DATA_PAGE
 
 
-def data_page(ctx: Context, files: Collection[str]) -> str:
-    """``data.md``: links to the downloads present in ``files``."""
+def data_page(ctx: Context, files: Collection[str], whole_site: bool = False) -> str:
+    """``data.md``: links to the downloads present in ``files``; ``whole_site``: the page of a site of several
+    explainers, whose downloads cover them all."""
+    description = (
+        ctx.t("The data of every explainer on this site as JSON, CSV, JSON Schema, Atom and TimelineJS.")
+        if whole_site
+        else ctx.t("The explainer's data as JSON, CSV, JSON Schema, Atom and TimelineJS.")
+    )
     items = [
         h(
             "li",
@@ -28,9 +34,7 @@ def data_page(ctx: Context, files: Collection[str]) -> str:
     ]
     return markdown_page(
         [
-            front_matter(
-                {"description": ctx.t("The explainer's data as JSON, CSV, JSON Schema, Atom and TimelineJS.")}
-            ),
+            front_matter({"description": description}),
             heading(1, ctx.t("Data for re-use")),
             paragraph(
                 ctx.t(

@@ -101,12 +101,16 @@ def _note(ctx: Context, page: str, source: Source) -> list[str]:
     return [raw_block(note)] if note is not None else []
 
 
-def sources_page(ctx: Context) -> str:
-    """Every source by month of publication, linked to its entry on its day's page."""
+def sources_page(ctx: Context, whole_site: bool = False) -> str:
+    """Every source by month of publication, linked to its entry on its day's page; ``whole_site``: the page
+    of a site of several explainers, which says so."""
+    description = (
+        ctx.t("Every published source the explainers on this site quote, and what each one printed.")
+        if whole_site
+        else ctx.t("Every published source this explainer quotes, and what each one printed.")
+    )
     blocks = [
-        front_matter(
-            {"description": ctx.t("Every published source this explainer quotes, and what each one printed.")}
-        ),
+        front_matter({"description": description}),
         heading(1, ctx.t("Sources")),
         paragraph(
             ctx.t(
@@ -139,13 +143,19 @@ def _ordered(ctx: Context) -> list[Source]:
 
 def source_day_pages(ctx: Context) -> dict[str, str]:
     """A page per date of publication: each source's details and every quote it is cited for."""
-    return {sources_day_path(day): _day_page([ctx], day, sources) for day, sources in _by_day(ctx)}
+    return {
+        sources_day_path(day): _day_page([ctx], day, sources, whole_site=False)
+        for day, sources in _by_day(ctx)
+    }
 
 
 def shared_source_day_pages(contexts: Sequence[Context]) -> dict[str, str]:
     """With several explainers (one context each, all holding the same sources): :func:`source_day_pages`
     with each source's quotes grouped by the explainer that quotes it."""
-    return {sources_day_path(day): _day_page(contexts, day, sources) for day, sources in _by_day(contexts[0])}
+    return {
+        sources_day_path(day): _day_page(contexts, day, sources, whole_site=True)
+        for day, sources in _by_day(contexts[0])
+    }
 
 
 def _quoted_here(contexts: Sequence[Context], page: str, source: Source) -> list[str]:
@@ -162,14 +172,12 @@ def _quoted_here(contexts: Sequence[Context], page: str, source: Source) -> list
     return blocks or [paragraph(contexts[0].t("No quote in these explainers cites this source."))]
 
 
-def _day_page(contexts: Sequence[Context], day: PartialDate, sources: Sequence[Source]) -> str:
+def _day_page(
+    contexts: Sequence[Context], day: PartialDate, sources: Sequence[Source], *, whole_site: bool
+) -> str:
     page = sources_day_path(day)
     ctx = contexts[0]  # the page's own words and links; every context speaks the site's language
-    description = (
-        ctx.t("The sources published on {day} that this explainer quotes.", day=ctx.date(day))
-        if day.precision == "day"
-        else ctx.t("The sources published in {month} that this explainer quotes.", month=ctx.date(day))
-    )
+    description = _day_description(ctx, day, whole_site)
     blocks = [
         front_matter({"description": description}),
         heading(1, ctx.t("Sources: {date}", date=ctx.date(day))),
@@ -185,3 +193,19 @@ def _day_page(contexts: Sequence[Context], day: PartialDate, sources: Sequence[S
             *_quoted_here(contexts, page, source),
         ]
     return markdown_page(blocks)
+
+
+def _day_description(ctx: Context, day: PartialDate, whole_site: bool) -> str:
+    """What a day's (or a month's) page of sources holds, in one explainer or on a site of several."""
+    when = ctx.date(day)
+    if whole_site:
+        return (
+            ctx.t("The sources published on {day} that the explainers on this site quote.", day=when)
+            if day.precision == "day"
+            else ctx.t("The sources published in {month} that the explainers on this site quote.", month=when)
+        )
+    return (
+        ctx.t("The sources published on {day} that this explainer quotes.", day=when)
+        if day.precision == "day"
+        else ctx.t("The sources published in {month} that this explainer quotes.", month=when)
+    )
