@@ -28,7 +28,7 @@ from generator.model import (
     TopicsFile,
     Translation,
 )
-from generator.yamlfile import FieldPath, LoadedFile, format_path
+from generator.yamlfile import FieldPath, LoadedFile, format_path, values_at
 
 DEFAULT_LANGUAGES = ("en",)
 _LANGUAGE = re.compile(LANGUAGE_PATTERN)
@@ -76,23 +76,9 @@ def _marked(annotation: Any) -> bool:
     )
 
 
-def _values_at(data: Any, pattern: Pattern) -> list[tuple[FieldPath, Any]]:
-    """The values at ``pattern`` in ``data``, with their paths, in the order they are written."""
-    found: list[tuple[FieldPath, Any]] = [((), data)]
-    for head in pattern:
-        deeper: list[tuple[FieldPath, Any]] = []
-        for path, value in found:
-            if head == "*" and isinstance(value, tuple):
-                deeper += [((*path, index), item) for index, item in enumerate(value)]
-            elif isinstance(value, dict) and head in value:
-                deeper.append(((*path, head), value[head]))
-        found = deeper
-    return found
-
-
 def _texts(file: LoadedFile, model: type[BaseModel]) -> Iterator[tuple[FieldPath, Any]]:
     for pattern in own_words_fields(model):
-        yield from _values_at(file.data, pattern)
+        yield from values_at(file.data, pattern)
 
 
 def in_language(

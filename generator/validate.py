@@ -42,7 +42,7 @@ from generator.model import (
 )
 from generator.provenance import first_difference, prints
 from generator.scaffold import placeholder_problems
-from generator.yamlfile import FieldPath, LoadedFile
+from generator.yamlfile import FieldPath, LoadedFile, values_at
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -468,17 +468,7 @@ def _check_references(loaded: LoadedData, known: _KnownIds) -> Iterator[Problem]
 
 
 def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]]:
-    """The text values at ``pattern`` in ``data``, with their paths, in the order they are written."""
-    found: list[tuple[FieldPath, Any]] = [((), data)]
-    for head in pattern:  # one level at a time: each keeps the order of the one above
-        deeper: list[tuple[FieldPath, Any]] = []
-        for path, value in found:
-            if head == "*" and isinstance(value, tuple):
-                deeper += [((*path, index), item) for index, item in enumerate(value)]
-            elif isinstance(value, dict) and head in value:
-                deeper.append(((*path, head), value[head]))
-        found = deeper
-    return [(path, value) for path, value in found if isinstance(value, str)]
+    return [(path, value) for path, value in values_at(data, pattern) if isinstance(value, str)]
 
 
 def _unknown_reference(

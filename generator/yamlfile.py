@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, cast
 
@@ -45,6 +45,21 @@ def format_path(path: FieldPath) -> str:
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
     return text or "(file)"
+
+
+def values_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, Any]]:
+    """The values at ``pattern`` (keys, ``*`` for every item of a list) in ``data``, with their paths, in the
+    order they are written."""
+    found: list[tuple[FieldPath, Any]] = [((), data)]
+    for head in pattern:  # one level at a time: each keeps the order of the one above
+        deeper: list[tuple[FieldPath, Any]] = []
+        for path, value in found:
+            if head == "*" and isinstance(value, tuple):
+                deeper += [((*path, index), item) for index, item in enumerate(value)]
+            elif isinstance(value, dict) and head in value:
+                deeper.append(((*path, head), value[head]))
+        found = deeper
+    return found
 
 
 class Position(NamedTuple):
