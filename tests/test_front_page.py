@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import Project, generate
+from bench.synth import SIZES, make_project
+from generator.build import Project, generate, load_dataset
 from generator.errors import DataError
 from generator.outputs import Options
-from tests.conftest import edit
+from generator.render.glance import GLANCE_SPEAKERS
+from tests.conftest import ROOT, edit
 
 
 def _pages(project: Path) -> dict[str, str]:
@@ -203,3 +205,25 @@ def test_a_page_shows_each_quote_card_once(small_project: Path) -> None:
 def test_embed_problems_are_named(small_project: Path, old: str, new: str, expected: str) -> None:
     edit(small_project / "content/index.md", old, new)
     assert _problems(small_project) == [expected]
+
+
+def test_questions_at_a_glance_name_a_few_speakers_and_count_the_others(tmp_path: Path) -> None:
+    """At scale the front page's questions would list every speaker of every question (1.4 MB at 30,000
+    quotes): each names the first few and links the others on the question's page."""
+    project = make_project(ROOT, tmp_path / "project", SIZES[2], seed=1)  # 1,000 quotes, 50 people
+    data = load_dataset(Project(project))
+    questions = BeautifulSoup(_pages(project)["index.md"], "html.parser").select("ul.ex-questions > li")
+    assert len(questions) == len(data.topics)
+    counted = 0
+    for topic, item in zip(data.topics, questions, strict=True):
+        speakers = {s.quote.speaker for s in data.statements_by_topic.get(topic.id, ())}
+        names = item.select("ul.ex-questions__who > li")
+        if len(speakers) <= GLANCE_SPEAKERS:
+            assert len(names) == len(speakers)
+            continue
+        counted += 1
+        *named, others = names
+        assert len(named) == GLANCE_SPEAKERS
+        assert others.get_text() == f"and {len(speakers) - GLANCE_SPEAKERS} others"
+        assert others.a is not None and others.a["href"] == f"topics/{topic.id}/"
+    assert counted > 0

@@ -117,20 +117,30 @@ def person_description(ctx: Context, person: Person, said: Sequence[Statement]) 
     )
 
 
+GLANCE_SPEAKERS = 8
+"""Speakers named under each question at a glance; the rest are counted and linked to the question's page,
+so that the front page stays small however many people speak (it passed 1 MB at 30,000 quotes)."""
+
+
 def questions_at_a_glance(ctx: Context, page: str) -> Html:
-    """Every question, linked to its page, with who spoke to it and their stances in words: who said what,
-    without repeating the quotes (each question's page and the table have them)."""
+    """Every question, linked to its page, with who spoke to it (the first :data:`GLANCE_SPEAKERS`) and their
+    stances in words: who said what, without repeating the quotes (each question's page and the table have
+    them)."""
     items = []
     for topic in ctx.data.topics:
         said = ctx.data.statements_by_topic.get(topic.id, ())
         by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
+        speakers = _speakers_in_order(ctx, said)
         who: list[Html] = []
-        for person in _speakers_in_order(ctx, said):
+        for person in speakers[:GLANCE_SPEAKERS]:
             stances = {stance_on(s, topic.id) for s in by_speaker[person.id]}
             labels = [
                 label for stance in Stance if stance in stances and (label := stance_label(ctx, stance))
             ]
             who.append(h("li", person.name, *(fragment(" ", label) for label in labels)))
+        if len(speakers) > GLANCE_SPEAKERS:
+            others = ctx.nt("and {count} other", "and {count} others", len(speakers) - GLANCE_SPEAKERS)
+            who.append(h("li", h("a", others, href=ctx.topic_link(page, topic.id))))
         items.append(
             h(
                 "li",
