@@ -131,7 +131,8 @@ def check_translations(project: Project, *, strict: bool) -> None:
     them with every other problem."""
     if has_several(project.root, project.data_dir):
         site = load_site(project.root, project.data_dir)
-        warnings = [found for one in site.explainers for found in missing_translations(one.loaded)]
+        # The shared people's texts are checked with each explainer's languages: a gap they share, once.
+        warnings = sorted({found for one in site.explainers for found in missing_translations(one.loaded)})
     else:
         settings, _ = load_file(project.root, f"{project.data_dir}/{SETTINGS_FILE}")
         if len(declared_languages(settings)) < 2:  # one language: nothing to translate, nor to read

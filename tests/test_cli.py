@@ -173,3 +173,18 @@ def test_each_explainer_of_a_site_is_checked_for_its_translations(tmp_path: Path
         "its es text beside the en one ({en: …, es: …})"
     ) in result.stderr.splitlines()
     assert "data/explainers/school/" not in result.stderr  # in one language: nothing to translate
+
+
+def test_a_shared_persons_missing_translation_is_reported_once_on_a_site_of_several(tmp_path: Path) -> None:
+    project = copy_project(ROOT / "tests/fixtures/two-explainers", tmp_path / "project")
+    for slug in ("bridge", "school"):
+        edit(
+            project / f"data/explainers/{slug}/explainer.yaml", "speakers:", "languages: [en, es]\nspeakers:"
+        )
+    result = CliRunner(env={"GITHUB_ACTIONS": "false"}).invoke(main, ["validate", "--root", str(project)])
+    assert result.exit_code == 0
+    warning = (
+        "warning: data/people.yaml:5:16: people[0].roles[0].title: no es text; expected its es text beside the "
+        "en one ({en: …, es: …})"
+    )
+    assert result.stderr.splitlines().count(warning) == 1
