@@ -12,8 +12,9 @@ from pathlib import Path
 from generator import engines, output_folder, search_index, siteconfig
 from generator.admin.files import AdminFiles, project_admin_files
 from generator.dataset import Dataset
+from generator.editions import OPTION, Edition, edition_content, read_editions
 from generator.engines import EngineName
-from generator.errors import DataError
+from generator.errors import DataError, Problem
 from generator.explainers import has_several, load_site, validate_site
 from generator.export import export_files
 from generator.export.address import SiteAddress
@@ -32,10 +33,38 @@ class Project:
     data_dir: str = "data"
     content_dir: str = "content"
     config_file: str = "mkdocs.yml"
+    # The edition being made, by its language (generator.editions); None: the main one.
+    language: str | None = None
+
+    def editions(self) -> tuple[Edition, ...]:
+        """The site's editions that the config file lists, main first (none: a one-language site); raises
+        DataError when the list is wrong."""
+        return read_editions(self.root / self.config_file)
+
+    def edition(self) -> Edition | None:
+        """The edition being made (``language``, or the main one); None on a one-language site. Raises
+        DataError when the config file lists no edition in ``language``."""
+        editions = self.editions()
+        if not editions or self.language is None:
+            return editions[0] if editions else None
+        found = next((edition for edition in editions if edition.language == self.language), None)
+        if found is None:
+            listed = ", ".join(edition.language for edition in editions)
+            line, column = siteconfig.position(self.root / self.config_file, OPTION)
+            found_text = f"no edition in {self.language}, the language of the config file being built"
+            expected = f"every edition's language (theme.language of its config) listed there (now: {listed})"
+            raise DataError([Problem(self.config_file, line, column, ".".join(OPTION), found_text, expected)])
+        return found
+
+    def read_all_content(self) -> Content:
+        """The hand-written pages and other files of the content folder, every edition's, and any problem
+        reading them."""
+        return read_content(self.root, self.content_dir)
 
     def read_content(self) -> Content:
-        """The hand-written pages and other files of the content folder, and any problem reading them."""
-        return read_content(self.root, self.content_dir)
+        """The hand-written pages and other files of the edition being made (every one on a one-language
+        site), and any problem reading them."""
+        return edition_content(self.read_all_content(), self.editions(), self.language)
 
     def site_url(self) -> str | None:
         """``site_url`` from the config file (``!ENV`` resolved as MkDocs does), if it is set."""
@@ -43,8 +72,9 @@ class Project:
 
     def inputs(self) -> dict[str, Path]:
         """What the project reads, by the name shown in messages: no output folder may be or hold them."""
+        configs = [edition.config_file for edition in self.editions()] or [self.config_file]
         return {
-            self.config_file: self.root / self.config_file,
+            **{name: self.root / name for name in dict.fromkeys([self.config_file, *configs])},
             f"{self.data_dir}/": self.root / self.data_dir,
             f"{self.content_dir}/": self.root / self.content_dir,
         }
@@ -52,6 +82,9 @@ class Project:
     def admin_files(self) -> AdminFiles | None:
         """The form-based editor's files (``/admin/``) if the config file asks for it; raises DataError if its
         settings are wrong, content/ has files under admin/, or Decap's bundle is not installed."""
+        edition = self.edition()
+        if edition is not None and not edition.main:
+            return None  # one editor, the main edition's, edits the data of every edition
         content = self.read_content()
         return project_admin_files(
             self.root / self.config_file,
@@ -85,6 +118,7 @@ def generate_site(project: Project, options: Options | None = None) -> SiteFiles
 
 def _generate(project: Project, options: Options | None) -> tuple[SiteFiles, tuple[Dataset, ...]]:
     """:func:`generate`'s files, and the validated data they were made from (an explainer's each)."""
+    every_page = project.read_all_content()
     content = project.read_content()
     if options is None:
         options = Options(site_url=project.site_url())
@@ -99,7 +133,14 @@ def _generate(project: Project, options: Options | None) -> tuple[SiteFiles, tup
         problems += error.problems
     if data is None or problems:
         ids, days = written_quote_ids(loaded), written_days(loaded)
-        raise DataError([*problems, *check_pages(content.pages, project.content_dir, ids, days)])
+        raise DataError([*problems, *check_pages(every_page.pages, project.content_dir, ids, days)])
+    # Every edition's pages are checked with the main one's, each under its own file name (an edition's
+    # page is made at the path of the main page it translates).
+    if (edition := project.edition()) is not None and edition.main:
+        others = {path: text for path, text in every_page.pages.items() if path not in content.pages}
+        ids, days = frozenset(data.statement_by_id), [date.iso() for date, _ in data.days]
+        if problems := check_pages(others, project.content_dir, ids, days):
+            raise DataError(problems)
     return site_files(loaded, data, content.pages, project.content_dir, options), (data,)
 
 
@@ -206,8 +247,18 @@ def build_site(
         epoch = source_date_epoch(*datasets)
         if engine == "zensical":
             return _build_with_zensical(project, pages, staging, work_dir, epoch)
-        command = engines.mkdocs_command(project.root / project.config_file, staging)
-        return engines.run(command, cwd=project.root, source_date_epoch=epoch)
+        # The main edition first: MkDocs empties its site folder, which holds the others' folders.
+        editions = project.editions() or (None,)
+        code = 0
+        for edition in editions:
+            config_file, out = project.config_file, staging
+            if edition is not None and not edition.main:
+                config_file, out = edition.config_file, staging / edition.folder
+            command = engines.mkdocs_command(project.root / config_file, out)
+            code = engines.run(command, cwd=project.root, source_date_epoch=epoch)
+            if code:
+                break
+        return code
 
     return output_folder.replace_folder(site_dir, fill, inputs=inputs)
 

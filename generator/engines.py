@@ -21,6 +21,7 @@ from typing import Any, Literal, get_args
 import yaml
 
 from generator import siteconfig
+from generator.editions import Edition, read_editions
 from generator.urls import LinkStyle
 
 EngineName = Literal["mkdocs", "zensical"]
@@ -76,8 +77,14 @@ def plugin_name(entry: str | dict[str, Any]) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
-def zensical_config(config: dict[str, Any], *, project_root: Path) -> dict[str, Any]:
+def zensical_config(
+    config: dict[str, Any], *, project_root: Path, edition: Edition | None = None
+) -> dict[str, Any]:
     """``mkdocs.yml`` for Zensical: docs and site in the work folder, our plugin dropped, Material's look kept.
+
+    Zensical builds one edition, ``edition`` (the main one of a site in several languages: the others need
+    MkDocs, docs/editions.md); the templates get its language and locale as the explainer plugin gives them
+    under MkDocs, and no other edition to link to.
 
     Zensical wants ``docs_dir`` and ``site_dir`` inside the folder of its config file; ``custom_dir`` (the
     theme overrides) may lie anywhere, so it is made absolute. Zensical takes one such folder: a project
@@ -92,6 +99,9 @@ def zensical_config(config: dict[str, Any], *, project_root: Path) -> dict[str, 
         theme["custom_dir"] = str(theme_dir())
     theme.setdefault("variant", "classic")
     derived["theme"] = theme
+    if edition is not None:
+        extra = {"language": edition.language, "locale": edition.locale, "main": edition.main}
+        derived["extra"] = {**config.get("extra", {}), "explainer_edition": extra}
     plugins = config.get("plugins", [])
     if isinstance(plugins, dict):  # MkDocs also takes ``plugins:`` as a mapping of name to options
         derived["plugins"] = {name: value for name, value in plugins.items() if name not in GENERATOR_PLUGINS}
@@ -103,7 +113,8 @@ def zensical_config(config: dict[str, Any], *, project_root: Path) -> dict[str, 
 def write_zensical_config(config_file: Path, work_dir: Path) -> Path:
     """Write the config derived from ``config_file`` into ``work_dir``; returns its path."""
     config = siteconfig.load_config(config_file)
-    derived = zensical_config(config, project_root=config_file.parent)
+    main = next(iter(read_editions(config_file)), None)
+    derived = zensical_config(config, project_root=config_file.parent, edition=main)
     target = work_dir / DERIVED_CONFIG
     text = yaml.safe_dump(derived, allow_unicode=True, sort_keys=False, width=110)
     target.write_text(_HEADER.format(source=config_file.resolve()) + text, encoding="utf-8")

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from generator import engines, output_folder, preview_rebuild, search_index
 from generator.build import Project, generate_site
+from generator.editions import Edition
 from generator.errors import DataError
 from generator.html_blocks import SetAside, set_aside
 from generator.outputs import Options, stylesheet
@@ -42,6 +43,7 @@ log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 class ExplainerConfig(Config):
     data_dir = config_options.Type(str, default="data")
     admin = config_options.Optional(config_options.Type(dict))  # read by generator.admin.files
+    editions = config_options.Optional(config_options.Type(list))  # read by generator.editions
 
 
 @dataclass(frozen=True)
@@ -97,20 +99,61 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if theme not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, theme)
         config.extra["explainer_live_preview"] = self.command == "serve"
+        try:
+            edition = self._project(config).edition()
+        except DataError as error:
+            raise PluginError(f"The site's editions are not set right:\n{error}") from None
+        if edition is not None:
+            self._set_edition(config, edition)
         return config
+
+    def _set_edition(self, config: MkDocsConfig, edition: Edition) -> None:
+        """What the templates need of the site's editions (overrides/partials/explainer-editions.html): this
+        one's language and locale, and where each edition's twin of a page is; another edition than the main
+        one lives in its folder of the main one's address."""
+        site_url = config.site_url
+        root = site_url if site_url is None or site_url.endswith("/") else f"{site_url}/"
+        if root is not None and not edition.main:
+            config.site_url = f"{root}{edition.folder}"
+        up = "../" * edition.folder.count("/")
+        editions = self._project(config).editions()
+        config.extra["explainer_edition"] = {
+            "language": edition.language,
+            "locale": edition.locale,
+            "main": edition.main,
+        }
+        config.extra["explainer_editions"] = [
+            {
+                "language": other.language,
+                "locale": other.locale,
+                "name": other.name,
+                "main": other.main,
+                "current": other == edition,
+                "href": f"{up}{other.folder}",  # from this edition's root to the other's
+                "url": None if root is None else f"{root}{other.folder}",
+            }
+            for other in editions
+        ]
 
     def _project(self, config: MkDocsConfig) -> Project:
         root = Path(config.config_file_path).parent
         content_dir = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
-        return Project(root=root, data_dir=self.config.data_dir, content_dir=content_dir)
+        language = config.theme.get("language") if self.config.editions else None
+        return Project(root=root, data_dir=self.config.data_dir, content_dir=content_dir, language=language)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         project = self._project(config)
         try:
-            options = Options(directory_urls=config.use_directory_urls, site_url=config.site_url)
+            options = Options(
+                directory_urls=config.use_directory_urls,
+                site_url=config.site_url,
+                language=project.language or Options.language,
+            )
             site = generate_site(project, options)
             admin = project.admin_files()
-            hand_written = project.read_content().pages.keys()
+            content = project.read_content()
+            hand_written = content.pages.keys()
+            edition = project.edition()
         except DataError as error:
             if self.command != "serve":
                 raise PluginError(f"The data has problems:\n{error}") from None
@@ -118,14 +161,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         else:
             pages = site.pages
             generated = frozenset(path for path in pages if path.endswith(".md") and path not in hand_written)
+            # Another edition's content files (images…) are its own folder's, at the main edition's paths.
+            copies = dict(content.files) if edition is not None and not edition.main else {}
             added = _Added(
                 {**pages, **(admin.texts if admin else {})},
-                dict(admin.copies) if admin else {},
+                {**copies, **(admin.copies if admin else {})},
                 site.images,
                 generated,
             )
             if self.command == "serve":
                 self.last_good = added
+        # The editions' folders of the content folder are not pages of any edition as they are.
+        folders = tuple(edition.folder for edition in project.editions() if not edition.main)
+        for file in [file for file in files if folders and file.src_uri.startswith(folders)]:
+            files.remove(file)
         self.added = added
         last = self._start_build(added, config)
         for path in [*added.pages, *added.copies, *added.images]:

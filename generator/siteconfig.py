@@ -7,6 +7,7 @@ value MkDocs does.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,3 +34,48 @@ def site_url(path: Path) -> str | None:
     """The site's published address from the config file, if it sets one."""
     value = load_config(path).get("site_url") if path.is_file() else None
     return str(value) if value else None
+
+
+def plugin_options(config: Mapping[str, Any], name: str) -> object:
+    """The options of plugin ``name`` in a loaded config (``plugins:`` as a list or a mapping); None if absent."""
+    plugins = config.get("plugins") or []
+    entries = plugins.items() if isinstance(plugins, dict) else (_entry(item) for item in plugins)
+    return next((options for key, options in entries if key == name), None)
+
+
+def _entry(item: object) -> tuple[object, object]:
+    if isinstance(item, dict) and len(item) == 1:
+        return next(iter(item.items()))
+    return item, None
+
+
+def position(config_file: Path, keys: tuple[str | int, ...]) -> tuple[int, int]:
+    """Line and column of the deepest of ``keys`` (names, and indexes into lists) found in the file (1, 1 if
+    none), for a problem's place. A name met in a list finds the list's one-key mapping of that name, as in
+    ``plugins:``."""
+    node: yaml.Node | None = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    place = (1, 1)
+    for key in keys:
+        if isinstance(node, yaml.SequenceNode):
+            if isinstance(key, int):
+                node = node.value[key] if key < len(node.value) else None
+                if node is not None:
+                    place = (node.start_mark.line + 1, node.start_mark.column + 1)
+                continue
+            node = next(
+                (item for item in node.value if isinstance(item, yaml.MappingNode) and _has(item, key)), None
+            )
+        if not isinstance(node, yaml.MappingNode):
+            break
+        pair = next(
+            ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None
+        )
+        if pair is None:
+            break
+        place = (pair[0].start_mark.line + 1, pair[0].start_mark.column + 1)
+        node = pair[1]
+    return place
+
+
+def _has(node: yaml.MappingNode, key: str) -> bool:
+    return any(isinstance(k, yaml.ScalarNode) and k.value == key for k, _ in node.value)

@@ -82,10 +82,13 @@ def several_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 def copy_project(source: Path, target: Path) -> Path:
-    """A throwaway copy of a project (config, data, content, theme overrides) that a test may change; the
+    """A throwaway copy of a project (configs, data, content, theme overrides) that a test may change; the
     target folder is made if it does not exist."""
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "data", "content", "overrides"):
+    configs = sorted(
+        path.name for path in source.glob("mkdocs*.yml")
+    )  # each edition's (generator/editions.py)
+    for name in (*configs, "data", "content", "overrides"):
         path = source / name
         if path.is_dir():
             shutil.copytree(path, target / name)

@@ -113,7 +113,8 @@ def _load(path: Path) -> dict[str, Any]:
 def payload_project(target: Path, payloads: tuple[str, ...] = PAYLOADS) -> Path:
     """The small fixture plus, per payload, a person, source, topic and event whose every text is that payload."""
     copy_project(SMALL, target)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.es.yml"):  # both editions (generator/editions.py)
+        shutil.copy2(ROOT / config, target / config)
     shutil.copytree(ROOT / "overrides", target / "overrides")
     (target / "content" / "method.md").write_text("# How this is made\n\nBy hand.\n", encoding="utf-8")
     data = target / "data"

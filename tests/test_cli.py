@@ -99,6 +99,7 @@ def test_a_build_on_invalid_data_exits_1_and_leaves_the_previous_site_untouched(
     assert sorted(path.name for path in root.iterdir()) == [
         "content",
         "data",
+        "mkdocs.es.yml",
         "mkdocs.yml",
         "overrides",
         "site",

@@ -42,7 +42,7 @@ def test_the_index_command_names_what_is_missing(tmp_path: Path) -> None:
     )
 
 
-def test_the_header_differs_from_materials_only_in_search_and_the_menu_button() -> None:
+def test_the_header_differs_from_materials_only_in_search_the_menu_button_and_the_language_switch() -> None:
     """The copied partial must follow Material: re-copy it when Material is upgraded and this fails."""
     spec = find_spec("material")
     assert spec is not None and spec.origin is not None
@@ -54,7 +54,10 @@ def test_the_header_differs_from_materials_only_in_search_and_the_menu_button() 
     search_start = their_body.index('    {% if "material/search" in config.plugins %}')
     search_end = their_body.index("    {% if config.repo_url %}")
     their_body = (
-        their_body[:search_start] + '    {% include "partials/search.html" %}\n' + their_body[search_end:]
+        their_body[:search_start]
+        + '    {% include "partials/explainer-switch.html" %}\n'
+        + '    {% include "partials/search.html" %}\n'
+        + their_body[search_end:]
     )
     menu = '<label class="md-header__button md-icon" for="__drawer">'
     button = (

@@ -22,8 +22,6 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator import siteconfig
 from generator.admin.config import AdminSettings, config_text, decap_config
 from generator.errors import DataError, Problem
@@ -165,7 +163,7 @@ def read_settings(config_file: Path) -> AdminSettings | None:
     problems: list[Problem] = []
 
     def problem(keys: tuple[str, ...], found: str, expected: str) -> None:
-        line, column = _position(config_file, (*_OPTIONS, *keys))
+        line, column = siteconfig.position(config_file, (*_OPTIONS, *keys))
         field = ".".join((*_OPTIONS, *keys))
         problems.append(Problem(config_file.name, line, column, field, found, expected))
 
@@ -194,40 +192,5 @@ def _found(value: object) -> str:
 
 
 def _admin_options(config: Mapping[str, Any]) -> object:
-    plugins = config.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else (_entry(item) for item in plugins)
-    for name, options in entries:
-        if name == "explainer" and isinstance(options, dict):
-            return options.get("admin")
-    return None
-
-
-def _entry(item: object) -> tuple[object, object]:
-    if isinstance(item, dict) and len(item) == 1:
-        return next(iter(item.items()))
-    return item, None
-
-
-def _position(config_file: Path, keys: tuple[str, ...]) -> tuple[int, int]:
-    """Line and column of the deepest of ``keys`` found in the file (1, 1 if none), for a problem's place."""
-    node: yaml.Node | None = yaml.compose(config_file.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    place = (1, 1)
-    for key in keys:
-        if isinstance(node, yaml.SequenceNode):  # plugins: a list of names or one-key mappings
-            node = next(
-                (item for item in node.value if isinstance(item, yaml.MappingNode) and _has(item, key)), None
-            )
-        if not isinstance(node, yaml.MappingNode):
-            break
-        pair = next(
-            ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None
-        )
-        if pair is None:
-            break
-        place = (pair[0].start_mark.line + 1, pair[0].start_mark.column + 1)
-        node = pair[1]
-    return place
-
-
-def _has(node: yaml.MappingNode, key: str) -> bool:
-    return any(isinstance(k, yaml.ScalarNode) and k.value == key for k, _ in node.value)
+    options = siteconfig.plugin_options(config, "explainer")
+    return options.get("admin") if isinstance(options, dict) else None

@@ -1,0 +1,169 @@
+"""A site's editions, one per language: the main one at the site's root, each other in a folder named by its
+language (``/es/``), every page mirrored there at the same path under it.
+
+mkdocs.yml lists them under the explainer plugin's ``editions`` option, the main one first::
+
+    plugins:
+      - explainer:
+          editions:
+            - {language: en, locale: en_US}
+            - {language: es, locale: es_MX, config: mkdocs.es.yml}
+
+Each other edition is a second MkDocs build of its own config file, which INHERITs mkdocs.yml and changes
+what is said in its language (``theme.language``, ``site_name``, the nav). Its hand-written pages are those of
+``content/<language>/``; a page not written there yet is the main edition's. A project without ``editions``
+is one edition, as it always was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from generator import siteconfig
+from generator.errors import DataError, Problem
+from generator.reading import Content
+
+OPTION = ("plugins", "explainer", "editions")
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+_LOCALE = re.compile(r"[a-z]{2,3}_[A-Z]{2}")
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One language of the site: ``language`` is the pages' ``<html lang>`` and the theme's language,
+    ``locale`` the Open Graph locale (``language_TERRITORY``), ``config_file`` what it is built from, relative
+    to the project, and ``folder`` where it lives in the site (empty for the main edition, else ``es/``)."""
+
+    language: str
+    locale: str
+    config_file: str
+    folder: str
+
+    @property
+    def main(self) -> bool:
+        return not self.folder
+
+    @property
+    def name(self) -> str:
+        """The language's name in itself, as a switch to it shows it: "English", "Español"."""
+        name = Locale.parse(self.language).get_display_name(self.language) or self.language
+        return name[:1].upper() + name[1:]
+
+
+def read_editions(config_file: Path) -> tuple[Edition, ...]:
+    """The editions mkdocs.yml lists, main first; none when it lists none (a one-language site).
+
+    Raises DataError naming the setting, with its line and column, for every entry that is wrong.
+    """
+    options = siteconfig.plugin_options(siteconfig.load_config(config_file), "explainer")
+    entries = options.get("editions") if isinstance(options, dict) else None
+    if entries is None:
+        return ()
+    return parse_editions(entries, config_file)
+
+
+def parse_editions(entries: object, config_file: Path) -> tuple[Edition, ...]:
+    """The ``editions`` option as read from ``config_file`` (see :func:`read_editions`)."""
+    problems: list[Problem] = []
+
+    def problem(keys: tuple[str | int, ...], found: str, expected: str) -> None:
+        line, column = siteconfig.position(config_file, (*OPTION, *keys))
+        field = ".".join(OPTION) + "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in keys)
+        problems.append(Problem(config_file.name, line, column, field, found, expected))
+
+    if not isinstance(entries, list) or not entries:
+        problem((), _found(entries), "a list of the site's languages, the main one first")
+        raise DataError(problems)
+    editions: list[Edition] = []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            problem((index,), _found(entry), "a mapping with language, locale and (but for the first) config")
+            continue
+
+        def entry_problem(keys: tuple[str, ...], found: str, expected: str, at: int = index) -> None:
+            problem((at, *keys), found, expected)
+
+        edition = _edition(entry, index, config_file, entry_problem)
+        if edition is not None:
+            editions.append(edition)
+    seen: set[str] = set()
+    for index, edition in enumerate(editions):
+        if edition.language in seen:
+            problem((index, "language"), f'"{edition.language}" again', "each language once")
+        seen.add(edition.language)
+    if problems:
+        raise DataError(problems)
+    return tuple(editions)
+
+
+def _edition(
+    entry: Mapping[str, Any],
+    index: int,
+    config_file: Path,
+    problem: Callable[[tuple[str, ...], str, str], None],
+) -> Edition | None:
+    """Entry ``index`` of the list as an Edition; None when it is wrong (``problem`` has been told why)."""
+    known = {"language", "locale"} | ({"config"} if index else set())
+    for name in sorted(set(entry) - known):
+        problem((str(name),), f"an unknown setting {name!r}", f"one of {', '.join(sorted(known))}")
+    language, locale = entry.get("language"), entry.get("locale")
+    wrong = False
+    if not (isinstance(language, str) and _LANGUAGE.fullmatch(language) and _known_language(language)):
+        problem(("language",), _found(language), "a language code of two or three small letters, as es")
+        wrong = True
+    if not (isinstance(locale, str) and _LOCALE.fullmatch(locale)):
+        problem(("locale",), _found(locale), "a locale written language_TERRITORY, as es_MX")
+        wrong = True
+    elif isinstance(language, str) and not locale.startswith(f"{language}_"):
+        problem(("locale",), f'"{locale}"', f"a locale of the language {language}, as {language}_XX")
+        wrong = True
+    if not index:
+        return None if wrong else Edition(str(language), str(locale), config_file.name, "")
+    config = entry.get("config")
+    if not (isinstance(config, str) and config.endswith((".yml", ".yaml")) and "/" not in config):
+        problem(("config",), _found(config), "the name of a config file beside this one, as mkdocs.es.yml")
+        wrong = True
+    elif not (config_file.parent / config).is_file():
+        problem(("config",), f'"{config}", which does not exist', "a config file beside this one")
+        wrong = True
+    return None if wrong else Edition(str(language), str(locale), str(config), f"{language}/")
+
+
+def _known_language(code: str) -> bool:
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
+
+
+def _found(value: object) -> str:
+    return "nothing" if value is None else f"{type(value).__name__} {value!r}"
+
+
+def edition_content(content: Content, editions: Sequence[Edition], language: str | None) -> Content:
+    """The hand-written pages and files of one edition (``language``; None: the main one).
+
+    The main edition's are the content folder's less the other editions' folders. Another edition's are its
+    own folder's, at the same paths as the main ones they translate, and the main edition's for what it does
+    not have yet.
+    """
+    folders = tuple(edition.folder for edition in editions if not edition.main)
+
+    def own(path: str) -> bool:
+        return not path.startswith(folders)
+
+    pages = {path: text for path, text in content.pages.items() if own(path)}
+    files = {path: source for path, source in content.files.items() if own(path)}
+    edition = next((edition for edition in editions if edition.language == language), None)
+    if edition is not None and not edition.main:
+        cut = len(edition.folder)
+        pages |= {path[cut:]: text for path, text in content.pages.items() if path.startswith(edition.folder)}
+        files |= {path[cut:]: src for path, src in content.files.items() if path.startswith(edition.folder)}
+    return Content(dict(sorted(pages.items())), dict(sorted(files.items())), content.problems)
