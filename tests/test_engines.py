@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from generator.build import Project, generate, generate_site, load_dataset, write_docs
 from generator.cli import main
+from generator.editions import read_editions
 from generator.engines import DERIVED_CONFIG, theme_dir, write_zensical_config, zensical_config
 from generator.output_folder import MARKER
 from generator.outputs import Options
@@ -152,4 +153,14 @@ def test_derived_config_file_names_its_origin_and_parses(project_root: Path, tmp
         "on every build: edit that file instead."
     )
     original = load_config(project_root / "mkdocs.yml")
-    assert yaml.safe_load(text) == zensical_config(original, project_root=project_root)
+    main = read_editions(project_root / "mkdocs.yml")[0]
+    assert yaml.safe_load(text) == zensical_config(original, project_root=project_root, edition=main)
+
+
+def test_the_derived_config_gives_the_templates_the_main_edition_only(project_root: Path) -> None:
+    """Zensical builds the main edition: its locale for og:locale, and no other edition to link to."""
+    original = load_config(project_root / "mkdocs.yml")
+    main = read_editions(project_root / "mkdocs.yml")[0]
+    derived = zensical_config(original, project_root=project_root, edition=main)
+    assert derived["extra"] == {"explainer_edition": {"language": "en", "locale": "en_US", "main": True}}
+    assert "explainer_editions" not in derived["extra"]
