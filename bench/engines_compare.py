@@ -112,7 +112,8 @@ def event(number: int, quotes: range) -> dict[str, object]:
 def make_project(target: Path, quotes: int) -> Project:
     """A project with the real config, theme overrides and hand-written page layout, and synthetic data."""
     target.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.es.yml"):  # both editions, as the real site (docs/editions.md)
+        shutil.copy2(ROOT / config, target / config)
     shutil.copytree(ROOT / "overrides", target / "overrides")
     content = target / "content"
     content.mkdir()

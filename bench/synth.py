@@ -340,7 +340,8 @@ def adapt_content(text: str, quote_ids: list[str], day: str) -> str:
 def make_project(real_root: Path, target: Path, size: Size, seed: int) -> Path:
     """A full project in ``target``: the real mkdocs.yml, overrides and content, and data for ``size``."""
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(real_root / "mkdocs.yml", target / "mkdocs.yml")
+    for config in ("mkdocs.yml", "mkdocs.es.yml"):  # both editions, as the real site (docs/editions.md)
+        shutil.copy2(real_root / config, target / config)
     for folder in ("content", "overrides"):
         shutil.copytree(real_root / folder, target / folder)
     if size.real:

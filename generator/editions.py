@@ -81,6 +81,7 @@ def parse_editions(entries: object, config_file: Path) -> tuple[Edition, ...]:
         problem((), _found(entries), "a list of the site's languages, the main one first")
         raise DataError(problems)
     editions: list[Edition] = []
+    seen: set[object] = set()
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
             problem((index,), _found(entry), "a mapping with language, locale and (but for the first) config")
@@ -89,14 +90,13 @@ def parse_editions(entries: object, config_file: Path) -> tuple[Edition, ...]:
         def entry_problem(keys: tuple[str, ...], found: str, expected: str, at: int = index) -> None:
             problem((at, *keys), found, expected)
 
+        language = entry.get("language")
+        if isinstance(language, str) and language in seen:
+            entry_problem(("language",), f'"{language}" again', "each language once")
+        seen.add(language)
         edition = _edition(entry, index, config_file, entry_problem)
         if edition is not None:
             editions.append(edition)
-    seen: set[str] = set()
-    for index, edition in enumerate(editions):
-        if edition.language in seen:
-            problem((index, "language"), f'"{edition.language}" again', "each language once")
-        seen.add(edition.language)
     if problems:
         raise DataError(problems)
     return tuple(editions)
@@ -120,7 +120,7 @@ def _edition(
     if not (isinstance(locale, str) and _LOCALE.fullmatch(locale)):
         problem(("locale",), _found(locale), "a locale written language_TERRITORY, as es_MX")
         wrong = True
-    elif isinstance(language, str) and not locale.startswith(f"{language}_"):
+    elif not wrong and not locale.startswith(f"{language}_"):
         problem(("locale",), f'"{locale}"', f"a locale of the language {language}, as {language}_XX")
         wrong = True
     if not index:

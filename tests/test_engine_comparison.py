@@ -141,7 +141,11 @@ def test_failed_zensical_build_keeps_the_previous_site(tmp_path: Path) -> None:
     site = tmp_path / "site"
     command = ["build", "--root", str(project), "--site-dir", str(site), "--engine", "zensical"]
     result = CliRunner().invoke(main, command)
-    assert (result.exit_code, result.output) == (0, f"Built the site into {site}/.\n")
+    assert (result.exit_code, result.stdout) == (0, f"Built the site into {site}/.\n")
+    assert (
+        result.stderr
+        == "Zensical builds the main edition only; MkDocs builds the others: es (mkdocs.es.yml).\n"
+    )
     before = {path: path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
     method = project / "content" / "method.md"
     method.write_text(method.read_text(encoding="utf-8") + "\n[Broken](no-such-page.md)\n", encoding="utf-8")
