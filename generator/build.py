@@ -18,11 +18,11 @@ from generator.errors import DataError, Problem
 from generator.explainers import has_several, load_site, validate_site
 from generator.export import export_files
 from generator.export.address import SiteAddress
-from generator.load import load_data
+from generator.load import LoadedData, load_data
 from generator.outputs import Options, SiteFiles, several_export_files, several_site_files, site_files
 from generator.reading import Content, read_content
 from generator.render.embeds import check_pages
-from generator.validate import validate, written_days, written_quote_ids
+from generator.validate import validate, validate_languages, written_days, written_quote_ids
 
 
 @dataclass(frozen=True)
@@ -128,7 +128,7 @@ def _generate(project: Project, options: Options | None) -> tuple[SiteFiles, tup
     problems = list(content.problems)
     data = None
     try:
-        data = validate(loaded)
+        data = _in_language(loaded, options.language)
     except DataError as error:
         problems += error.problems
     if data is None or problems:
@@ -178,8 +178,17 @@ def write_docs(project: Project, out: Path, *, engine: EngineName = engines.DEFA
     return _write_pages(project, generate_site(project, _engine_options(project, engine)), out)
 
 
+def _in_language(loaded: LoadedData, language: str) -> Dataset:
+    """The validated data with each text in our own words in ``language``: an edition's language that the
+    data does not declare gets the main language's texts. Raises DataError with every problem."""
+    datasets = validate_languages(loaded)
+    return datasets.get(language) or next(iter(datasets.values()))
+
+
 def _engine_options(project: Project, engine: EngineName) -> Options:
-    return Options(site_url=project.site_url(), link_style=engines.link_style(engine))
+    edition = project.edition()
+    language = edition.language if edition is not None else Options.language
+    return Options(site_url=project.site_url(), link_style=engines.link_style(engine), language=language)
 
 
 def _write_pages(project: Project, site: SiteFiles, out: Path) -> int:

@@ -215,7 +215,9 @@ def build(
         others = [edition for edition in Project(root).editions() if not edition.main]
         if engine == "zensical" and others:
             listed = ", ".join(f"{edition.language} ({edition.config_file})" for edition in others)
-            click.echo(f"Zensical builds the main edition only; MkDocs builds the others: {listed}.", err=True)
+            click.echo(
+                f"Zensical builds the main edition only; MkDocs builds the others: {listed}.", err=True
+            )
         code = build_site(Project(root), target, engine=engine)
     if code:
         click.echo("The build failed; the previous site/ is unchanged.", err=True)

@@ -135,7 +135,7 @@ def project_admin_files(
     if settings is None:
         return None
     if several:
-        line, column = _position(config_file, _OPTIONS)
+        line, column = siteconfig.position(config_file, _OPTIONS)
         found = f"the form editor on a site of several explainers ({data_dir}/explainers/)"
         expected = "no admin: setting (the editor at /admin/ edits a project of one explainer)"
         raise DataError([Problem(config_file.name, line, column, ".".join(_OPTIONS), found, expected)])
