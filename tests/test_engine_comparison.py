@@ -37,7 +37,7 @@ def _pages() -> list[str]:
     pages = ["index.html", "contrast/index.html", "timeline/index.html", "sources/index.html"]
     pages += ["corrections/index.html", "data/index.html"]
     pages += [f"timeline/{date.iso()}/index.html" for date, _ in data.days]
-    pages += sorted({f"sources/{source.published.iso()[:7]}/index.html" for source in data.sources})
+    pages += sorted({f"sources/{source.published.iso()}/index.html" for source in data.sources})
     pages += ["people/index.html", *(f"people/{person.id}/index.html" for person in data.people)]
     pages += ["topics/index.html", *(f"topics/{topic.id}/index.html" for topic in data.topics)]
     return pages
