@@ -20,7 +20,7 @@ from generator.engines import DEFAULT_ENGINE, ENGINES, EngineName
 from generator.errors import DataError, Problem
 from generator.examples import example_problems
 from generator.explainers import EXPLAINERS_DIR, has_several, load_site, validate_site
-from generator.languages import declared_languages, missing_translations
+from generator.languages import declared_languages, missing_site_translations, missing_translations
 from generator.load import EVENTS_DIR, SETTINGS_FILE, LoadedData, load_data, load_file
 from generator.model import ID_PATTERN
 from generator.output_folder import OutputFolderError
@@ -132,7 +132,10 @@ def check_translations(project: Project, *, strict: bool) -> None:
     if has_several(project.root, project.data_dir):
         site = load_site(project.root, project.data_dir)
         # The shared people's texts are checked with each explainer's languages: a gap they share, once.
-        warnings = sorted({found for one in site.explainers for found in missing_translations(one.loaded)})
+        gaps = {gap for one in site.explainers for gap in missing_translations(one.loaded)}
+        if site.settings is not None:
+            gaps.update(missing_site_translations(site.settings))
+        warnings = sorted(gaps)
     else:
         settings, _ = load_file(project.root, f"{project.data_dir}/{SETTINGS_FILE}")
         if len(declared_languages(settings)) < 2:  # one language: nothing to translate, nor to read

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
+from generator.languages import declared_languages, in_language, site_language_problems
 from generator.load import (
     CORRECTIONS_FILE,
     EVENTS_DIR,
@@ -135,7 +136,11 @@ def validate_site(loaded: LoadedSite) -> Site:
     problems = list(loaded.problems)
     settings = None
     if loaded.settings is not None:
-        settings, found = validate_file(loaded.settings, SiteSettings)
+        problems += site_language_problems(loaded.settings)
+        languages = declared_languages(loaded.settings)
+        # The site is published in its main language, as each explainer is.
+        in_main = in_language(loaded.settings, SiteSettings, languages[0], languages)
+        settings, found = validate_file(in_main, SiteSettings)
         problems += found
     explainers: list[Explainer] = []
     for explainer in loaded.explainers:

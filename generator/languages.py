@@ -9,7 +9,7 @@ language's where it has none, so every validated record holds plain text and the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any, get_args, get_origin
 
@@ -24,6 +24,7 @@ from generator.model import (
     Event,
     PeopleFile,
     Settings,
+    SiteSettings,
     SourcesFile,
     TopicsFile,
     Translation,
@@ -128,34 +129,59 @@ def files_and_models(loaded: LoadedData) -> Iterator[tuple[LoadedFile, type[Base
 
 def language_problems(loaded: LoadedData) -> Iterator[Problem]:
     """A text in a language the explainer does not declare, and a mapping of texts without the main one."""
-    languages = declared_languages(loaded.settings)
+    yield from _language_problems(loaded.settings, files_and_models(loaded), "explainer's")
+
+
+def site_language_problems(settings: LoadedFile) -> Iterator[Problem]:
+    """:func:`language_problems` for data/site.yaml, which declares the site's languages as an explainer's
+    settings do."""
+    yield from _language_problems(settings, [(settings, SiteSettings)], "site's")
+
+
+def _language_problems(
+    settings: LoadedFile | None, files: Iterable[tuple[LoadedFile, type[BaseModel]]], whose: str
+) -> Iterator[Problem]:
+    languages = declared_languages(settings)
     main = languages[0]
     declared = ", ".join(languages)
-    if loaded.settings is not None and len(set(languages)) < len(languages):
+    if settings is not None and len(set(languages)) < len(languages):
         for index, code in enumerate(languages):
             if code in languages[:index]:
                 found = f'the language "{code}" a second time'
-                yield loaded.settings.problem(("languages", index), found, "each language once")
-    for file, model in files_and_models(loaded):
+                yield settings.problem(("languages", index), found, "each language once")
+    for file, model in files:
         for path, value in _texts(file, model):
             if not isinstance(value, dict):
                 continue
             for code in value:
                 if code not in languages:
-                    found = f'a text in "{code}", which is not one of the explainer\'s languages'
-                    expected = f'one of {declared} (its "languages:" in data/explainer.yaml)'
+                    found = f'a text in "{code}", which is not one of the {whose} languages'
+                    expected = f'one of {declared} (its "languages:" in {_declared_in(settings)})'
                     yield file.problem((*path, code), found, expected, key=True)
             if main not in value:
-                expected = f"its text in {main}, the main language (the first of the explainer's languages)"
+                expected = f"its text in {main}, the main language (the first of the {whose} languages)"
                 yield file.problem(path, f"no {main} text", expected)
+
+
+def _declared_in(settings: LoadedFile | None) -> str:
+    """The file whose ``languages:`` applies (data/explainer.yaml's words when there is none)."""
+    return settings.path if settings is not None else "data/explainer.yaml"
 
 
 def missing_translations(loaded: LoadedData) -> list[Problem]:
     """A warning for each text in our own words that has no text in one of the explainer's other languages."""
-    languages = declared_languages(loaded.settings)
+    return _missing(declared_languages(loaded.settings), files_and_models(loaded))
+
+
+def missing_site_translations(settings: LoadedFile) -> list[Problem]:
+    """:func:`missing_translations` for data/site.yaml, in the languages it declares."""
+    return _missing(declared_languages(settings), [(settings, SiteSettings)])
+
+
+def _missing(languages: Sequence[str], files: Iterable[tuple[LoadedFile, type[BaseModel]]]) -> list[Problem]:
     main, others = languages[0], languages[1:]
     found = []
-    for file, model in files_and_models(loaded):
+    for file, model in files:
         for path, value in _texts(file, model):
             if value is None or (isinstance(value, dict) and main not in value):
                 continue  # no text at all, or an error of its own

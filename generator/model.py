@@ -375,8 +375,14 @@ class Settings(Record):
 class SiteSettings(Record):
     """A site of several explainers: data/site.yaml, what its front page (the hub) and whole-site feed say."""
 
-    title: Text = Field(description="The site's title, over the list of its explainers.")
-    summary: Text = Field(description="One line saying what the site's explainers are about.")
+    title: OwnWords = Field(description="The site's title, over the list of its explainers.")
+    summary: OwnWords = Field(description="One line saying what the site's explainers are about.")
+    languages: tuple[Language, ...] = Field(
+        ("en",),
+        min_length=1,
+        description="The site's languages, the main one first, as an explainer's: the title and summary may "
+        "be given in each ({en: …, es: …}).",
+    )
 
 
 class Translation(Record):

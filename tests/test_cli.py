@@ -189,3 +189,17 @@ def test_a_shared_persons_missing_translation_is_reported_once_on_a_site_of_seve
         "en one ({en: …, es: …})"
     )
     assert result.stderr.splitlines().count(warning) == 1
+
+
+def test_the_sites_own_texts_are_checked_for_their_translations(tmp_path: Path) -> None:
+    project = copy_project(ROOT / "tests/fixtures/two-explainers", tmp_path / "project")
+    edit(
+        project / "data/site.yaml",
+        "title: River Town explained",
+        "languages: [en, es]\ntitle: {en: River Town explained, es: River Town explicado}",
+    )
+    result = CliRunner(env={"GITHUB_ACTIONS": "false"}).invoke(main, ["validate", "--root", str(project)])
+    assert result.exit_code == 0
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning:")] == [
+        "warning: data/site.yaml:3:10: summary: no es text; expected its es text beside the en one ({en: …, es: …})"
+    ]

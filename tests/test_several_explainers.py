@@ -382,3 +382,26 @@ def test_a_site_without_its_settings_or_without_an_explainer_is_refused(several:
         "explainers/my-story/ holding its explainer.yaml",
         "data/site.yaml:1:1: (file): no such file; expected this file to exist",
     ]
+
+
+def test_the_sites_title_in_several_languages_is_read_in_its_main_one(several: Path) -> None:
+    edit(
+        several / "data/site.yaml",
+        "title: River Town explained",
+        "languages: [en, es]\ntitle: {en: River Town explained, es: River Town explicado}",
+    )
+    hub = generate(Project(several))["index.md"]
+    assert "# River Town explained" in hub
+    assert "explicado" not in hub
+
+
+def test_a_sites_text_in_a_language_it_does_not_declare_is_refused(several: Path) -> None:
+    edit(
+        several / "data/site.yaml",
+        "title: River Town explained",
+        "title: {en: River Town explained, es: River Town explicado}",
+    )
+    assert _problems(several) == [
+        'data/site.yaml:1:35: title.es: a text in "es", which is not one of the site\'s languages; expected one '
+        'of en (its "languages:" in data/site.yaml)'
+    ]
