@@ -90,7 +90,7 @@ def test_each_edition_has_its_own_pages_and_the_main_ones_it_lacks() -> None:
 
 def test_a_spanish_page_with_a_bad_embed_is_named_by_its_own_file(tmp_path: Path) -> None:
     project = copy_project(ROOT, tmp_path / "project")
-    (project / "content" / "es").mkdir()
+    (project / "content" / "es").mkdir(exist_ok=True)  # the real project has Spanish pages
     (project / "content" / "es" / "index.md").write_text("# Inicio\n\n{{ quote no-such-quote }}\n", "utf-8")
     with pytest.raises(DataError) as raised:
         generate_site(Project(project))
