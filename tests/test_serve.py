@@ -29,7 +29,7 @@ from generator.errors import DataError
 from generator.preview_pages import nav_pages
 from generator.scaffold import new_event
 from generator.siteconfig import load_config
-from tests.conftest import copy_project, edit
+from tests.conftest import SEVERAL, copy_project, edit
 from tests.hosting import free_port
 
 pytestmark = pytest.mark.slow
@@ -256,3 +256,31 @@ def test_a_preview_started_on_a_new_event_template_shows_its_problems_then_the_s
     assert "end of life" not in output
     assert 'not included in the "nav"' not in output
     assert "Traceback" not in output
+
+
+def test_editing_one_explainers_event_changes_its_served_page_on_a_site_of_several(
+    page: Page, tmp_path: Path
+) -> None:
+    project = copy_project(SEVERAL, tmp_path / "project")
+    old = "At a meeting with parents the mayor spoke about the school's budget."
+    new = "At a meeting with parents the mayor spoke about the school's budget and its roof."
+    with preview(project, tmp_path / "serve.log") as server:
+        page.goto(server.url + "school/timeline/2021-05-10/", timeout=FIVE_SECONDS)
+        expect(page.get_by_text(old, exact=True).first).to_be_visible()
+        before = server.rebuilds()
+        edit(project / "data/explainers/school/events/2021-05-10-school-meeting.yaml", old, new)
+        server.wait_for_rebuild(before)
+        expect(page.get_by_text(new, exact=True).first).to_be_visible(timeout=FIVE_SECONDS)
+        expect(page.get_by_text(old, exact=True)).to_have_count(0)
+        # A quote's words show on the page of the person the explainers share, at the site's root.
+        page.goto(server.url + "people/mayor/", timeout=FIVE_SECONDS)
+        quote = page.locator("#quote-mayor-school-stays")
+        expect(quote).to_contain_text("The school stays open")
+        before = server.rebuilds()
+        edit(
+            project / "data/explainers/school/events/2021-05-10-school-meeting.yaml",
+            "text: The school stays open\n",
+            "text: The school stays open, whatever the budget says\n",
+        )
+        server.wait_for_rebuild(before)
+        expect(quote).to_contain_text("The school stays open, whatever the budget says", timeout=FIVE_SECONDS)
