@@ -117,3 +117,24 @@ def test_search_on_a_spanish_page_finds_spanish_words_by_their_stem(browser: Bro
         result = page.locator("pagefind-results a").first
         expect(result).to_have_text("Inicio", timeout=30_000)
         assert result.get_attribute("href", timeout=1000) in {"/es/", url + "es/"}
+
+
+def test_search_on_the_real_spanish_edition_finds_its_pages_and_quotes_as_printed(
+    browser: Browser, pages_host: str
+) -> None:
+    """A Spanish word by another form of it ("descartar": the event says "descarta") finds the Spanish day page;
+    a quote by its printed English words leads to the quote on the Spanish day page."""
+    with local_page(browser, viewport={"width": 1280, "height": 900}) as page:
+        page.goto(f"{pages_host}es/contrast/")
+        page.get_by_role("button", name="Buscar").click()
+        expect(page.get_by_role("searchbox")).to_be_focused()
+        page.keyboard.type("descartar")
+        day = page.locator("pagefind-results a[href*='/es/timeline/2017-02-23/']").first
+        expect(day).to_be_visible(timeout=30_000)
+        page.get_by_role("searchbox").fill("bad dudes")
+        quote = page.locator(
+            "pagefind-results a[href$='/es/timeline/2017-02-23/#quote-trump-military-operation']"
+        )
+        expect(quote).to_be_visible(timeout=30_000)
+        quote.click()
+        page.wait_for_url(f"{pages_host}es/timeline/2017-02-23/#quote-trump-military-operation")
