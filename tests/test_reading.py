@@ -101,7 +101,8 @@ def test_each_day_page_has_the_picture_of_its_day(real_site: Path, data: Dataset
     for date, events in data.days:
         soup = parse(real_site / "timeline" / date.iso() / "index.html")
         svg = one(soup, "figure.ex-timeline-picture svg")
-        assert text_of(one(svg, "desc")).startswith(f"{len(events)} events over one day")
+        counted = f"{len(events)} event" if len(events) == 1 else f"{len(events)} events"
+        assert text_of(one(svg, "desc")).startswith(f"{counted} over one day")
         hrefs = [str(a["href"]) for a in svg.select("a") if "#event-" in str(a["href"])]
         assert hrefs == [f"#event-{event.id}" for event in events]
 
