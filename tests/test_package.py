@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator import __version__
-from tests.conftest import ROOT
+from tests.conftest import ROOT, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -109,10 +109,8 @@ def test_this_explainer_builds_from_the_installed_package(
     _, venv = installed
     project = tmp_path / "explainer"
     project.mkdir()
-    for name in ("content", "data", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    for name in ("mkdocs.yml", "package.json"):
-        shutil.copy2(ROOT / name, project / name)
+    copy_project(ROOT, project)  # each edition's config, data/, content/ and overrides/
+    shutil.copy2(ROOT / "package.json", project / "package.json")
     # The editor at /admin/ copies Decap's bundle from the project's npm packages (./dev installs them).
     (project / "node_modules").symlink_to(ROOT / "node_modules")
     env = venv_env(venv)
