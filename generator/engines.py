@@ -20,7 +20,7 @@ from typing import Any, Literal, get_args
 
 import yaml
 
-from generator import siteconfig
+from generator import i18n, siteconfig
 from generator.editions import Edition, read_editions
 from generator.urls import LinkStyle
 
@@ -99,9 +99,16 @@ def zensical_config(
         theme["custom_dir"] = str(theme_dir())
     theme.setdefault("variant", "classic")
     derived["theme"] = theme
+    extra = dict(config.get("extra") or {})
     if edition is not None:
-        extra = {"language": edition.language, "locale": edition.locale, "main": edition.main}
-        derived["extra"] = {**config.get("extra", {}), "explainer_edition": extra}
+        extra["explainer_edition"] = {
+            "language": edition.language,
+            "locale": edition.locale,
+            "main": edition.main,
+        }
+    language = edition.language if edition is not None else "en"
+    extra["explainer_words"] = i18n.theme_words(language, str(config.get("site_name", "")))
+    derived["extra"] = extra
     plugins = config.get("plugins", [])
     if isinstance(plugins, dict):  # MkDocs also takes ``plugins:`` as a mapping of name to options
         derived["plugins"] = {name: value for name, value in plugins.items() if name not in GENERATOR_PLUGINS}

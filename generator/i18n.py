@@ -114,3 +114,21 @@ def translator(language: str) -> Translator:
     messages = gettext.GNUTranslations(compiled)
     patterns = {key: parse_pattern(messages.gettext(key)) for key in (_DAY, _MONTH, _YEAR, _WEEKDAY)}
     return Translator(language, messages, Locale.parse(language), MappingProxyType(patterns))
+
+
+def theme_words(language: str, site_name: str) -> dict[str, str]:
+    """The words of the theme's own templates (overrides/: the footer, the 404 page, the feed's link) in
+    ``language``. Templates cannot read a catalog, so each engine's config hands these to them as
+    ``extra.explainer_words``."""
+    words = translator(language)
+    return {
+        "corrections": words.t("Corrections"),
+        "made_with": words.t("Made with"),
+        "feed_title": words.t("{title}: events", title=site_name),
+        "not_found_title": words.t("Page not found"),
+        "not_found_text": words.t(
+            "There is no page at this address. The link may be mistyped, or the page may have moved."
+        ),
+        "not_found_pages": words.t("These pages may help:"),
+        "not_found_search": words.t("You can also use the search at the top of the page."),
+    }

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import engines, output_folder, preview_rebuild, search_index
+from generator import engines, i18n, output_folder, preview_rebuild, search_index
 from generator.build import Project, generate_site
 from generator.editions import Edition
 from generator.errors import DataError
@@ -105,6 +105,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             raise PluginError(f"The site's editions are not set right:\n{error}") from None
         if edition is not None:
             self._set_edition(config, edition)
+        language = edition.language if edition is not None else "en"
+        config.extra["explainer_words"] = i18n.theme_words(language, config.site_name)
         return config
 
     def _set_edition(self, config: MkDocsConfig, edition: Edition) -> None:

@@ -178,6 +178,29 @@ def test_the_spanish_pages_speak_spanish_in_the_theme_and_the_nav(real_site: Pat
     assert not (real_site / "es" / "admin").exists()
 
 
+@pytest.mark.slow
+def test_the_theme_templates_own_words_follow_the_edition(real_site: Path) -> None:
+    """The footer, the 404 page and the feed's link come from the theme's templates, not the generator: their
+    words come from the catalogs too (extra.explainer_words), so a Spanish page holds no English there."""
+    for folder, corrections, made_with, events in (
+        ("", "Corrections", "Made with", "events"),
+        ("es/", "Correcciones", "Hecho con", "acontecimientos"),
+    ):
+        page = parse(real_site / folder / "contrast" / "index.html")
+        footer = " ".join(one(page, ".md-copyright").get_text(" ", strip=True).split())
+        assert footer.startswith(f"{corrections} · {made_with} Material for MkDocs"), footer
+        feed_title = str(one(page, 'link[type="application/atom+xml"]')["title"])
+        assert feed_title.endswith(f": {events}"), feed_title
+    missing = parse(real_site / "es" / "404.html")
+    assert one(missing, "article h1").get_text(strip=True) == "Página no encontrada"
+    assert [p.get_text(strip=True) for p in missing.select("article p")] == [
+        "No hay ninguna página en esta dirección. Puede que el enlace esté mal escrito o que la página se haya "
+        "movido.",
+        "Estas páginas pueden servirle:",
+        "También puede usar la búsqueda en la parte superior de la página.",
+    ]
+
+
 _SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 

@@ -13,6 +13,7 @@ from generator.build import Project, generate, generate_site, load_dataset, writ
 from generator.cli import main
 from generator.editions import read_editions
 from generator.engines import DERIVED_CONFIG, theme_dir, write_zensical_config, zensical_config
+from generator.i18n import theme_words
 from generator.output_folder import MARKER
 from generator.outputs import Options
 from generator.siteconfig import load_config
@@ -123,6 +124,8 @@ def test_zensical_config_is_mkdocs_yml_with_docs_site_theme_and_plugins_changed(
             "variant": "classic",
         },
         "plugins": ["search", {"other": {"x": 1}}],
+        # The words of the theme's own templates, which Zensical cannot get from the explainer plugin.
+        "extra": {"explainer_words": theme_words("en", "S")},
     }
     assert MKDOCS_YML["plugins"] == ["search", {"explainer": {"data_dir": "data"}}, {"other": {"x": 1}}]
 
@@ -162,5 +165,8 @@ def test_the_derived_config_gives_the_templates_the_main_edition_only(project_ro
     original = load_config(project_root / "mkdocs.yml")
     main = read_editions(project_root / "mkdocs.yml")[0]
     derived = zensical_config(original, project_root=project_root, edition=main)
-    assert derived["extra"] == {"explainer_edition": {"language": "en", "locale": "en_US", "main": True}}
+    assert derived["extra"] == {
+        "explainer_edition": {"language": "en", "locale": "en_US", "main": True},
+        "explainer_words": theme_words("en", original["site_name"]),
+    }
     assert "explainer_editions" not in derived["extra"]
