@@ -337,6 +337,10 @@ def adapt_content(text: str, quote_ids: list[str], day: str) -> str:
     return _DAY_EMBED.sub(f"{{{{ timeline-day {day} }}}}", text)
 
 
+# The explainer plugin's list of editions in mkdocs.yml: the key and the entries indented under it.
+_EDITIONS = re.compile(r"^( +)editions:\n(?:\1 +- .*\n)+", re.MULTILINE)
+
+
 def make_project(real_root: Path, target: Path, size: Size, seed: int) -> Path:
     """A full project in ``target``: the real mkdocs.yml, overrides and content, and data for ``size``."""
     target.mkdir(parents=True, exist_ok=True)
@@ -347,6 +351,11 @@ def make_project(real_root: Path, target: Path, size: Size, seed: int) -> Path:
     if size.real:
         shutil.copytree(real_root / "data", target / "data")
         return target
+    # Synthetic data is in one language, as the Hugo site made from it: one edition, the main one.
+    main_config = target / "mkdocs.yml"
+    main_config.write_text(_EDITIONS.sub("", main_config.read_text(encoding="utf-8")), encoding="utf-8")
+    (target / "mkdocs.es.yml").unlink()
+    shutil.rmtree(target / "content" / "es")
     write_data(target / "data", size, seed)
     first_event = min((target / "data" / "events").glob("*.yaml"))
     day = first_event.name[:10]

@@ -39,6 +39,15 @@ def test_synthetic_data_validates_at_the_asked_size(tmp_path: Path) -> None:
     assert any(len(statement.quote.citations) == 2 for statement in data.statements)
 
 
+def test_synthetic_projects_have_one_edition_and_the_real_one_both(tmp_path: Path) -> None:
+    """Synthetic data is in one language, like the Hugo site made from it; the real project builds as published."""
+    synthetic = Project(make_project(ROOT, tmp_path / "synthetic", HUNDRED, seed=1))
+    assert synthetic.editions() == ()
+    assert not (synthetic.root / "content" / "es").exists()
+    real = Project(make_project(ROOT, tmp_path / "real", next(size for size in SIZES if size.real), seed=1))
+    assert [edition.language for edition in real.editions()] == ["en", "es"]
+
+
 @pytest.mark.slow
 def test_benchmark_validates_and_builds_a_hundred_quotes_strictly(tmp_path: Path) -> None:
     """The benchmark's own measurement of one size: validation, then ``mkdocs build --strict``, must pass."""
