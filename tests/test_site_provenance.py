@@ -60,14 +60,18 @@ def test_corrections_page_says_there_are_none_and_is_in_the_navigation(real_site
 
 
 def test_every_page_footer_links_to_the_corrections_page(real_site: Path) -> None:
-    target = (real_site / "corrections" / "index.html").resolve()
+    """Each edition's pages (the Spanish ones in es/) link to that edition's corrections page, in its words."""
     wrong = []
     for page in reader_pages(real_site):
         soup = parse(page)
         links = soup.select("footer .md-copyright a.ex-footer-corrections")
         if page.name == "404.html":
             continue  # served at any depth, so its links are absolute
+        edition, label = (
+            ("es", "Correcciones") if page.relative_to(real_site).parts[0] == "es" else ("", "Corrections")
+        )
+        target = (real_site / edition / "corrections" / "index.html").resolve()
         resolved = [(page.parent / str(a["href"])).resolve() / "index.html" for a in links]
-        if [text_of(a) for a in links] != ["Corrections"] or resolved != [target]:
+        if [text_of(a) for a in links] != [label] or resolved != [target]:
             wrong.append(str(page.relative_to(real_site)))
     assert wrong == []
