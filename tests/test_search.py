@@ -186,6 +186,24 @@ def test_pagefind_is_downloaded_only_when_a_reader_searches(browser: Browser, st
         assert errors == []
 
 
+@pytest.mark.slow
+def test_keys_are_not_held_when_search_cannot_be_downloaded(browser: Browser, strict_host: str) -> None:
+    """Offline, "/" cannot open search; the keys typed after it must still reach the page (space scrolls)."""
+    with local_page(browser, viewport=PHONE) as page:
+        page.route("**/pagefind-component-ui.js", lambda route: route.abort())
+        page.goto(strict_host + "timeline/")
+        page.evaluate(
+            "window.keysSeen = [];"
+            "document.addEventListener('keydown', (event) => window.keysSeen.push(event.defaultPrevented))"
+        )
+        page.keyboard.press("/")
+        # The failed script is taken out of the page once the page has heard of the failure.
+        expect(page.locator('script[src*="pagefind-component-ui"]')).to_have_count(0)
+        page.keyboard.press("x")
+        page.keyboard.press(" ")
+        assert page.evaluate("window.keysSeen") == [False, False]
+
+
 def _focus_path(page: Page, presses: int) -> list[dict[str, object]]:
     """Where each Tab press puts the focus: the element, whether a reader can see it, and where it is."""
     found = []

@@ -58,6 +58,14 @@
       document.head.append(style);
       const script = document.createElement("script");
       script.src = button.dataset.exSearchScript;
+      // A download that fails (offline, say) must not leave the keys held for a box that never comes: the
+      // next search tries again.
+      script.addEventListener("error", () => {
+        script.remove();
+        style.remove();
+        loading = null;
+        typed = null;
+      });
       document.head.append(script);
       loading = customElements.whenDefined("pagefind-modal");
     }
