@@ -18,7 +18,7 @@ from generator.errors import DataError, Problem
 from generator.explainers import has_several, load_site, validate_site
 from generator.export import export_files
 from generator.export.address import SiteAddress
-from generator.load import LoadedData, load_data
+from generator.load import LoadedData, ParsedFiles, load_data
 from generator.outputs import Options, SiteFiles, several_export_files, several_site_files, site_files
 from generator.reading import Content, read_content
 from generator.render.embeds import check_pages
@@ -106,17 +106,21 @@ def generate(project: Project, options: Options | None = None) -> dict[str, str]
     return generate_site(project, options).pages
 
 
-def generate_site(project: Project, options: Options | None = None) -> SiteFiles:
+def generate_site(
+    project: Project, options: Options | None = None, parsed: ParsedFiles | None = None
+) -> SiteFiles:
     """Every file of the site, by path under the docs directory; raises DataError on bad data.
 
     ``options`` default to directory URLs, links as MkDocs reads them and the config file's ``site_url``.
     When the data or content/ has problems, the embeds in content/ are checked against the ids written in the
-    data, so that every problem is reported at once.
+    data, so that every problem is reported at once. ``parsed``: the live preview's data files as last read.
     """
-    return _generate(project, options)[0]
+    return _generate(project, options, parsed)[0]
 
 
-def _generate(project: Project, options: Options | None) -> tuple[SiteFiles, tuple[Dataset, ...]]:
+def _generate(
+    project: Project, options: Options | None, parsed: ParsedFiles | None = None
+) -> tuple[SiteFiles, tuple[Dataset, ...]]:
     """:func:`generate`'s files, and the validated data they were made from (an explainer's each)."""
     every_page = project.read_all_content()
     content = project.read_content()
@@ -124,7 +128,7 @@ def _generate(project: Project, options: Options | None) -> tuple[SiteFiles, tup
         options = Options(site_url=project.site_url())
     if has_several(project.root, project.data_dir):
         return _generate_several(project, content, options)
-    loaded = load_data(project.root, project.data_dir)
+    loaded = load_data(project.root, project.data_dir, parsed=parsed)
     problems = list(content.problems)
     data = None
     try:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,13 +37,18 @@ class LoadedData:
     """Paths of event files that could not be read at all (not UTF-8, not YAML…)."""
 
 
-def load_data(root: Path, data_dir: str = "data", registry_dir: str | None = None) -> LoadedData:
+def load_data(
+    root: Path, data_dir: str = "data", registry_dir: str | None = None, parsed: ParsedFiles | None = None
+) -> LoadedData:
     """Read ``root/data_dir``; paths in problems are relative to ``root``, as editors see them. With
-    ``registry_dir`` (one explainer of several), people.yaml and sources.yaml are read from there instead."""
+    ``registry_dir`` (one explainer of several), people.yaml and sources.yaml are read from there instead.
+    With ``parsed`` (the live preview's), a file unchanged since it was last read is not read again."""
     problems: list[Problem] = []
+    read_now: list[str] = []
 
     def read(relative: str) -> LoadedFile | None:
-        loaded, found = load_file(root, relative)
+        read_now.append(relative)
+        loaded, found = parsed.load(root, relative) if parsed is not None else load_file(root, relative)
         problems.extend(found)
         return loaded
 
@@ -55,6 +62,8 @@ def load_data(root: Path, data_dir: str = "data", registry_dir: str | None = Non
     events = {relative: read(relative) for relative in event_files}
     corrections = f"{data_dir}/{CORRECTIONS_FILE}"
     optional = read(corrections) if os.path.lexists(root / corrections) else None
+    if parsed is not None:
+        parsed.keep_only(read_now)
     return LoadedData(
         settings=named[SETTINGS_FILE],
         people=named[PEOPLE_FILE],
@@ -73,6 +82,51 @@ def load_file(root: Path, relative: str) -> tuple[LoadedFile | None, list[Proble
     if text is None:
         return None, problems
     return load_yaml(text, relative)
+
+
+FileKey = tuple[int, int, int, int]
+"""What tells a file's versions apart without reading it: its inode, modification and change times (in ns)
+and size. An editor that saves by writing a new file and renaming it gives it a new inode."""
+
+
+class ParsedFiles:
+    """The data files as last read, each with its :data:`FileKey` then: the live preview reads again only the
+    files that changed since its last build (kept on the MkDocs plugin, which lives through every rebuild).
+
+    A link is read every time: its target may change without the link changing.
+    """
+
+    def __init__(self) -> None:
+        self._read: dict[str, tuple[FileKey, LoadedFile | None, tuple[Problem, ...]]] = {}
+
+    def load(self, root: Path, relative: str) -> tuple[LoadedFile | None, list[Problem]]:
+        """:func:`load_file`'s answer, from the last reading when the file has not changed since."""
+        key = _file_key(root / relative)
+        kept = self._read.get(relative)
+        if key is not None and kept is not None and kept[0] == key:
+            return kept[1], list(kept[2])
+        loaded, problems = load_file(root, relative)
+        if key is not None:
+            self._read[relative] = (key, loaded, tuple(problems))
+        else:
+            self._read.pop(relative, None)
+        return loaded, problems
+
+    def keep_only(self, paths: Collection[str]) -> None:
+        """Forget every file but ``paths`` (those of the last reading): a removed file is not kept."""
+        keep = set(paths)
+        self._read = {path: kept for path, kept in self._read.items() if path in keep}
+
+
+def _file_key(path: Path) -> FileKey | None:
+    """The file's :data:`FileKey`; None for a link or what cannot be looked at (the reading says why)."""
+    try:
+        status = path.lstat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return status.st_ino, status.st_mtime_ns, status.st_ctime_ns, status.st_size
 
 
 def _event_files(root: Path, events_dir: str) -> tuple[list[str], list[Problem]]:

@@ -33,6 +33,7 @@ from generator.build import Project, generate_site
 from generator.editions import Edition
 from generator.errors import DataError
 from generator.html_blocks import SetAside, set_aside
+from generator.load import ParsedFiles
 from generator.outputs import Options, stylesheet
 from generator.preview_pages import nav_pages, problems_panel, stand_in_page
 from generator.sitemap import STYLESHEET
@@ -77,13 +78,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     added: _Added = _Added({})
     # A page's HTML blocks, from its Markdown event to its content event.
     set_aside: dict[str, SetAside]
-    # Under ``mkdocs serve``: the theme's templates, compiled once for every rebuild.
+    # Under ``mkdocs serve``: the theme's templates, compiled once for every rebuild; the data files as last
+    # read, read again only when they change.
     compiled_templates: preview_rebuild.CompiledTemplates
+    parsed: ParsedFiles
 
     def __init__(self) -> None:
         super().__init__()
         self.set_aside = {}
         self.compiled_templates = preview_rebuild.CompiledTemplates()
+        self.parsed = ParsedFiles()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -151,7 +155,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 site_url=config.site_url,
                 language=project.language or Options.language,
             )
-            site = generate_site(project, options)
+            site = generate_site(project, options, self.parsed if self.command == "serve" else None)
             admin = project.admin_files()
             content = project.read_content()
             hand_written = content.pages.keys()
