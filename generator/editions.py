@@ -28,6 +28,7 @@ from babel import Locale, UnknownLocaleError
 from generator import siteconfig
 from generator.errors import DataError, Problem
 from generator.reading import Content
+from generator.siteconfig import found_value, setting_problem
 
 OPTION = ("plugins", "explainer", "editions")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
@@ -73,18 +74,18 @@ def parse_editions(entries: object, config_file: Path) -> tuple[Edition, ...]:
     problems: list[Problem] = []
 
     def problem(keys: tuple[str | int, ...], found: str, expected: str) -> None:
-        line, column = siteconfig.position(config_file, (*OPTION, *keys))
-        field = ".".join(OPTION) + "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in keys)
-        problems.append(Problem(config_file.name, line, column, field, found, expected))
+        problems.append(setting_problem(config_file, (*OPTION, *keys), found, expected))
 
     if not isinstance(entries, list) or not entries:
-        problem((), _found(entries), "a list of the site's languages, the main one first")
+        problem((), found_value(entries), "a list of the site's languages, the main one first")
         raise DataError(problems)
     editions: list[Edition] = []
     seen: set[object] = set()
     for index, entry in enumerate(entries):
         if not isinstance(entry, dict):
-            problem((index,), _found(entry), "a mapping with language, locale and (but for the first) config")
+            problem(
+                (index,), found_value(entry), "a mapping with language, locale and (but for the first) config"
+            )
             continue
 
         def entry_problem(keys: tuple[str, ...], found: str, expected: str, at: int = index) -> None:
@@ -115,10 +116,10 @@ def _edition(
     language, locale = entry.get("language"), entry.get("locale")
     wrong = False
     if not (isinstance(language, str) and _LANGUAGE.fullmatch(language) and _known_language(language)):
-        problem(("language",), _found(language), "a language code of two or three small letters, as es")
+        problem(("language",), found_value(language), "a language code of two or three small letters, as es")
         wrong = True
     if not (isinstance(locale, str) and _LOCALE.fullmatch(locale)):
-        problem(("locale",), _found(locale), "a locale written language_TERRITORY, as es_MX")
+        problem(("locale",), found_value(locale), "a locale written language_TERRITORY, as es_MX")
         wrong = True
     elif not wrong and not locale.startswith(f"{language}_"):
         problem(("locale",), f'"{locale}"', f"a locale of the language {language}, as {language}_XX")
@@ -127,7 +128,9 @@ def _edition(
         return None if wrong else Edition(str(language), str(locale), config_file.name, "")
     config = entry.get("config")
     if not (isinstance(config, str) and config.endswith((".yml", ".yaml")) and "/" not in config):
-        problem(("config",), _found(config), "the name of a config file beside this one, as mkdocs.es.yml")
+        problem(
+            ("config",), found_value(config), "the name of a config file beside this one, as mkdocs.es.yml"
+        )
         wrong = True
     elif not (config_file.parent / config).is_file():
         problem(("config",), f'"{config}", which does not exist', "a config file beside this one")
@@ -141,10 +144,6 @@ def _known_language(code: str) -> bool:
     except (UnknownLocaleError, ValueError):
         return False
     return True
-
-
-def _found(value: object) -> str:
-    return "nothing" if value is None else f"{type(value).__name__} {value!r}"
 
 
 def edition_content(content: Content, editions: Sequence[Edition], language: str | None) -> Content:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -27,6 +28,8 @@ from pydantic_core import PydanticCustomError
 from generator.dates import LAST_YEAR, PartialDate, TimeOfDay
 from generator.language_tags import language_tag_problem
 from generator.urls import check_external_url
+
+_Parsed = TypeVar("_Parsed")
 
 ID_PATTERN = r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$"
 
@@ -71,21 +74,22 @@ def _partial_date(value: Any) -> PartialDate:
         value = value.isoformat()  # checked as written, for the years a build can hold
     elif isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
-    if not isinstance(value, str):
-        raise PydanticCustomError("partial_date", "a date written YYYY-MM-DD, YYYY-MM or YYYY", {})
-    try:
-        return PartialDate.parse(value)
-    except ValueError as error:
-        raise PydanticCustomError("partial_date", str(error), {}) from None
+    return _parsed(PartialDate.parse, value, "partial_date", "a date written YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def _time_of_day(value: Any) -> TimeOfDay:
+    return _parsed(TimeOfDay.parse, value, "time_of_day", 'a time in quotes, such as "15:10-06:00"')
+
+
+def _parsed(parse: Callable[[str], _Parsed], value: object, kind: str, expected: str) -> _Parsed:
+    """``value`` read by ``parse``; a validation error of ``kind`` saying ``expected`` if it is not a string,
+    or what ``parse`` found wrong."""
     if not isinstance(value, str):
-        raise PydanticCustomError("time_of_day", 'a time in quotes, such as "15:10-06:00"', {})
+        raise PydanticCustomError(kind, expected, {})
     try:
-        return TimeOfDay.parse(value)
+        return parse(value)
     except ValueError as error:
-        raise PydanticCustomError("time_of_day", str(error), {}) from None
+        raise PydanticCustomError(kind, str(error), {}) from None
 
 
 _TEXT_SCHEMA = {"type": "string", "minLength": 1, "maxLength": 20_000, "pattern": r"\S"}

@@ -14,6 +14,8 @@ from typing import Any
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from generator.errors import Problem
+
 
 class _ConfigLoader(yaml.CSafeLoader):
     """Safe loading plus ``!ENV``, resolved as MkDocs resolves it (pyyaml-env-tag, which MkDocs uses)."""
@@ -75,6 +77,19 @@ def position(config_file: Path, keys: tuple[str | int, ...]) -> tuple[int, int]:
         place = (pair[0].start_mark.line + 1, pair[0].start_mark.column + 1)
         node = pair[1]
     return place
+
+
+def setting_problem(config_file: Path, keys: tuple[str | int, ...], found: str, expected: str) -> Problem:
+    """A problem with the setting at ``keys`` of the config file, at its place (:func:`position`), the
+    setting written as ``plugins.explainer.editions[1].locale``."""
+    line, column = position(config_file, keys)
+    field = "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in keys).removeprefix(".")
+    return Problem(config_file.name, line, column, field, found, expected)
+
+
+def found_value(value: object) -> str:
+    """A setting's value as a problem names what was found: ``nothing``, or its type and value (``int 80``)."""
+    return "nothing" if value is None else f"{type(value).__name__} {value!r}"
 
 
 def _has(node: yaml.MappingNode, key: str) -> bool:

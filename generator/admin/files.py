@@ -28,6 +28,7 @@ from generator.errors import DataError, Problem
 from generator.languages import declared_languages
 from generator.load import SETTINGS_FILE, load_file
 from generator.markup import html_escaped
+from generator.siteconfig import found_value, setting_problem
 from generator.urls import check_external_url
 
 ADMIN_DIR = "admin"
@@ -135,10 +136,9 @@ def project_admin_files(
     if settings is None:
         return None
     if several:
-        line, column = siteconfig.position(config_file, _OPTIONS)
         found = f"the form editor on a site of several explainers ({data_dir}/explainers/)"
         expected = "no admin: setting (the editor at /admin/ edits a project of one explainer)"
-        raise DataError([Problem(config_file.name, line, column, ".".join(_OPTIONS), found, expected)])
+        raise DataError([setting_problem(config_file, _OPTIONS, found, expected)])
     taken = sorted(path for path in content if path.split("/")[0] == ADMIN_DIR)
     if taken:
         expected = (
@@ -163,32 +163,26 @@ def read_settings(config_file: Path) -> AdminSettings | None:
     problems: list[Problem] = []
 
     def problem(keys: tuple[str, ...], found: str, expected: str) -> None:
-        line, column = siteconfig.position(config_file, (*_OPTIONS, *keys))
-        field = ".".join((*_OPTIONS, *keys))
-        problems.append(Problem(config_file.name, line, column, field, found, expected))
+        problems.append(setting_problem(config_file, (*_OPTIONS, *keys), found, expected))
 
     if not isinstance(options, dict):
-        problem((), f"{type(options).__name__} {options!r}", "a mapping of settings (repo, branch…)")
+        problem((), found_value(options), "a mapping of settings (repo, branch…)")
         raise DataError(problems)
     for name in sorted(set(options) - {"repo", "branch", "local_port", "auth_url"}):
         problem((str(name),), f"an unknown setting {name!r}", "one of repo, branch, local_port, auth_url")
     repo, branch = options.get("repo"), options.get("branch", "main")
     port, auth_url = options.get("local_port", AdminSettings.local_port), options.get("auth_url")
     if not (isinstance(repo, str) and _REPO.fullmatch(repo)):
-        problem(("repo",), _found(repo), "a GitHub repository written owner/name")
+        problem(("repo",), found_value(repo), "a GitHub repository written owner/name")
     if not (isinstance(branch, str) and _BRANCH.fullmatch(branch)):
-        problem(("branch",), _found(branch), "a branch name (letters, digits, . _ / -)")
+        problem(("branch",), found_value(branch), "a branch name (letters, digits, . _ / -)")
     if not (isinstance(port, int) and not isinstance(port, bool) and 1024 <= port <= 65535):
-        problem(("local_port",), _found(port), "a port number from 1024 to 65535")
+        problem(("local_port",), found_value(port), "a port number from 1024 to 65535")
     if auth_url is not None and (not isinstance(auth_url, str) or check_external_url(auth_url)):
-        problem(("auth_url",), _found(auth_url), "an https:// address")
+        problem(("auth_url",), found_value(auth_url), "an https:// address")
     if problems:
         raise DataError(problems)
     return AdminSettings(repo=str(repo), branch=branch, local_port=port, auth_url=auth_url)
-
-
-def _found(value: object) -> str:
-    return "nothing" if value is None else f"{type(value).__name__} {value!r}"
 
 
 def _admin_options(config: Mapping[str, Any]) -> object:

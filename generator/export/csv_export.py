@@ -157,9 +157,9 @@ def to_csv(model: type[Row], rows: Iterable[Mapping[str, str]]) -> str:
     """A CSV table of ``model``'s columns, with a header row and ``\\n`` line ends; every value quoted, so any
     text reads back (:func:`read_csv`).
 
-    Rows are plain mappings (the ``*_values`` functions): building a validated model per row only to read it
-    back made the three tables take 1.5 times as long at 10,000 quotes, for the same bytes. A mapping missing a
-    column raises KeyError; the tests read the tables back into the models (``extra="forbid"``).
+    Rows are plain mappings (the ``*_values`` functions) rather than a validated model per row built only to
+    be read back, for the same bytes. A mapping missing a column raises KeyError; the tests read the tables
+    back into the models (``extra="forbid"``).
     """
     fields = list(model.model_fields)
     buffer = io.StringIO(newline="")
