@@ -364,7 +364,7 @@ def summary(findings: Sequence[Finding]) -> str:
 # --- reporting ------------------------------------------------------------------------------------------------
 
 
-def _describe(finding: Finding, copy: Path | None, folder: Path) -> str:
+def _finding_report(finding: Finding, copy: Path | None, folder: Path) -> str:
     where = f"line {finding.line}" if finding.line else ""
     if finding.occurrences > 1:
         anchored = finding.citation.prefix is not None or finding.citation.suffix is not None
@@ -398,7 +398,7 @@ def report_lines(
         file, at = quotes[finding.quote_id]
         path: FieldPath = (*at, "citations", finding.citation_index, "as_printed")
         problem = file.problem(path, "", "")
-        description = _describe(finding, copies.get(finding.citation.source), folder)
+        description = _finding_report(finding, copies.get(finding.citation.source), folder)
         lines.append(
             visible(f"{problem.path}:{problem.line}:{problem.column}: {problem.field}: {description}")
         )

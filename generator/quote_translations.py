@@ -31,7 +31,9 @@ def text_translations(data: Dataset, quote: Quote) -> tuple[tuple[Citation, Quot
     )
 
 
-def _note(data: Dataset, citation: Citation, translation: QuoteTranslation, words: Translator) -> str:
+def _translation_note(
+    data: Dataset, citation: Citation, translation: QuoteTranslation, words: Translator
+) -> str:
     language = language_name(translation.original_language, words.language)
     if translation.by is TranslatedBy.US:
         return words.t("our translation from {language}", language=language)
@@ -43,7 +45,8 @@ def translation_note(data: Dataset, quote: Quote, words: Translator) -> str | No
     """``ABC News's translation from Spanish``, ``our translation from Spanish`` (several joined with ``;``):
     what the quote's text is, in ``words``' language; None when no source says it is a translation."""
     notes = [
-        _note(data, citation, translation, words) for citation, translation in text_translations(data, quote)
+        _translation_note(data, citation, translation, words)
+        for citation, translation in text_translations(data, quote)
     ]
     return "; ".join(dict.fromkeys(notes)) or None
 
@@ -57,7 +60,7 @@ def citation_note(data: Dataset, citation: Citation, words: Translator) -> str |
     if translation.by is TranslatedBy.US:
         language = language_name(translation.original_language, words.language)
         return words.t("the original, in {language}, of our translation", language=language)
-    return _note(data, citation, translation, words)
+    return _translation_note(data, citation, translation, words)
 
 
 def with_note(words: str, note: str | None) -> str:

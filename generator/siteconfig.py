@@ -41,11 +41,11 @@ def site_url(path: Path) -> str | None:
 def plugin_options(config: Mapping[str, Any], name: str) -> object:
     """The options of plugin ``name`` in a loaded config (``plugins:`` as a list or a mapping); None if absent."""
     plugins = config.get("plugins") or []
-    entries = plugins.items() if isinstance(plugins, dict) else (_entry(item) for item in plugins)
+    entries = plugins.items() if isinstance(plugins, dict) else (_plugin_entry(item) for item in plugins)
     return next((options for key, options in entries if key == name), None)
 
 
-def _entry(item: object) -> tuple[object, object]:
+def _plugin_entry(item: object) -> tuple[object, object]:
     if isinstance(item, dict) and len(item) == 1:
         return next(iter(item.items()))
     return item, None

@@ -15,7 +15,14 @@ from generator.build import Project, generate_site, load_dataset
 from generator.dataset import Statement
 from generator.outputs import Options
 from generator.render.context import Context
-from generator.render.share_image import TEXT_WIDTH, _font, quote_image, shortened, site_image, wrapped
+from generator.render.share_image import (
+    TEXT_WIDTH,
+    _font,
+    fitted_lines,
+    quote_image,
+    shortened_to_fit,
+    site_image,
+)
 from tests.conftest import SMALL
 from tests.html import one, parse
 
@@ -46,11 +53,11 @@ def test_only_the_quotes_the_hand_written_pages_quote_get_an_image_of_their_own(
 
 def test_long_words_are_wrapped_within_the_picture_and_shortened_with_an_ellipsis() -> None:
     font = _font("DejaVuSerif.ttf", 40)
-    lines = wrapped("x" * 200 + " short", font, TEXT_WIDTH, 10)
+    lines = fitted_lines("x" * 200 + " short", font, TEXT_WIDTH, 10)
     assert lines is not None and len(lines) > 1
     assert all(font.getlength(line) <= TEXT_WIDTH for line in lines)
-    assert wrapped("word " * 400, font, TEXT_WIDTH, 6) is None
-    cut = shortened("word " * 400, font, TEXT_WIDTH, 6)
+    assert fitted_lines("word " * 400, font, TEXT_WIDTH, 6) is None
+    cut = shortened_to_fit("word " * 400, font, TEXT_WIDTH, 6)
     assert len(cut) == 6 and cut[-1].endswith("word…")
 
 

@@ -38,7 +38,7 @@ def correction_note(ctx: Context, page: str, kind: ItemKind, item_id: str) -> Ht
     return h("ul", *items, class_="ex-correction-note", aria_label=ctx.t("Corrections"))
 
 
-def _items(ctx: Context, correction: Correction) -> list[Html | str]:
+def _corrected_links(ctx: Context, correction: Correction) -> list[Html | str]:
     """Links to each corrected item, as readers name them."""
     links: list[Html | str] = []
     for quote_id in correction.quotes:
@@ -74,7 +74,7 @@ def _entry(ctx: Context, correction: Correction) -> Html:
     rows: list[tuple[str, list[Html | str]]] = [
         (ctx.t("What changed"), [correction.changed]),
         (ctx.t("Why"), [correction.reason]),
-        (ctx.t("Corrected"), _items(ctx, correction)),
+        (ctx.t("Corrected"), _corrected_links(ctx, correction)),
     ]
     facts: list[Html] = []
     for term, value in rows:

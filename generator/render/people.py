@@ -77,7 +77,7 @@ def people_index(ctx: Context) -> str:
     )
 
 
-FIGURES_LIMIT = 5  # the latest quotes shown in full; earlier ones get a line each
+PERSON_FIGURES_LIMIT = 5  # the latest quotes shown in full; earlier ones get a line each
 OTHERS_LIMIT = 3  # per question, the latest quotes by others; the rest are on the question's page
 
 
@@ -93,7 +93,7 @@ def person_detail(ctx: Context, person: Person, others_lines: dict[tuple[str, st
     if person.roles:
         blocks += [heading(2, ctx.t("Roles")), roles_list(ctx, person)]
     blocks.append(heading(2, ctx.t("What they said")))
-    earlier, shown = latest(statements, FIGURES_LIMIT)
+    earlier, shown = latest(statements, PERSON_FIGURES_LIMIT)
     if shown:
         blocks.append(raw_block(figures(ctx, page, shown)))
     else:

@@ -41,7 +41,7 @@ def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
         return ImageFont.truetype(str(path), size)
 
 
-def wrapped(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str] | None:
+def fitted_lines(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str] | None:
     """``text`` in lines no wider than ``width``, broken between words; None if it needs more lines.
 
     A word wider than the line on its own is cut, character by character.
@@ -69,15 +69,15 @@ def wrapped(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int)
     return lines if len(lines) <= max_lines else None
 
 
-def shortened(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+def shortened_to_fit(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
     """``text`` wrapped into at most ``max_lines`` lines, whole words dropped from its end for an ellipsis."""
     words = text.split()
     for keep in range(len(words), 0, -1):
         candidate = " ".join(words[:keep]) + ("" if keep == len(words) else ELLIPSIS)
-        lines = wrapped(candidate, font, width, max_lines)
+        lines = fitted_lines(candidate, font, width, max_lines)
         if lines is not None:
             return lines
-    return wrapped(ELLIPSIS, font, width, max_lines) or [ELLIPSIS]
+    return fitted_lines(ELLIPSIS, font, width, max_lines) or [ELLIPSIS]
 
 
 @dataclass(frozen=True)
@@ -102,11 +102,11 @@ def _fitted(text: str, font_name: str, sizes: Sequence[int], max_lines: int, hei
     """``text`` wrapped at the largest size whose lines fit ``height``; at the smallest size, shortened."""
     for size in sizes:
         font = _font(font_name, size)
-        lines = wrapped(text, font, TEXT_WIDTH, max_lines)
+        lines = fitted_lines(text, font, TEXT_WIDTH, max_lines)
         if lines is not None and round(size * 1.3) * len(lines) <= height:
             return Block(lines, font, INK)
     font = _font(font_name, sizes[-1])
-    return Block(shortened(text, font, TEXT_WIDTH, max_lines), font, INK)
+    return Block(shortened_to_fit(text, font, TEXT_WIDTH, max_lines), font, INK)
 
 
 def picture(top: Sequence[Block], bottom: Sequence[Block]) -> bytes:
@@ -149,20 +149,26 @@ def quote_image(ctx: Context, statement: Statement) -> bytes:
     small = _font(SANS_BOLD, 26)
     # A translation says so right under the words, in the space of one small line taken from theirs.
     note = translation_note(data, quote, ctx.words)
-    noted = [Block(shortened(note, small, TEXT_WIDTH, 1), small, MUTED, space_before=8)] if note else []
+    noted = (
+        [Block(shortened_to_fit(note, small, TEXT_WIDTH, 1), small, MUTED, space_before=8)] if note else []
+    )
     area = QUOTE_AREA - sum(block.height for block in noted)
     words_block = _fitted(words, SERIF, QUOTE_SIZES, 6, area)
     speaker = f"{person.name}, {role.title}" if role else person.name
     return picture(
         [
-            Block(shortened(data.settings.title, small, TEXT_WIDTH, 1), small, ACCENT),
+            Block(shortened_to_fit(data.settings.title, small, TEXT_WIDTH, 1), small, ACCENT),
             Block(words_block.lines, words_block.font, INK, space_before=28),
             *noted,
         ],
         [
-            Block(shortened(f"— {speaker}", _font(SANS_BOLD, 30), TEXT_WIDTH, 1), _font(SANS_BOLD, 30), INK),
             Block(
-                shortened(f"{ctx.date(statement.date)} · {', '.join(outlets)}", small, TEXT_WIDTH, 1),
+                shortened_to_fit(f"— {speaker}", _font(SANS_BOLD, 30), TEXT_WIDTH, 1),
+                _font(SANS_BOLD, 30),
+                INK,
+            ),
+            Block(
+                shortened_to_fit(f"{ctx.date(statement.date)} · {', '.join(outlets)}", small, TEXT_WIDTH, 1),
                 small,
                 MUTED,
                 space_before=6,
@@ -182,7 +188,7 @@ def site_image(ctx: Context) -> bytes:
     summary_font = _font(SERIF, 30)
     summary_lines = max(1, (HEIGHT - 2 * MARGIN - title.height - 110) // round(30 * 1.3))
     summary = Block(
-        shortened(settings.summary, summary_font, TEXT_WIDTH, summary_lines), summary_font, INK, 28
+        shortened_to_fit(settings.summary, summary_font, TEXT_WIDTH, summary_lines), summary_font, INK, 28
     )
     speakers = len({statement.quote.speaker for statement in data.statements})
     quotes = len(data.statements)

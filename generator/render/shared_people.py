@@ -9,7 +9,7 @@ from generator.markup import front_matter, h, heading, markdown_page, paragraph,
 from generator.model import Person
 from generator.render.context import Context
 from generator.render.lists import figures, latest, statement_lines, unindexed
-from generator.render.people import FIGURES_LIMIT, roles_list
+from generator.render.people import PERSON_FIGURES_LIMIT, roles_list
 from generator.sitemap import PEOPLE, person_path
 
 
@@ -69,7 +69,7 @@ def _person_page(contexts: Sequence[Context], person: Person) -> str:
         blocks.append(paragraph(words.t("No quotes from this person in our sources.")))
     for ctx in quoted:
         statements = ctx.data.statements_by_speaker[person.id]
-        earlier, shown = latest(statements, FIGURES_LIMIT)
+        earlier, shown = latest(statements, PERSON_FIGURES_LIMIT)
         home = ctx.link(page, "index.md")
         blocks += [
             heading(3, ctx.data.settings.title, f"in-{ctx.explainer}"),

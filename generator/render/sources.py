@@ -96,7 +96,7 @@ def _cited_for(ctx: Context, page: str, source: Source) -> Html:
     return h("div", h("ul", *entries, class_="ex-source__quotes"), **SEARCH_EXCLUDE)
 
 
-def _note(ctx: Context, page: str, source: Source) -> list[str]:
+def _correction_blocks(ctx: Context, page: str, source: Source) -> list[str]:
     note = correction_note(ctx, page, "sources", source.id)
     return [raw_block(note)] if note is not None else []
 
@@ -188,7 +188,7 @@ def _day_page(
         blocks += [
             heading(2, f"{source.outlet}: {source.title}", source_anchor(source.id)),
             raw_block(_facts(ctx, source)),
-            *(note for each in contexts for note in _note(each, page, source)),
+            *(note for each in contexts for note in _correction_blocks(each, page, source)),
             paragraph(ctx.t("Quoted here:")),
             *_quoted_here(contexts, page, source),
         ]

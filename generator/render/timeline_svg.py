@@ -77,7 +77,7 @@ def _related(ctx: Context, days: Days) -> set[str]:
     }
 
 
-def _text(lines: Sequence[str], x: int, y: int, class_: str, *lead: Html | str) -> Html:
+def _text_element(lines: Sequence[str], x: int, y: int, class_: str, *lead: Html | str) -> Html:
     """One ``text`` element: ``lead`` then the first line at baseline ``y``, each next line ``LINE`` below."""
     rest = [h("tspan", line, x=str(x), dy=str(LINE)) for line in lines[1:]]
     return h("text", *lead, lines[0], *rest, x=str(x), y=str(y), class_=class_)
@@ -125,10 +125,10 @@ def _event_row(ctx: Context, page: str, event: Event, y: int, column: tuple[int,
         h(
             "a",
             _target(text_x - 4, y, text_width + 4, len(title)),
-            _text(title, text_x, y, "ex-tl__event"),
+            _text_element(title, text_x, y, "ex-tl__event"),
             href=ctx.event_link(page, event),
         ),
-        _text(about_lines, text_x, about_y, "ex-tl__who") if about_lines else None,
+        _text_element(about_lines, text_x, about_y, "ex-tl__who") if about_lines else None,
     )
     return row, ROW + (len(title) - 1 + len(about_lines)) * LINE
 
@@ -158,7 +158,7 @@ def _quote_row(
         "a",
         _target(text_x - 4, y, text_width + 4, len(lines)),
         h("circle", cx=str(text_x + 2), cy=str(y - 4), r="3", class_="ex-tl__quote-dot"),
-        _text(lines, text_x + 10, y, "ex-tl__quote", *styled),
+        _text_element(lines, text_x + 10, y, "ex-tl__quote", *styled),
         href=ctx.quote_link(page, statement),
     )
     return link, ROW + (len(lines) - 1) * LINE

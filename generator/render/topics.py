@@ -32,7 +32,8 @@ def topics_index(ctx: Context) -> str:
     )
 
 
-FIGURES_LIMIT = 10  # the latest quotes on the question shown in full; all of them are listed by speaker
+# The latest quotes on the question shown in full; all of them are listed by speaker.
+QUESTION_FIGURES_LIMIT = 10
 
 
 def topic_detail(ctx: Context, topic: Topic) -> str:
@@ -47,7 +48,7 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
     speakers = [person for person in people_ordered(ctx) if person.id in by_speaker]
     if said:
         blocks.append(raw_block(topic_at_a_glance(ctx, page, topic, said)))
-        _, shown = latest(said, FIGURES_LIMIT)
+        _, shown = latest(said, QUESTION_FIGURES_LIMIT)
         groups: list[Html] = []
         for person in speakers:
             said_by = by_speaker[person.id]
