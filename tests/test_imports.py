@@ -72,6 +72,17 @@ def test_no_package_of_the_generator_is_in_an_import_cycle() -> None:
     assert list(cycles(graph(packages))) == []
 
 
+def test_every_import_of_the_generator_is_absolute() -> None:
+    """The graph above reads absolute imports only: a relative one would hide its edge from the check."""
+    relative = [
+        f"{name}:{node.lineno}"
+        for name, path in modules().items()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.level
+    ]
+    assert relative == []
+
+
 def test_the_check_finds_a_cycle() -> None:
     assert list(cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}})) == [["a", "b", "c", "a"]]
     assert list(cycles({"a": {"b"}, "b": set()})) == []
