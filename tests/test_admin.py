@@ -20,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from generator.admin.config import AdminSettings, config_text, decap_config
-from generator.admin.fields import PARTIAL_DATE_WIDGET, REFERENCES, RELATIONS, form_fields
+from generator.admin.fields import PARTIAL_DATE_WIDGET, REFERENCES, RELATION_WIDGETS, form_fields
 from generator.admin.files import (
     NODE_MODULES,
     admin_files,
@@ -185,7 +185,7 @@ def test_a_schema_the_form_cannot_show_is_an_error() -> None:
 
 def test_relations_name_kinds_the_references_use() -> None:
     kinds = {kind for paths in REFERENCES.values() for kind in paths.values()}
-    assert kinds == set(RELATIONS)
+    assert kinds == set(RELATION_WIDGETS)
 
 
 # --- settings from mkdocs.yml -------------------------------------------------------------------------------

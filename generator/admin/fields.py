@@ -23,8 +23,9 @@ FieldPath = tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class Relation:
-    """Where the ids of one kind are picked from: a collection (and its file), the id, what the list shows."""
+class RelationWidget:
+    """Decap's relation widget for one kind of id: the collection (and its file) it is picked from, the id,
+    what the list shows (not a relation between quotes, :class:`generator.model.Relation`)."""
 
     collection: str
     file: str | None
@@ -38,13 +39,15 @@ class Relation:
 
 
 # The kinds of id, as generator.validate names them, and where an editor picks each from.
-RELATIONS: Mapping[str, Relation] = MappingProxyType(
+RELATION_WIDGETS: Mapping[str, RelationWidget] = MappingProxyType(
     {
-        "person": Relation("people", "people", "people.*.id", ("people.*.name",)),
-        "source": Relation("sources", "sources", "sources.*.id", ("sources.*.outlet", "sources.*.title")),
-        "topic": Relation("topics", "topics", "topics.*.id", ("topics.*.question",)),
-        "quote": Relation("events", None, "quotes.*.id", ("quotes.*.text",)),
-        "event": Relation("events", None, "id", ("title",)),
+        "person": RelationWidget("people", "people", "people.*.id", ("people.*.name",)),
+        "source": RelationWidget(
+            "sources", "sources", "sources.*.id", ("sources.*.outlet", "sources.*.title")
+        ),
+        "topic": RelationWidget("topics", "topics", "topics.*.id", ("topics.*.question",)),
+        "quote": RelationWidget("events", None, "quotes.*.id", ("quotes.*.text",)),
+        "event": RelationWidget("events", None, "id", ("title",)),
     }
 )
 
@@ -96,14 +99,14 @@ def form_fields(
     return _Walk(schema.get("$defs", {}), references, tuple(languages)).fields(schema, ())
 
 
-def relation_for(kind: str, languages: Sequence[str] = ("en",)) -> Relation:
+def relation_widget_for(kind: str, languages: Sequence[str] = ("en",)) -> RelationWidget:
     """Where ids of ``kind`` are picked from; with several languages the list shows the main language's text
     (what it shows is written in our own words, so it is given per language)."""
-    source = RELATIONS[kind]
+    source = RELATION_WIDGETS[kind]
     if len(languages) < 2 or kind not in _SHOWN_IN_OWN_WORDS:
         return source
     shown = tuple(f"{field}.{languages[0]}" for field in source.display_fields)
-    return Relation(source.collection, source.file, source.value_field, shown)
+    return RelationWidget(source.collection, source.file, source.value_field, shown)
 
 
 # The kinds of id whose list shows a text in our own words (a question), not a name or the quoted words.
@@ -201,7 +204,7 @@ class _Walk:
         raise FormError(f"{'.'.join(path)}: a list of values that are not ids of another kind")
 
     def relation(self, path: FieldPath) -> dict[str, Any]:
-        source = relation_for(self.references[path], self.languages)
+        source = relation_widget_for(self.references[path], self.languages)
         field: dict[str, Any] = {"widget": "relation", "collection": source.collection}
         if source.file is not None:
             field["file"] = source.file
