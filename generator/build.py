@@ -7,7 +7,11 @@ import os
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from mkdocs.config.defaults import MkDocsConfig
 
 from generator import engines, output_folder, search_index, siteconfig
 from generator.admin.files import AdminFiles, project_admin_files
@@ -93,6 +97,34 @@ class Project:
             content=[*content.pages, *content.files],
             several=has_several(self.root, self.data_dir),
         )
+
+
+@dataclass(frozen=True)
+class MadeSite:
+    """The files :func:`generate_site` made for ``project`` with ``options``. ``explainer build`` makes the main
+    edition's before it runs MkDocs (its check of the data) and hands them to the explainer plugin, which would
+    otherwise make them again."""
+
+    project: Project
+    options: Options
+    files: SiteFiles
+
+    def files_for(self, project: Project, options: Options) -> SiteFiles | None:
+        """The files, if they were made for ``project``'s edition with ``options``; else None."""
+        same = (
+            options == self.options
+            and project.root.resolve() == self.project.root.resolve()
+            and (project.data_dir, project.content_dir) == (self.project.data_dir, self.project.content_dir)
+            and project.edition() == self.project.edition()
+        )
+        return self.files if same else None
+
+
+@runtime_checkable
+class _TakesMadeSite(Protocol):
+    """The explainer plugin as the build sees it (generator.mkdocs_plugin imports this module, not the reverse)."""
+
+    def take(self, made: MadeSite) -> None: ...
 
 
 def load_dataset(project: Project) -> Dataset:
@@ -246,8 +278,10 @@ def build_site(
 
     Returns the engine's exit code (or the search indexer's, which runs on the finished site: see
     :mod:`generator.search_index`). The project is checked first as ``explainer validate`` checks it, so bad
-    data never reaches the engine (DataError). Zensical builds from pages written into ``work_dir`` (default:
-    build/ in the project). Raises OutputFolderError when ``site_dir`` is not a folder this tool may replace.
+    data never reaches the engine (DataError); the pages that check makes are the ones built (MkDocs runs in
+    this process, and each other edition's pages are made once, by the plugin). Zensical builds from pages
+    written into ``work_dir`` (default: build/ in the project). Raises OutputFolderError when ``site_dir`` is
+    not a folder this tool may replace.
     """
     work_dir = (work_dir or project.root / "build").resolve()
     inputs = dict(project.inputs())
@@ -256,10 +290,13 @@ def build_site(
 
     def fill(staging: Path) -> int:
         # The check validate makes; the data is loaded and validated once.
-        pages, datasets = _generate(project, _engine_options(project, engine))
+        options = _engine_options(project, engine)
+        pages, datasets = _generate(project, options)
         epoch = source_date_epoch(*datasets)
         if engine == "zensical":
             return _build_with_zensical(project, pages, staging, work_dir, epoch)
+        made: MadeSite | None = MadeSite(project, options, pages)
+        del pages  # held by ``made`` alone, so freed once the main edition is built
         # The main edition first: MkDocs empties its site folder, which holds the others' folders.
         editions = project.editions() or (None,)
         code = 0
@@ -267,13 +304,22 @@ def build_site(
             config_file, out = project.config_file, staging
             if edition is not None and not edition.main:
                 config_file, out = edition.config_file, staging / edition.folder
-            command = engines.mkdocs_command(project.root / config_file, out)
-            code = engines.run(command, cwd=project.root, source_date_epoch=epoch)
+            code = engines.build_with_mkdocs(
+                project.root / config_file, out, source_date_epoch=epoch, prepare=partial(_hand_over, made)
+            )
+            made = None  # the main edition's pages: each other edition makes its own
             if code:
                 break
         return code
 
     return output_folder.replace_folder(site_dir, fill, inputs=inputs)
+
+
+def _hand_over(made: MadeSite | None, config: MkDocsConfig) -> None:
+    """Give the explainer plugin of ``config`` the pages made already (None: it makes its own)."""
+    for plugin in config.plugins.values():
+        if made is not None and isinstance(plugin, _TakesMadeSite):
+            plugin.take(made)
 
 
 def _build_with_zensical(

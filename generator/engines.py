@@ -1,24 +1,36 @@
 """The site engines that read ``mkdocs.yml``: how each is run, and how the generator writes links for it.
 
-MkDocs runs the generator through its plugin (``generator/mkdocs_plugin.py``). Zensical drops MkDocs plugins
-it does not know, so for Zensical the pages are written first (``explainer generate``) into a work folder,
-and Zensical gets a config derived from ``mkdocs.yml`` that points at them. Nothing here is hand-maintained
-per engine beyond that derivation.
+MkDocs runs the generator through its plugin (``generator/mkdocs_plugin.py``); ``explainer build`` runs MkDocs
+in its own process (:func:`build_with_mkdocs`), so that the plugin can be handed the pages the build has made
+already. Zensical drops MkDocs plugins it does not know, so for Zensical the pages are written first
+(``explainer generate``) into a work folder, and Zensical gets a config derived from ``mkdocs.yml`` that points
+at them. Nothing here is hand-maintained per engine beyond that derivation.
 """
 
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, Literal, get_args
 
 import yaml
+from click import ClickException
+from mkdocs.__main__ import ColorFormatter
+from mkdocs.__main__ import _showwarning as show_warning
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.commands.build import log as build_log
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import DuplicateFilter
 
 from generator import i18n, siteconfig
 from generator.editions import Edition, read_editions
@@ -59,12 +71,74 @@ def engine_env(source_date_epoch: str | None = None) -> dict[str, str]:
     return env
 
 
-def mkdocs_command(config_file: Path, site_dir: Path) -> list[str]:
-    """``mkdocs build`` in strict mode into ``site_dir``; the explainer plugin generates the pages."""
-    return [
-        *(sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"),
-        *("--site-dir", str(site_dir), "--config-file", str(config_file)),
-    ]
+def build_with_mkdocs(
+    config_file: Path,
+    site_dir: Path,
+    *,
+    source_date_epoch: str,
+    prepare: Callable[[MkDocsConfig], None],
+) -> int:
+    """``mkdocs build --strict --clean`` into ``site_dir``, run in this process as MkDocs' command line runs it:
+    the same messages on the terminal, the same exit code (0, or 1 when MkDocs aborts). ``prepare`` gets the
+    loaded config before the build starts (the build hands its plugins what it has made).
+
+    Nothing of one run is left for the next (another edition's): the config and its plugins are new each
+    time, and the logging, warnings and environment that MkDocs' command line sets are put back afterwards.
+    """
+    with _mkdocs_logging(), _environment(engine_env(source_date_epoch)):
+        try:
+            config = load_config(str(config_file.resolve()), site_dir=str(site_dir), strict=True)
+            prepare(config)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config, dirty=False)
+            finally:
+                config.plugins.on_shutdown()
+        except ClickException as error:  # what MkDocs' command line makes of an aborted build
+            error.show()
+            return error.exit_code
+    return 0
+
+
+@contextmanager
+def _mkdocs_logging() -> Iterator[None]:
+    """MkDocs' messages as its command line shows them (``INFO    -  ...`` on stderr, each once, in colour and
+    wrapped on a terminal), and Python's deprecation warnings as it reports them; as they were before,
+    afterwards."""
+    logger = logging.getLogger("mkdocs")
+    level, propagate = logger.level, logger.propagate
+    stream = logging.StreamHandler()  # on the stderr of now: a test's, when a test runs the command
+    plain = not sys.stdout.isatty() or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb"
+    stream.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s") if plain else ColorFormatter())
+    stream.name = "MkDocsStreamHandler"
+    once = DuplicateFilter()
+    with warnings.catch_warnings():  # puts back the filters and showwarning
+        if not sys.warnoptions:  # MkDocs leaves warnings asked for on Python's command line alone
+            build_log.addFilter(once)
+            warnings.simplefilter("module", DeprecationWarning)
+            warnings.showwarning = show_warning
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+        logger.addHandler(stream)
+        try:
+            yield
+        finally:
+            logger.removeHandler(stream)
+            logger.setLevel(level)
+            logger.propagate = propagate
+            build_log.removeFilter(once)
+
+
+@contextmanager
+def _environment(env: Mapping[str, str]) -> Iterator[None]:
+    """``os.environ`` as ``env`` says while the block runs; as it was before, afterwards."""
+    before = dict(os.environ)
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(before)
 
 
 def zensical_command(config_file: Path) -> list[str]:

@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import engines, i18n, output_folder, preview_rebuild, search_index
-from generator.build import Project, generate_site
+from generator.build import MadeSite, Project, generate_site
 from generator.editions import Edition
 from generator.errors import DataError
 from generator.html_blocks import SetAside, set_aside
@@ -82,12 +82,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # read, read again only when they change.
     compiled_templates: preview_rebuild.CompiledTemplates
     parsed: ParsedFiles
+    # Under ``explainer build``: the pages it made before it ran MkDocs, not to be made again (generator.build).
+    made: MadeSite | None = None
 
     def __init__(self) -> None:
         super().__init__()
         self.set_aside = {}
         self.compiled_templates = preview_rebuild.CompiledTemplates()
         self.parsed = ParsedFiles()
+
+    def take(self, made: MadeSite) -> None:
+        """Build the pages ``made`` holds, if they were made for this build's edition and options."""
+        self.made = made
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
@@ -155,7 +161,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 site_url=config.site_url,
                 language=project.language or Options.language,
             )
-            site = generate_site(project, options, self.parsed if self.command == "serve" else None)
+            made = self.made.files_for(project, options) if self.made is not None else None
+            parsed = self.parsed if self.command == "serve" else None
+            site = made if made is not None else generate_site(project, options, parsed)
             admin = project.admin_files()
             content = project.read_content()
             hand_written = content.pages.keys()
