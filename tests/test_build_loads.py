@@ -1,27 +1,89 @@
-"""``explainer build`` reads and validates the data once before it runs the engine."""
+"""``explainer build`` loads, validates and generates each edition once.
+
+The check it makes before the engine runs (the one ``explainer validate`` makes) makes the main edition's pages,
+which MkDocs then builds; each other edition's pages are made once, by the plugin. MkDocs runs in this process,
+so every generation of a real build is counted here, the plugin's too.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import warnings
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import log as build_log
 
-from generator import build, engines
+from generator import build
 from generator.build import Project, build_site
+from generator.dataset import Dataset
 from generator.load import LoadedData, ParsedFiles, load_data
-from tests.conftest import SMALL, copy_project
+from generator.outputs import Options, SiteFiles
+from tests.conftest import ROOT, SMALL, copy_project
+
+pytestmark = pytest.mark.slow  # real MkDocs builds
 
 
-def test_a_build_loads_the_data_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def counted(monkeypatch: pytest.MonkeyPatch) -> tuple[list[Path], list[str]]:
+    """The data folders loaded and the languages generated from now on, in order."""
     loads: list[Path] = []
+    generations: list[str] = []
+    generate = build._generate
 
     def counted_load(root: Path, data_dir: str, parsed: ParsedFiles | None = None) -> LoadedData:
-        loads.append(root)
+        loads.append(root / data_dir)
         return load_data(root, data_dir, parsed=parsed)
 
+    def counted_generate(project: Project, options: Options | None) -> tuple[SiteFiles, tuple[Dataset, ...]]:
+        generations.append(options.language if options else "")
+        return generate(project, options)
+
     monkeypatch.setattr(build, "load_data", counted_load)
-    # The engine is another process, which loads the data for itself; here only this process's loads count.
-    monkeypatch.setattr(engines, "run", lambda command, cwd, source_date_epoch=None: 0)
+    monkeypatch.setattr(build, "_generate", counted_generate)
+    return loads, generations
+
+
+def test_a_build_of_two_editions_makes_each_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = Project(copy_project(ROOT, tmp_path / "project"))
+    loads, generations = counted(monkeypatch)
+    site = tmp_path / "site"
+
+    assert build_site(project, site) == 0
+
+    assert generations == ["en", "es"]
+    assert loads == [project.root / "data"] * 2
+    assert (site / "timeline/index.html").is_file()
+    assert (site / "es/timeline/index.html").is_file()
+
+
+def test_a_build_of_one_language_makes_its_pages_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = Project(copy_project(SMALL, tmp_path / "project"))
+    loads, generations = counted(monkeypatch)
+
     assert build_site(project, tmp_path / "site") == 0
-    assert loads == [project.root]
+
+    assert generations == ["en"]
+    assert loads == [project.root / "data"]
+
+
+def test_the_engine_leaves_this_process_as_it_found_it(tmp_path: Path) -> None:
+    """MkDocs runs here once per edition: its logging, warnings and environment are put back after each."""
+    logger = logging.getLogger("mkdocs")
+
+    def state() -> object:
+        return (
+            list(logger.handlers),
+            logger.level,
+            logger.propagate,
+            list(build_log.filters),
+            warnings.showwarning,
+            list(warnings.filters),
+            dict(os.environ),
+        )
+
+    before = state()
+    assert build_site(Project(copy_project(ROOT, tmp_path / "project")), tmp_path / "site") == 0
+    assert state() == before
