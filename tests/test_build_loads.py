@@ -35,9 +35,11 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> tuple[list[Path], list[str]]:
         loads.append(root / data_dir)
         return load_data(root, data_dir, parsed=parsed)
 
-    def counted_generate(project: Project, options: Options | None) -> tuple[SiteFiles, tuple[Dataset, ...]]:
+    def counted_generate(
+        project: Project, options: Options | None, parsed: ParsedFiles | None = None
+    ) -> tuple[SiteFiles, tuple[Dataset, ...]]:
         generations.append(options.language if options else "")
-        return generate(project, options)
+        return generate(project, options, parsed)
 
     monkeypatch.setattr(build, "load_data", counted_load)
     monkeypatch.setattr(build, "_generate", counted_generate)
