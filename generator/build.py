@@ -289,15 +289,11 @@ def build_site(
         inputs[f"{work_dir.name}/ (the Zensical work folder)"] = work_dir
 
     def fill(staging: Path) -> int:
-        # The check validate makes; the data is loaded and validated once.
-        options = _engine_options(project, engine)
-        pages, datasets = _generate(project, options)
-        epoch = source_date_epoch(*datasets)
+        made, epoch = _checked(project, _engine_options(project, engine))
         if engine == "zensical":
-            return _build_with_zensical(project, pages, staging, work_dir, epoch)
-        made: MadeSite | None = MadeSite(project, options, pages)
-        del pages  # held by ``made`` alone, so freed once the main edition is built
-        # The main edition first: MkDocs empties its site folder, which holds the others' folders.
+            return _build_with_zensical(project, made.files, staging, work_dir, epoch)
+        # The main edition first: MkDocs empties its site folder, which holds the others' folders. Each other
+        # edition's plugin makes its own pages (``made`` holds the main one's: MadeSite.files_for).
         editions = project.editions() or (None,)
         code = 0
         for edition in editions:
@@ -307,7 +303,6 @@ def build_site(
             code = engines.build_with_mkdocs(
                 project.root / config_file, out, source_date_epoch=epoch, prepare=partial(_hand_over, made)
             )
-            made = None  # the main edition's pages: each other edition makes its own
             if code:
                 break
         return code
@@ -315,10 +310,17 @@ def build_site(
     return output_folder.replace_folder(site_dir, fill, inputs=inputs)
 
 
-def _hand_over(made: MadeSite | None, config: MkDocsConfig) -> None:
-    """Give the explainer plugin of ``config`` the pages made already (None: it makes its own)."""
+def _checked(project: Project, options: Options) -> tuple[MadeSite, str]:
+    """The check ``explainer validate`` makes (the data loaded and validated once), which makes the pages: them,
+    and the build's timestamp (:func:`source_date_epoch`; the validated data is not kept for the build)."""
+    files, datasets = _generate(project, options)
+    return MadeSite(project, options, files), source_date_epoch(*datasets)
+
+
+def _hand_over(made: MadeSite, config: MkDocsConfig) -> None:
+    """Give the explainer plugin of ``config`` the pages made already."""
     for plugin in config.plugins.values():
-        if made is not None and isinstance(plugin, _TakesMadeSite):
+        if isinstance(plugin, _TakesMadeSite):
             plugin.take(made)
 
 
