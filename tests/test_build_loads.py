@@ -89,3 +89,17 @@ def test_the_engine_leaves_this_process_as_it_found_it(tmp_path: Path) -> None:
     before = state()
     assert build_site(Project(copy_project(ROOT, tmp_path / "project")), tmp_path / "site") == 0
     assert state() == before
+
+
+def test_pages_made_for_other_options_are_not_the_ones_built(tmp_path: Path) -> None:
+    """The check makes pages with directory URLs; a config without them gets the pages MkDocs expects."""
+    root = copy_project(SMALL, tmp_path / "project")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    site = tmp_path / "site"
+
+    assert build_site(Project(root), site) == 0
+
+    contrast = (site / "contrast.html").read_text(encoding="utf-8")  # the table's links are generated HTML
+    assert '<a href="people/engineer.html">Ben Engineer</a>' in contrast
+    assert 'href="../people/engineer/"' not in contrast
