@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import shutil
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from generator import engines, output_folder, search_index, siteconfig
 from generator.admin.files import AdminFiles, project_admin_files
+from generator.affected_pages import EVERY_PAGE, AffectedPages, affected_pages
 from generator.dataset import Dataset
 from generator.editions import OPTION, Edition, edition_content, read_editions
 from generator.engines import EngineName
@@ -138,28 +139,54 @@ def generate(project: Project, options: Options | None = None) -> dict[str, str]
     return generate_site(project, options).pages
 
 
-def generate_site(
-    project: Project, options: Options | None = None, parsed: ParsedFiles | None = None
-) -> SiteFiles:
+def generate_site(project: Project, options: Options | None = None) -> SiteFiles:
     """Every file of the site, by path under the docs directory; raises DataError on bad data.
 
     ``options`` default to directory URLs, links as MkDocs reads them and the config file's ``site_url``.
     When the data or content/ has problems, the embeds in content/ are checked against the ids written in the
-    data, so that every problem is reported at once. ``parsed``: the live preview's data files as last read.
+    data, so that every problem is reported at once.
     """
-    return _generate(project, options, parsed)[0]
+    return _generate(project, options).site
+
+
+@dataclass(frozen=True)
+class Generated:
+    """Every file of the site (``site``), and what it was made from: the validated data (an explainer's each),
+    the hand-written pages and the options; ``made`` says which pages of single items were made for it (the
+    others are the last generation's, :func:`generate_for_preview`)."""
+
+    site: SiteFiles
+    datasets: tuple[Dataset, ...]
+    content: Mapping[str, str]
+    options: Options
+    several: bool
+    made: AffectedPages = EVERY_PAGE
+
+
+def generate_for_preview(
+    project: Project, options: Options, parsed: ParsedFiles, last: Generated | None
+) -> Generated:
+    """:func:`generate_site` for the live preview, which keeps ``parsed`` and the ``last`` good generation from
+    one save to the next: a data file is read again only if it changed, and with the same hand-written pages
+    and options only the pages of single items that the data's changes affect are made again (the others are
+    ``last``'s, :mod:`generator.affected_pages`)."""
+    return _generate(project, options, parsed, last)
 
 
 def _generate(
-    project: Project, options: Options | None, parsed: ParsedFiles | None = None
-) -> tuple[SiteFiles, tuple[Dataset, ...]]:
-    """:func:`generate`'s files, and the validated data they were made from (an explainer's each)."""
+    project: Project,
+    options: Options | None,
+    parsed: ParsedFiles | None = None,
+    last: Generated | None = None,
+) -> Generated:
+    """:func:`generate_for_preview`; without ``parsed`` and ``last``, :func:`generate_site`'s files."""
     every_page = project.read_all_content()
     content = project.read_content()
     if options is None:
         options = Options(site_url=project.site_url())
     if has_several(project.root, project.data_dir):
-        return _generate_several(project, content, options)
+        site, datasets = _generate_several(project, content, options)
+        return Generated(site, datasets, content.pages, options, several=True)
     loaded = load_data(project.root, project.data_dir, parsed=parsed)
     problems = list(content.problems)
     data = None
@@ -177,7 +204,17 @@ def _generate(
         ids, days = frozenset(data.statement_by_id), [date.iso() for date, _ in data.days]
         if problems := check_pages(others, project.content_dir, ids, days):
             raise DataError(problems)
-    return site_files(loaded, data, content.pages, project.content_dir, options), (data,)
+    only = EVERY_PAGE
+    if last is not None and not last.several and last.content == content.pages and last.options == options:
+        only = affected_pages(last.datasets[0], data)
+    if only != EVERY_PAGE:
+        # Making the exports costs more than the pages an edit changes: the preview keeps the last full
+        # generation's (generator.preview_rebuild).
+        only = replace(only, exports=False)
+    site = site_files(loaded, data, content.pages, project.content_dir, replace(options, only=only))
+    if only != EVERY_PAGE and last is not None:  # the same pages as last time: the others are kept
+        site = SiteFiles({**last.site.pages, **site.pages}, site.images)
+    return Generated(site, (data,), content.pages, options, several=False, made=only)
 
 
 def _generate_several(
@@ -313,8 +350,8 @@ def build_site(
 def _checked(project: Project, options: Options) -> tuple[MadeSite, str]:
     """The check ``explainer validate`` makes (the data loaded and validated once), which makes the pages: them,
     and the build's timestamp (:func:`source_date_epoch`; the validated data is not kept for the build)."""
-    files, datasets = _generate(project, options)
-    return MadeSite(project, options, files), source_date_epoch(*datasets)
+    generated = _generate(project, options)
+    return MadeSite(project, options, generated.site), source_date_epoch(*generated.datasets)
 
 
 def _hand_over(made: MadeSite, config: MkDocsConfig) -> None:

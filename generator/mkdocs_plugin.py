@@ -29,12 +29,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator import engines, i18n, output_folder, preview_rebuild, search_index
-from generator.build import MadeSite, Project, generate_site
+from generator.build import Generated, MadeSite, Project, generate_for_preview, generate_site
 from generator.editions import Edition
 from generator.errors import DataError
 from generator.html_blocks import SetAside, set_aside
 from generator.load import ParsedFiles
-from generator.outputs import Options, stylesheet
+from generator.outputs import Options, SiteFiles, stylesheet
 from generator.preview_pages import nav_pages, problems_panel, stand_in_page
 from generator.sitemap import STYLESHEET
 
@@ -79,9 +79,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # A page's HTML blocks, from its Markdown event to its content event.
     set_aside: dict[str, SetAside]
     # Under ``mkdocs serve``: the theme's templates, compiled once for every rebuild; the data files as last
-    # read, read again only when they change.
+    # read, read again only when they change; the last good generation, whose pages an edit does not affect
+    # are kept.
     compiled_templates: preview_rebuild.CompiledTemplates
     parsed: ParsedFiles
+    generated: Generated | None = None
     # Under ``explainer build``: the pages it made before it ran MkDocs, not to be made again (generator.build).
     made: MadeSite | None = None
 
@@ -162,8 +164,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 language=project.language or Options.language,
             )
             made = self.made.files_for(project, options) if self.made is not None else None
-            parsed = self.parsed if self.command == "serve" else None
-            site = made if made is not None else generate_site(project, options, parsed)
+            site = made if made is not None else self._generate(project, options)
             admin = project.admin_files()
             content = project.read_content()
             hand_written = content.pages.keys()
@@ -202,6 +203,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for path, source in added.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         return files
+
+    def _generate(self, project: Project, options: Options) -> SiteFiles:
+        """Every file of the site; while serving, with only the pages of single items that the data's changes
+        affect made again."""
+        if self.command != "serve":
+            return generate_site(project, options)
+        self.generated = generate_for_preview(project, options, self.parsed, self.generated)
+        count = self.generated.made.count()
+        if count is not None:
+            log.info(f"Generated again only the pages the edit affects: {count} of single items")
+        return self.generated.site
 
     def _start_build(self, added: _Added, config: MkDocsConfig) -> preview_rebuild.Built | None:
         """Under ``mkdocs serve --dirty``: the last complete build, whose unchanged files MkDocs keeps, or None

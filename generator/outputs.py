@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from importlib.resources import files
 from typing import Literal
 
+from generator.affected_pages import EVERY_PAGE, AffectedPages
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
 from generator.explainers import LoadedSite, Site, cited_only
@@ -60,7 +61,8 @@ class Options:
     address (``site_url``; without it there is no feed, and exports and structured data have no absolute links),
     and the quotes whose pages preview with a picture of their own (``pictured_quotes``, ids; the others' with
     the site's). :func:`site_files` sets those from the hand-written pages. ``language`` selects the catalog of
-    the words readers see around the data (:mod:`generator.i18n`).
+    the words readers see around the data (:mod:`generator.i18n`). ``only``: of the pages of single items,
+    make only these (the live preview's, :mod:`generator.affected_pages`); None: every page.
     """
 
     directory_urls: bool = True
@@ -70,6 +72,7 @@ class Options:
     explainer: str = ""
     """On a site of several explainers, the slug of the one rendered (see :func:`generator.sitemap.site_path`)."""
     language: str = "en"
+    only: AffectedPages = EVERY_PAGE
 
     @property
     def site(self) -> SiteAddress | None:
@@ -127,22 +130,46 @@ def script() -> str:
 OUTPUTS: tuple[Output, ...] = (
     Output("the contrast table", _page(CONTRAST, contrast_page)),
     Output("the timeline", _page(TIMELINE, timeline_page)),
-    Output("a day of the timeline", _pages(timeline_day_pages)),
+    Output(
+        "a day of the timeline",
+        lambda data, options: timeline_day_pages(options.context(data), options.only.days),
+    ),
     Output("the list of sources", _page(SOURCES, sources_page), shared=True),
-    Output("a day of sources", _pages(source_day_pages), shared=True),
+    Output(
+        "a day of sources",
+        lambda data, options: source_day_pages(options.context(data), options.only.source_days),
+        shared=True,
+    ),
     Output("the list of people", _page(PEOPLE, people_index), shared=True),
-    Output("a person's page", _pages(person_pages), PagesFromIds("people", person_path), shared=True),
+    Output(
+        "a person's page",
+        lambda data, options: person_pages(options.context(data), options.only.people),
+        PagesFromIds("people", person_path),
+        shared=True,
+    ),
     Output("the list of questions", _page(TOPICS, topics_index)),
-    Output("a question's page", _pages(topic_pages), PagesFromIds("topics", topic_path)),
+    Output(
+        "a question's page",
+        lambda data, options: topic_pages(options.context(data), options.only.topics),
+        PagesFromIds("topics", topic_path),
+    ),
     Output("the corrections", _page(CORRECTIONS, corrections_page)),
     Output(
-        "a quote's page", lambda data, options: quote_pages(options.context(data), options.pictured_quotes)
+        "a quote's page",
+        lambda data, options: quote_pages(
+            options.context(data), options.pictured_quotes, options.only.quotes
+        ),
     ),
     Output(
         "the data page",
         lambda data, options: {DATA_PAGE: data_page(options.context(data), export_paths(options.site))},
     ),
-    Output("the data exports", lambda data, options: export_files(data, options.site, options.language)),
+    Output(
+        "the data exports",
+        lambda data, options: (
+            export_files(data, options.site, options.language) if options.only.exports else {}
+        ),
+    ),
     Output("the stylesheet", lambda data, options: {STYLESHEET: stylesheet()}, shared=True),
     Output("the script", lambda data, options: {SCRIPT: script()}, shared=True),
 )
@@ -334,8 +361,8 @@ def site_files(
     for output in OUTPUTS:
         files.add(output, owner, output.make(data, options))
     files.add_content(options.context(data), content, data)
-    site = options.site
-    pages = files.pages(structured_data(data, site, options.language) if site else {})
+    site, days = options.site, options.only.days
+    pages = files.pages(structured_data(data, site, options.language, days) if site else {})
     return SiteFiles(pages, share_images(options.context(data), options.pictured_quotes))
 
 

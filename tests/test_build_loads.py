@@ -16,10 +16,9 @@ import pytest
 from mkdocs.commands.build import log as build_log
 
 from generator import build
-from generator.build import Project, build_site
-from generator.dataset import Dataset
+from generator.build import Generated, Project, build_site
 from generator.load import LoadedData, ParsedFiles, load_data
-from generator.outputs import Options, SiteFiles
+from generator.outputs import Options
 from tests.conftest import ROOT, SMALL, copy_project
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
@@ -36,10 +35,13 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> tuple[list[Path], list[str]]:
         return load_data(root, data_dir, parsed=parsed)
 
     def counted_generate(
-        project: Project, options: Options | None, parsed: ParsedFiles | None = None
-    ) -> tuple[SiteFiles, tuple[Dataset, ...]]:
+        project: Project,
+        options: Options | None,
+        parsed: ParsedFiles | None = None,
+        last: Generated | None = None,
+    ) -> Generated:
         generations.append(options.language if options else "")
-        return generate(project, options, parsed)
+        return generate(project, options, parsed, last)
 
     monkeypatch.setattr(build, "load_data", counted_load)
     monkeypatch.setattr(build, "_generate", counted_generate)

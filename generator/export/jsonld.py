@@ -15,11 +15,12 @@ each event, made the day pages' structured data 1.4 times as large at 10,000 quo
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from operator import itemgetter
 from typing import Any
 
 from generator.dataset import Dataset, Statement
+from generator.dates import PartialDate
 from generator.export.address import SiteAddress
 from generator.export.feed import event_time
 from generator.export.json_export import DOCUMENT
@@ -208,10 +209,17 @@ def explainer_article(data: Dataset, site: SiteAddress, language: str = "en") ->
     return node
 
 
-def structured_data(data: Dataset, site: SiteAddress, language: str = "en") -> dict[str, str]:
-    """The front-matter line with each page's JSON-LD, by path: the home page and each timeline day."""
+def structured_data(
+    data: Dataset, site: SiteAddress, language: str = "en", days: Collection[PartialDate] | None = None
+) -> dict[str, str]:
+    """The front-matter line with each page's JSON-LD, by path: the home page and each timeline day (``days``:
+    those of these dates)."""
     nodes = [(HOME, explainer_article(data, site, language))]
-    nodes += [(day_path(date), day_graph(data, site, events)) for date, events in data.days]
+    nodes += [
+        (day_path(date), day_graph(data, site, events))
+        for date, events in data.days
+        if days is None or date in days
+    ]
     return {path: front_matter_line(FRONT_MATTER_KEY, node) for path, node in nodes}
 
 

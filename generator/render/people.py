@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from generator.dataset import Statement
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
@@ -116,13 +116,17 @@ def _latest_by_others(said: Sequence[Statement], person_id: str, limit: int) -> 
     return found[::-1]
 
 
-def person_pages(ctx: Context) -> dict[str, str]:
-    """Every person's page, by path."""
+def person_pages(ctx: Context, only: Collection[str] | None = None) -> dict[str, str]:
+    """Every person's page (``only``: those of these ids), by path."""
     # The latest quotes on a question appear among "what others said" on most speakers' pages, and read the
     # same on each (every person page sits in the same folder, and none of them links to itself there):
     # each such line is written once per build.
     others_lines: dict[tuple[str, str], Html] = {}
-    return {person_path(person.id): person_detail(ctx, person, others_lines) for person in ctx.data.people}
+    return {
+        person_path(person.id): person_detail(ctx, person, others_lines)
+        for person in ctx.data.people
+        if only is None or person.id in only
+    }
 
 
 def _others(

@@ -70,9 +70,13 @@ def quote_page(ctx: Context, statement: Statement, *, pictured: bool) -> str:
     )
 
 
-def quote_pages(ctx: Context, pictured: Collection[str]) -> dict[str, str]:
-    """Every quote's page, by path; those in ``pictured`` (quote ids) preview with a picture of their own."""
+def quote_pages(
+    ctx: Context, pictured: Collection[str], only: Collection[str] | None = None
+) -> dict[str, str]:
+    """Every quote's page (``only``: those of these quote ids), by path; those in ``pictured`` (quote ids)
+    preview with a picture of their own."""
+    statements = ctx.data.statements if only is None else [ctx.data.statement_by_id[quote] for quote in only]
     return {
         quote_path(statement.quote.id): quote_page(ctx, statement, pictured=statement.quote.id in pictured)
-        for statement in ctx.data.statements
+        for statement in statements
     }

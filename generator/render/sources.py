@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from generator.dataset import grouped
 from generator.dates import PartialDate
@@ -141,11 +141,13 @@ def _ordered(ctx: Context) -> list[Source]:
     return sorted(ctx.data.sources, key=lambda s: (s.published, s.outlet, s.id))
 
 
-def source_day_pages(ctx: Context) -> dict[str, str]:
-    """A page per date of publication: each source's details and every quote it is cited for."""
+def source_day_pages(ctx: Context, only: Collection[PartialDate] | None = None) -> dict[str, str]:
+    """A page per date of publication (``only``: those of these dates): each source's details and every quote
+    it is cited for."""
     return {
         sources_day_path(day): _day_page([ctx], day, sources, whole_site=False)
         for day, sources in _by_day(ctx)
+        if only is None or day in only
     }
 
 

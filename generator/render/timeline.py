@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from generator.dataset import Statement, grouped
 from generator.dates import PartialDate
@@ -96,13 +96,15 @@ def _days_list(ctx: Context, days: Sequence[Day]) -> Html:
     return h("ul", *items, class_="ex-days")
 
 
-def timeline_day_pages(ctx: Context) -> dict[str, str]:
-    """A page per day (or per month or year, for events dated only that precisely), with links to its neighbours."""
+def timeline_day_pages(ctx: Context, only: Collection[PartialDate] | None = None) -> dict[str, str]:
+    """A page per day (or per month or year, for events dated only that precisely), with links to its
+    neighbours; ``only``: the pages of these dates."""
     days = ctx.data.days
     dates: list[PartialDate | None] = [None, *(date for date, _ in days), None]
     return {
         day_path(date): _day_page(ctx, date, events, dates[index], dates[index + 2])
         for index, (date, events) in enumerate(days)
+        if only is None or date in only
     }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from generator.dataset import grouped
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Topic
@@ -73,6 +75,10 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
     return markdown_page(blocks)
 
 
-def topic_pages(ctx: Context) -> dict[str, str]:
-    """Every question's page, by path."""
-    return {topic_path(topic.id): topic_detail(ctx, topic) for topic in ctx.data.topics}
+def topic_pages(ctx: Context, only: Collection[str] | None = None) -> dict[str, str]:
+    """Every question's page (``only``: those of these ids), by path."""
+    return {
+        topic_path(topic.id): topic_detail(ctx, topic)
+        for topic in ctx.data.topics
+        if only is None or topic.id in only
+    }

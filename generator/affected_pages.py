@@ -1,0 +1,124 @@
+"""Which pages of single items an edit of the data changes: the live preview makes only those again.
+
+Every page of the whole site (the contrast table, the timeline, the lists, the data page…) and every
+hand-written page is made on each save; they are few. A page of one item — a quote's, a day's, a person's, a
+question's, a day of sources — is made again when it may show something the edit changed: when in doubt, more
+pages. Every page is made again (:data:`EVERY_PAGE`) when anything but the events changed
+(explainer.yaml, people, sources, questions, corrections, translations), or when an event, a quote or a day
+came or went.
+
+What each page shows, as its renderer makes it:
+
+- a quote's page and its figure wherever it is shown: its words, event, speaker, questions, printings, and the
+  quotes it relates to and that relate to it (their speaker, words and place): an edited quote changes the
+  figures of the quotes on either end of its relations too;
+- a day's page: its events and their quotes' figures (its neighbours are dates, which do not change here);
+- a person's page: their own quotes, and per question they spoke to the latest few by others
+  (:data:`generator.render.people.OTHERS_LIMIT`) with a count of the rest; someone never quoted is described
+  by the dates of the events they took part in, or else of every event;
+- a question's page: every quote on it; a day of sources: every quote citing its sources.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from generator.dataset import Dataset, Statement
+from generator.dates import PartialDate
+from generator.model import Event
+from generator.render.people import OTHERS_LIMIT
+
+
+@dataclass(frozen=True)
+class AffectedPages:
+    """The pages of single items to make, by item: quotes, people and questions by id, the timeline's days
+    and the days of sources by date; None (the default): every page of that kind. ``exports``: whether to make
+    the data exports too (every edit changes them; the live preview makes them on full generations only)."""
+
+    quotes: frozenset[str] | None = None
+    days: frozenset[PartialDate] | None = None
+    people: frozenset[str] | None = None
+    topics: frozenset[str] | None = None
+    source_days: frozenset[PartialDate] | None = None
+    exports: bool = True
+
+    def count(self) -> int | None:
+        """How many pages; None: every page."""
+        kinds = (self.quotes, self.days, self.people, self.topics, self.source_days)
+        return None if any(kind is None for kind in kinds) else sum(len(kind or ()) for kind in kinds)
+
+
+EVERY_PAGE = AffectedPages()
+
+
+def affected_pages(before: Dataset, after: Dataset) -> AffectedPages:
+    """The pages of single items that may differ between the data ``before`` and ``after`` an edit, or
+    :data:`EVERY_PAGE` (see the module's docstring)."""
+    if replace(before, events=()) != replace(after, events=()):
+        return EVERY_PAGE
+    old, new = _by_id(before.events), _by_id(after.events)
+    if old.keys() != new.keys() or before.statement_by_id.keys() != after.statement_by_id.keys():
+        return EVERY_PAGE
+    if [date for date, _ in before.days] != [date for date, _ in after.days]:
+        return EVERY_PAGE
+    changed = [(old[event_id], new[event_id]) for event_id in new if old[event_id] != new[event_id]]
+    events = [event for pair in changed for event in pair]
+    quotes = {quote.id for event in events for quote in event.quotes}
+    quotes |= _related(before, quotes) | _related(after, quotes)
+    shown = [data.statement_by_id[quote_id] for data in (before, after) for quote_id in quotes]
+    topics = {link.topic for statement in shown for link in statement.quote.topics}
+    people = {statement.quote.speaker for statement in shown} | _others_pages(before, after, topics, quotes)
+    if any(was.date != now.date or was.participants != now.participants for was, now in changed):
+        people |= _never_quoted(before) | _never_quoted(after)
+    sources = {citation.source for statement in shown for citation in statement.quote.citations}
+    return AffectedPages(
+        quotes=frozenset(quotes),
+        days=frozenset([event.date for event in events] + [statement.date for statement in shown]),
+        people=frozenset(people),
+        topics=frozenset(topics),
+        source_days=frozenset(after.source_by_id[source_id].published for source_id in sources),
+    )
+
+
+def _by_id(events: Iterable[Event]) -> dict[str, Event]:
+    return {event.id: event for event in events}
+
+
+def _related(data: Dataset, quotes: Iterable[str]) -> set[str]:
+    """The quotes that ``quotes`` relate to, and those that relate to them."""
+    found: set[str] = set()
+    for quote_id in quotes:
+        found |= {relation.quote for relation in data.statement_by_id[quote_id].quote.relations}
+        found |= {incoming.statement.quote.id for incoming in data.incoming_relations.get(quote_id, ())}
+    return found
+
+
+def _others_pages(before: Dataset, after: Dataset, topics: Iterable[str], quotes: set[str]) -> set[str]:
+    """The people whose "what others said" on ``topics`` may show one of ``quotes``, or a count that changed."""
+    people: set[str] = set()
+    for topic_id in topics:
+        said = [data.statements_by_topic.get(topic_id, ()) for data in (before, after)]
+        if [s.quote.id for s in said[0]] != [s.quote.id for s in said[1]]:
+            people |= {statement.quote.speaker for each in said for statement in each}
+            continue
+        for each in said:
+            for index, statement in enumerate(each):
+                if statement.quote.id in quotes:
+                    people |= _shown_as_by_others(each, index)
+    return people
+
+
+def _shown_as_by_others(said: Sequence[Statement], index: int) -> set[str]:
+    """The speakers on a question (``said``, in order) whose pages list ``said[index]`` among the latest
+    :data:`OTHERS_LIMIT` by others: those who said all but fewer than that many of the quotes after it."""
+    later = Counter(statement.quote.speaker for statement in said[index + 1 :])
+    count = len(said) - index - 1
+    if count < OTHERS_LIMIT:
+        return {statement.quote.speaker for statement in said}
+    return {person for person, theirs in later.items() if count - theirs < OTHERS_LIMIT}
+
+
+def _never_quoted(data: Dataset) -> set[str]:
+    return {person.id for person in data.people if person.id not in data.statements_by_speaker}
