@@ -1,0 +1,234 @@
+"""Which pages an edit of the data affects, and that the live preview, making only those again, makes the same
+files as a full generation (the data exports aside: it keeps the last full generation's)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bench.synth import Size, dump, make_project
+from generator.affected_pages import EVERY_PAGE, AffectedPages, affected_pages
+from generator.build import Project, generate_for_preview, generate_site, load_dataset
+from generator.dates import PartialDate
+from generator.export import DOWNLOADS
+from generator.load import ParsedFiles
+from generator.outputs import Options
+from tests.conftest import ROOT, copy_project, edit
+
+MEETING = "data/events/2021-03-02-council-meeting.yaml"
+VISIT = "data/events/2021-03-02-site-visit.yaml"
+VOTE = "data/events/2021-04-council-vote.yaml"
+OPTIONS = Options(site_url="https://example.org/small/")
+EXPORTS = frozenset(download.path for download in DOWNLOADS)
+# Enough quotes per question (about 50) that most of them are on no other speaker's page.
+SIZE = Size("test", quotes=300, events=40, people=12, topics=6)
+
+Event = dict[str, Any]
+
+
+def _affected(root: Path, change: Callable[[Path], object]) -> AffectedPages:
+    before = load_dataset(Project(root))
+    change(root)
+    return affected_pages(before, load_dataset(Project(root)))
+
+
+def test_a_quotes_words_affect_its_pages_and_those_of_the_quotes_it_relates_to(small_project: Path) -> None:
+    found = _affected(small_project, lambda root: edit(root / MEETING, "by summer", "by autumn", count=3))
+    # engineer-not-by-summer contradicts mayor-by-summer: its figure shows the mayor's words.
+    assert found == AffectedPages(
+        quotes=frozenset({"mayor-by-summer", "engineer-not-by-summer"}),
+        days=frozenset({PartialDate(2021, 3, 2)}),
+        people=frozenset({"mayor", "engineer"}),
+        topics=frozenset({"timetable", "cost"}),
+        source_days=frozenset({PartialDate(2021, 3, 2), PartialDate(2021, 3, 3)}),
+    )
+
+
+def test_an_event_without_quotes_affects_its_day_and_the_people_described_by_its_date(
+    small_project: Path,
+) -> None:
+    found = _affected(
+        small_project, lambda root: edit(root / VOTE, "title: The council votes", "title: The council voted")
+    )
+    assert found == AffectedPages(
+        quotes=frozenset(),
+        days=frozenset({PartialDate(2021, 4)}),
+        people=frozenset(),
+        topics=frozenset(),
+        source_days=frozenset(),
+    )
+    moved = _affected(small_project, lambda root: edit(root / VOTE, "date: 2021-04", "date: 2021-03"))
+    assert moved == EVERY_PAGE  # a day came and another went
+    invited = _affected(
+        small_project, lambda root: edit(root / VOTE, "sources:", "participants: [clerk]\nsources:")
+    )
+    # The clerk, never quoted, is described by the dates of the events she took part in.
+    assert invited.people == frozenset({"clerk"})
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new"),
+    [
+        ("data/people.yaml", "Chief Engineer", "City Engineer"),
+        ("data/topics.yaml", "What will it cost?", "What will it cost the town?"),
+        ("data/sources.yaml", "gazette-2021-03-02", "gazette-2021-03-02"),  # unchanged: no page affected
+        ("data/explainer.yaml", "title: ", "title: The "),
+        (MEETING, "id: mayor-by-summer", "id: mayor-by-june"),
+        (VISIT, "date: 2021-03-02", "date: 2021-03-05"),
+    ],
+)
+def test_anything_but_an_event_or_a_page_that_comes_or_goes_affects_every_page(
+    small_project: Path, file: str, old: str, new: str
+) -> None:
+    def change(root: Path) -> None:
+        edit(root / file, old, new)
+        if "mayor-by-june" in new:  # what refers to the quote follows it
+            edit(root / VISIT, "quote: mayor-by-summer", "quote: mayor-by-june")
+
+    found = _affected(small_project, change)
+    assert (found == EVERY_PAGE) is (old != new)
+
+
+def test_an_event_added_or_removed_affects_every_page(small_project: Path) -> None:
+    text = (small_project / VOTE).read_text(encoding="utf-8")
+    assert _affected(small_project, lambda root: (root / VOTE).unlink()) == EVERY_PAGE
+    assert (
+        _affected(small_project, lambda root: (root / VOTE).write_text(text, encoding="utf-8")) == EVERY_PAGE
+    )
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic project of 300 quotes, whose events the tests below change in a copy each."""
+    return make_project(ROOT, tmp_path_factory.mktemp("synthetic") / "project", SIZE, seed=3)
+
+
+def _events(root: Path) -> list[tuple[Path, Event]]:
+    paths = sorted((root / "data/events").glob("*.yaml"))
+    return [(path, yaml.safe_load(path.read_text(encoding="utf-8"))) for path in paths]
+
+
+def _with_quotes(root: Path, index: int) -> tuple[Path, Event]:
+    """The ``index``-th event that has quotes (negative: from the last)."""
+    return [(path, event) for path, event in _events(root) if event.get("quotes")][index]
+
+
+def _words(root: Path) -> None:
+    path, event = _with_quotes(root, 3)
+    quote = event["quotes"][0]
+    old, quote["text"] = quote["text"], "edited " + quote["text"]
+    for citation in quote["citations"]:
+        citation["as_printed"] = citation["as_printed"].replace(old, quote["text"])
+    dump(path, event)
+
+
+def _speaker(root: Path) -> None:
+    path, event = _with_quotes(root, -2)
+    quotes = event["quotes"]
+    quotes[-1]["speaker"] = next(q["speaker"] for q in quotes if q["speaker"] != quotes[-1]["speaker"])
+    dump(path, event)
+
+
+def _stance_and_question(root: Path) -> None:
+    path, event = _with_quotes(root, 10)
+    quote = event["quotes"][0]
+    quote["topics"] = [{"topic": "topic-005", "stance": "denies"}]
+    dump(path, event)
+
+
+def _relation(root: Path) -> None:
+    path, event = _with_quotes(root, -1)
+    earlier = _with_quotes(root, 0)[1]["quotes"][0]["id"]
+    event["quotes"][0]["relations"] = [{"type": "repeats", "quote": earlier, "note": "Said again."}]
+    dump(path, event)
+
+
+def _no_relations(root: Path) -> None:
+    for path, event in _events(root):
+        if any(quote.get("relations") for quote in event.get("quotes", ())):
+            for quote in event["quotes"]:
+                quote.pop("relations", None)
+            dump(path, event)
+            return
+
+
+def _another_day(root: Path) -> None:
+    """An event of a day with others moved to another day that has events: no day comes or goes."""
+    events = _events(root)
+    days = Counter(event["date"] for _, event in events)
+    path, event = next((path, event) for path, event in events if days[event["date"]] > 1)
+    event["date"] = next(other["date"] for _, other in events if other["date"] != event["date"])
+    event["order"] = 99
+    event.pop("time", None)
+    dump(path, event)
+
+
+def _participants_and_title(root: Path) -> None:
+    path, event = _events(root)[7]
+    event["participants"] = ["person-0000"]
+    event["title"] = "Edited " + event["title"]
+    dump(path, event)
+
+
+EDITS = [
+    _words,
+    _speaker,
+    _stance_and_question,
+    _relation,
+    _no_relations,
+    _another_day,
+    _participants_and_title,
+]
+
+
+@pytest.mark.parametrize("change", EDITS, ids=[change.__name__.strip("_") for change in EDITS])
+def test_the_preview_makes_only_the_affected_pages_and_the_same_files_as_a_full_generation(
+    synthetic: Path, tmp_path: Path, change: Callable[[Path], None]
+) -> None:
+    root = copy_project(synthetic, tmp_path / "project")
+    project, parsed = Project(root), ParsedFiles()
+    last = generate_for_preview(project, OPTIONS, parsed, None)
+    change(root)
+    made = generate_for_preview(project, OPTIONS, parsed, last)
+    count = made.made.count()
+    assert count is not None and 0 < count < len(last.site.pages) // 10
+    full = generate_site(project, OPTIONS)
+    assert list(made.site.pages) == list(full.pages)
+    differ = [path for path in full.pages if made.site.pages[path] != full.pages[path]]
+    # The exports are the last full generation's.
+    assert set(differ) <= EXPORTS
+    assert all(made.site.pages[path] == last.site.pages[path] for path in EXPORTS & made.site.pages.keys())
+    assert made.site.images == full.images
+
+
+def test_a_quote_long_before_the_latest_on_its_question_is_on_no_other_speakers_page(
+    synthetic: Path, tmp_path: Path
+) -> None:
+    before = load_dataset(Project(synthetic))
+    # A quote with many quotes after it on its question: each speaker's page shows the latest few by others.
+    said = next(statements for statements in before.statements_by_topic.values() if len(statements) > 30)
+    root = copy_project(synthetic, tmp_path / "project")
+    path, event = next((path, event) for path, event in _events(root) if event["id"] == said[0].event.id)
+    quote = next(quote for quote in event["quotes"] if quote["id"] == said[0].quote.id)
+    quote["context"] = "Edited."
+    dump(path, event)
+    found = affected_pages(before, load_dataset(Project(root)))
+    assert found.people is not None and found.topics is not None
+    speakers = {s.quote.speaker for topic in found.topics for s in before.statements_by_topic[topic]}
+    assert found.people < speakers
+
+
+def test_other_hand_written_pages_or_options_make_every_page(small_project: Path) -> None:
+    project, parsed = Project(small_project), ParsedFiles()
+    last = generate_for_preview(project, OPTIONS, parsed, None)
+    edit(small_project / MEETING, "by summer", "by autumn", count=3)
+    assert generate_for_preview(project, OPTIONS, parsed, last).made != EVERY_PAGE
+    other = Options(site_url="https://example.org/other/")
+    assert generate_for_preview(project, other, parsed, last).made == EVERY_PAGE
+    (small_project / "content/more.md").write_text("# More\n", encoding="utf-8")
+    assert generate_for_preview(project, OPTIONS, parsed, last).made == EVERY_PAGE
