@@ -123,17 +123,25 @@ def test_the_same_input_builds_byte_identical_sites(
     assert int.from_bytes(before["sitemap.xml.gz"][4:8], "little") == 1617235200  # 2021-04-01T00:00Z
 
 
-# An MkDocs hook that holds a build once the engine has written the site: it names its process, then waits.
+# An MkDocs hook that holds a build once MkDocs has written the site, in a child process started as Pagefind's
+# is (MkDocs runs in the builder's own process; Pagefind and Zensical in children): the child names its
+# process, then waits.
 HOLD_HOOK = """
 import os
-import time
+import sys
 from pathlib import Path
+
+from generator import engines
+
+HOLD = (
+    "import os, sys, time; from pathlib import Path; named = Path(sys.argv[1] + '.new'); "
+    "named.write_text(str(os.getpid())); named.replace(sys.argv[1]); time.sleep(600)"
+)
 
 
 def on_post_build(config, **kwargs):
     if "HELD_ENGINE" in os.environ:
-        Path(os.environ["HELD_ENGINE"]).write_text(str(os.getpid()))
-        time.sleep(600)
+        engines.run([sys.executable, "-c", HOLD, os.environ["HELD_ENGINE"]], cwd=Path.cwd())
 """
 
 
@@ -157,8 +165,8 @@ def _wait_for(condition: Callable[[], bool], what: str) -> None:
 
 @contextmanager
 def held_build(project: Project, site: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], int]]:
-    """``explainer build`` in a child process, held by the hook after the engine wrote the site: yields the
-    builder and the engine's process id; both are killed at the end whatever happened."""
+    """``explainer build`` in a child process, held by the hook after MkDocs wrote the site: yields the
+    builder and the process id of the engine it runs then; both are killed at the end whatever happened."""
     config = project.root / "mkdocs.yml"
     (project.root / "hold.py").write_text(HOLD_HOOK, encoding="utf-8")
     config.write_text(config.read_text(encoding="utf-8") + "hooks:\n  - hold.py\n", encoding="utf-8")
