@@ -133,7 +133,7 @@ def load_dataset(project: Project) -> Dataset:
     return validate(load_data(project.root, project.data_dir))
 
 
-def generate(project: Project, options: Options | None = None) -> dict[str, str]:
+def generate(project: Project, options: Options | None = None) -> Mapping[str, str]:
     """Every text file of the site (pages, exports), by path under the docs directory, as
     :func:`generate_site` makes them; raises DataError on bad data."""
     return generate_site(project, options).pages
@@ -211,9 +211,12 @@ def _generate(
         # Making the exports costs more than the pages an edit changes: the preview keeps the last full
         # generation's (generator.preview_rebuild).
         only = replace(only, exports=False)
+    # The event files as read, most of the data and where each of its values starts, have served validation;
+    # from here on only people.yaml and topics.yaml place a problem. Let them go before the pages are made.
+    loaded = replace(loaded, events=())
     site = site_files(loaded, data, content.pages, project.content_dir, replace(options, only=only))
     if only != EVERY_PAGE and last is not None:  # the same pages as last time: the others are kept
-        site = SiteFiles({**last.site.pages, **site.pages}, site.images)
+        site = SiteFiles(last.site.pages.with_texts(site.pages), site.images)
     return Generated(site, (data,), content.pages, options, several=False, made=only)
 
 

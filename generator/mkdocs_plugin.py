@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -37,6 +37,7 @@ from generator.load import ParsedFiles
 from generator.outputs import Options, SiteFiles, stylesheet
 from generator.preview_pages import nav_pages, problems_panel, stand_in_page
 from generator.sitemap import STYLESHEET
+from generator.utf8_texts import Utf8Texts
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -49,10 +50,10 @@ class ExplainerConfig(Config):
 
 @dataclass(frozen=True)
 class _Added:
-    """What the plugin adds to MkDocs' files: pages as text, images as bytes, and files copied from elsewhere,
-    by path."""
+    """What the plugin adds to MkDocs' files: pages as text (kept as UTF-8), images as bytes, and files copied
+    from elsewhere, by path."""
 
-    pages: Mapping[str, str]
+    pages: Utf8Texts
     copies: Mapping[str, Path] = field(default_factory=dict)
     images: Mapping[str, bytes] = field(default_factory=dict)
     # The pages the data makes (not content/'s): their HTML blocks bypass Python-Markdown (generator.html_blocks).
@@ -75,7 +76,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     kept: preview_rebuild.Built | None = None
     rebuild_all_reason: str = ""
     nav: Navigation | None = None
-    added: _Added = _Added({})
+    added: _Added = _Added(Utf8Texts({}))
     # A page's HTML blocks, from its Markdown event to its content event.
     set_aside: dict[str, SetAside]
     # Under ``mkdocs serve``: the theme's templates, compiled once for every rebuild; the data files as last
@@ -179,7 +180,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # Another edition's content files (images…) are its own folder's, at the main edition's paths.
             copies = dict(content.files) if edition is not None and not edition.main else {}
             added = _Added(
-                {**pages, **(admin.texts if admin else {})},
+                pages.with_texts(admin.texts) if admin else pages,
                 {**copies, **(admin.copies if admin else {})},
                 site.images,
                 generated,
@@ -196,12 +197,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-        for path, text in added.pages.items():
+        for path in added.pages:
+            # MkDocs decodes a page when it reads it; the preview compares each page's text with the last build's.
+            text = added.pages[path] if self.command == "serve" else added.pages.encoded(path)
             files.append(preview_rebuild.add_file(config, path, text, last))
         for path, image in added.images.items():
             files.append(preview_rebuild.add_file(config, path, image, last))
         for path, source in added.copies.items():
             files.append(File.generated(config, path, abs_src_path=str(source)))
+        if self.command != "serve":  # the files hold the pages now, each until MkDocs reads it
+            self.added = replace(added, pages=Utf8Texts({}))
         return files
 
     def _generate(self, project: Project, options: Options) -> SiteFiles:
@@ -270,13 +275,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             for title, path in nav_pages(config.nav)
             if files.get_file_from_path(path) is None
         }
-        return _Added({**stand_ins, STYLESHEET: stylesheet()})
+        return _Added(Utf8Texts.of({**stand_ins, STYLESHEET: stylesheet()}))
 
     @event_priority(-100)  # after any other plugin's changes to the Markdown
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """A generated page goes to Python-Markdown without its HTML blocks, which need no converting."""
+        """A generated page goes to Python-Markdown without its HTML blocks, which need no converting. Outside
+        the live preview, which compares it with the next build's, its text is let go once read: a build holds
+        every page's HTML until it writes the first one."""
         if page.file.src_uri not in self.added.generated:
             return markdown
+        if self.command != "serve":
+            page.file.content_bytes = b""
         found = set_aside(markdown)
         self.set_aside[page.file.src_uri] = found
         return found.markdown

@@ -19,9 +19,10 @@ from generator.errors import DataError, Problem
 from generator.explainers import LoadedSite, Site, cited_only
 from generator.export import export_files, export_paths, site_export_files
 from generator.export.address import SiteAddress
-from generator.export.jsonld import structured_data, with_structured_data
+from generator.export.jsonld import structured_data
 from generator.i18n import translator
 from generator.load import LoadedData
+from generator.markup import with_front_matter_line
 from generator.render.context import Context
 from generator.render.contrast import contrast_page
 from generator.render.corrections import corrections_page
@@ -53,6 +54,7 @@ from generator.sitemap import (
     topic_path,
 )
 from generator.urls import LinkStyle, page_url
+from generator.utf8_texts import Utf8Texts
 
 
 @dataclass(frozen=True)
@@ -193,10 +195,10 @@ def share_images(ctx: Context, pictured: Collection[str]) -> dict[str, bytes]:
 
 @dataclass(frozen=True)
 class SiteFiles:
-    """Every file of the site by path under the docs directory: text (pages, exports, the stylesheet) and
-    images."""
+    """Every file of the site by path under the docs directory: text (pages, exports, the stylesheet), kept as
+    UTF-8 until read (:mod:`generator.utf8_texts`), and images."""
 
-    pages: dict[str, str]
+    pages: Utf8Texts
     images: dict[str, bytes]
 
 
@@ -293,7 +295,7 @@ class _Files:
     def __init__(self, content_dir: str, options: Options) -> None:
         self.content_dir = content_dir
         self.options = options
-        self.made: dict[str, str] = {}
+        self.made: dict[str, bytes] = {}
         self.owners: dict[str, _Made] = {}
         self.problems: list[Problem] = []
 
@@ -303,10 +305,13 @@ class _Files:
             self.problems.append(_clash(self.content_dir, self.options, first, new))
         return first is new
 
-    def add(self, output: Output | SiteOutput, owner: _Owner, files: Mapping[str, str]) -> None:
-        for path, text in files.items():
+    def add(self, output: Output | SiteOutput, owner: _Owner, files: dict[str, str]) -> None:
+        """``files``, just made by ``output``, kept as UTF-8; each text leaves ``files`` as it is encoded, so
+        that an output's texts are never held twice."""
+        for path in list(files):
+            text = files.pop(path)
             if self.claim(_Made(site_path(owner.explainer, path), output, owner)):
-                self.made[site_path(owner.explainer, path)] = text
+                self.made[site_path(owner.explainer, path)] = text.encode()
 
     def add_content(self, ctx: Context, content: Mapping[str, str], data: Dataset | None) -> None:
         """Hand-written pages (by path in the explainer's folder, or the content folder's for the pages of no
@@ -325,14 +330,16 @@ class _Files:
                 found = list(checked)
                 self.problems += found
                 if not found:
-                    self.made[on_site] = resolve_embeds(ctx, path, text)
+                    self.made[on_site] = resolve_embeds(ctx, path, text).encode()
 
-    def pages(self, lines: Mapping[str, str]) -> dict[str, str]:
-        """The files, sorted, those in ``lines`` with their structured data; raises DataError with every
-        problem found."""
+    def pages(self, lines: Mapping[str, str]) -> Utf8Texts:
+        """The files, sorted, those in ``lines`` (from :func:`structured_data`) with their JSON-LD in the front
+        matter; raises DataError with every problem found."""
         if self.problems:
             raise DataError(self.problems)
-        return dict(sorted(with_structured_data(self.made, dict(lines)).items()))
+        for path in sorted(lines.keys() & self.made.keys()):
+            self.made[path] = with_front_matter_line(self.made[path].decode(), lines[path]).encode()
+        return Utf8Texts(dict(sorted(self.made.items())))
 
 
 def _pictured(content: Mapping[str, str], quote_ids: Collection[str]) -> frozenset[str]:
@@ -352,8 +359,9 @@ def site_files(
     under ``content_dir``) with its embeds resolved; the pages that carry structured data with it; the share
     images (the quotes that ``content`` embeds get one each).
 
-    ``loaded`` is what ``data`` was validated from: a problem with an id is placed there. Raises DataError
-    naming every unknown embed and every file at an address another file already has.
+    ``loaded`` is what ``data`` was validated from: a problem with a person's or question's id is placed in its
+    file (the event files are not read). Raises DataError naming every unknown embed and every file at an
+    address another file already has.
     """
     options = replace(options, pictured_quotes=_pictured(content, data.statement_by_id.keys()))
     files = _Files(content_dir, options)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import string
 import tokenize
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +134,7 @@ def test_a_language_without_a_catalog_is_refused() -> None:
 
 
 @pytest.fixture(scope="module")
-def spanish_pages() -> dict[str, str]:
+def spanish_pages() -> Mapping[str, str]:
     return generate(Project(SMALL), Options(language="es"))
 
 
@@ -211,7 +211,7 @@ def _reader_text(page: str, text: str) -> str:
     return re.sub(r"\b[\w.]+\.(?:csv|json)\b", " | ", seen)  # file names (quotes.csv) are not words
 
 
-def _bilingual_in_spanish() -> dict[str, str]:
+def _bilingual_in_spanish() -> Mapping[str, str]:
     """The bilingual fixture's Spanish edition: its own words read in Spanish, the interface in Spanish."""
     project = Project(FIXTURES / "bilingual")
     loaded = load_data(project.root)

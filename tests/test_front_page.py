@@ -4,6 +4,7 @@ people named by the role they held at the time of the explainer's events."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -17,7 +18,7 @@ from generator.render.glance import GLANCE_SPEAKERS
 from tests.conftest import ROOT, edit
 
 
-def _pages(project: Path) -> dict[str, str]:
+def _pages(project: Path) -> Mapping[str, str]:
     return generate(Project(project), Options(site_url="https://example.org/small/"))
 
 

@@ -25,7 +25,7 @@ from generator.export.address import SiteAddress
 from generator.export.feed import event_time
 from generator.export.json_export import DOCUMENT
 from generator.i18n import translator
-from generator.markup import front_matter_line, one_line, with_front_matter_line
+from generator.markup import front_matter_line, one_line
 from generator.model import Author, AuthorKind, Event, Quote, Source, TranslatedBy
 from generator.quote_translations import text_language, text_translations
 from generator.sitemap import (
@@ -221,11 +221,3 @@ def structured_data(
         if days is None or date in days
     ]
     return {path: front_matter_line(FRONT_MATTER_KEY, node) for path, node in nodes}
-
-
-def with_structured_data(pages: dict[str, str], lines: dict[str, str]) -> dict[str, str]:
-    """The pages, those in ``lines`` (from :func:`structured_data`) with their JSON-LD in the front matter."""
-    return {
-        path: with_front_matter_line(page, lines[path]) if path in lines else page
-        for path, page in pages.items()
-    }
