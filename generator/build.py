@@ -100,25 +100,30 @@ class Project:
         )
 
 
-@dataclass(frozen=True)
 class MadeSite:
     """The files :func:`generate_site` made for ``project`` with ``options``. ``explainer build`` makes the main
     edition's before it runs MkDocs (its check of the data) and hands them to the explainer plugin, which would
-    otherwise make them again."""
+    otherwise make them again. They are handed over once: the plugin that takes them is then their only holder,
+    so that each page can be let go once MkDocs has read it."""
 
-    project: Project
-    options: Options
-    files: SiteFiles
+    def __init__(self, project: Project, options: Options, files: SiteFiles) -> None:
+        self.project = project
+        self.options = options
+        self._files: SiteFiles | None = files
 
-    def files_for(self, project: Project, options: Options) -> SiteFiles | None:
-        """The files, if they were made for ``project``'s edition with ``options``; else None."""
+    def take_files(self, project: Project, options: Options) -> SiteFiles | None:
+        """The files, if they were made for ``project``'s edition with ``options`` and nobody took them yet;
+        else None."""
         same = (
             options == self.options
             and project.root.resolve() == self.project.root.resolve()
             and (project.data_dir, project.content_dir) == (self.project.data_dir, self.project.content_dir)
             and project.edition() == self.project.edition()
         )
-        return self.files if same else None
+        if not same:
+            return None
+        files, self._files = self._files, None
+        return files
 
 
 @runtime_checkable
@@ -329,11 +334,14 @@ def build_site(
         inputs[f"{work_dir.name}/ (the Zensical work folder)"] = work_dir
 
     def fill(staging: Path) -> int:
-        made, epoch = _checked(project, _engine_options(project, engine))
+        options = _engine_options(project, engine)
+        files, epoch = _checked(project, options)
         if engine == "zensical":
-            return _build_with_zensical(project, made.files, staging, work_dir, epoch)
+            return _build_with_zensical(project, files, staging, work_dir, epoch)
+        made = MadeSite(project, options, files)
+        del files  # the plugin that takes them from ``made`` is to be their only holder
         # The main edition first: MkDocs empties its site folder, which holds the others' folders. Each other
-        # edition's plugin makes its own pages (``made`` holds the main one's: MadeSite.files_for).
+        # edition's plugin makes its own pages (``made`` holds the main one's: MadeSite.take_files).
         editions = project.editions() or (None,)
         code = 0
         for edition in editions:
@@ -350,11 +358,11 @@ def build_site(
     return output_folder.replace_folder(site_dir, fill, inputs=inputs)
 
 
-def _checked(project: Project, options: Options) -> tuple[MadeSite, str]:
+def _checked(project: Project, options: Options) -> tuple[SiteFiles, str]:
     """The check ``explainer validate`` makes (the data loaded and validated once), which makes the pages: them,
     and the build's timestamp (:func:`source_date_epoch`; the validated data is not kept for the build)."""
     generated = _generate(project, options)
-    return MadeSite(project, options, generated.site), source_date_epoch(*generated.datasets)
+    return generated.site, source_date_epoch(*generated.datasets)
 
 
 def _hand_over(made: MadeSite, config: MkDocsConfig) -> None:

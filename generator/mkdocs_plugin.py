@@ -164,7 +164,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 site_url=config.site_url,
                 language=project.language or Options.language,
             )
-            made = self.made.files_for(project, options) if self.made is not None else None
+            made = self.made.take_files(project, options) if self.made is not None else None
             site = made if made is not None else self._generate(project, options)
             admin = project.admin_files()
             content = project.read_content()

@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 import os
 import warnings
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import log as build_log
 
 from generator import build
-from generator.build import Generated, Project, build_site
+from generator.build import Generated, MadeSite, Project, build_site, generate_site
 from generator.load import LoadedData, ParsedFiles, load_data
 from generator.outputs import Options
 from tests.conftest import ROOT, SMALL, copy_project
@@ -105,3 +106,16 @@ def test_pages_made_for_other_options_are_not_the_ones_built(tmp_path: Path) -> 
     contrast = (site / "contrast.html").read_text(encoding="utf-8")  # the table's links are generated HTML
     assert '<a href="people/engineer.html">Ben Engineer</a>' in contrast
     assert 'href="../people/engineer/"' not in contrast
+
+
+def test_the_pages_are_handed_over_once_and_only_for_what_they_were_made_for(tmp_path: Path) -> None:
+    """The plugin that takes them is then their only holder, so that MkDocs can let each page go."""
+    project = Project(copy_project(SMALL, tmp_path / "project"))
+    options = Options(site_url=project.site_url())
+    files = generate_site(project, options)
+    made = MadeSite(project, options, files)
+
+    assert made.take_files(project, replace(options, directory_urls=False)) is None
+    assert made.take_files(replace(project, data_dir="other"), options) is None
+    assert made.take_files(Project(project.root.parent / "project" / "."), options) is files
+    assert made.take_files(project, options) is None
