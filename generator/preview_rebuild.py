@@ -1,9 +1,16 @@
 """The live preview rebuilds only the pages whose text changed, through MkDocs' dirty builds.
 
 ``explainer serve`` runs ``mkdocs serve --dirty``: MkDocs then reads, renders and writes only the files whose
-``File.is_modified()`` is true, and leaves the rest of its site folder as the last build wrote it. The
-generator still makes every file on each save (that is how it knows what changed); a file with the same text
-as at the last complete build is added as :class:`Unchanged`, which MkDocs skips.
+``File.is_modified()`` is true, and leaves the rest of its site folder as the last build wrote it. A file with
+the same text as at the last complete build is added as :class:`Unchanged`, which MkDocs skips.
+
+The generator does not make every file on each save either (:func:`generator.build.generate_for_preview`): it
+reads again only the data files that changed (:class:`generator.load.ParsedFiles`), validates the whole data,
+and when only events changed makes again only the pages of single items the change affects (a quote's, a
+day's, a person's, a question's, a day of sources: :mod:`generator.affected_pages`), with every page of the
+whole site and every hand-written page; the others keep the last generation's text. Anything else (people,
+sources, questions, explainer.yaml, corrections, an event added or removed, a day that comes or goes,
+content/, mkdocs.yml) makes every page again.
 
 That is right only while nothing that every page shows has changed. The whole site is rebuilt, its folder
 emptied first as a build without ``--dirty`` empties it, when (:func:`why_rebuild_all`, :func:`nav_changed`):
@@ -23,7 +30,9 @@ time (most of an incremental rebuild's own time): the preview keeps their compil
 (:class:`CompiledTemplates`), which Jinja checks against each template's source.
 
 Search (Pagefind) indexes the site on full builds only: it re-reads every page, which costs more than the
-whole incremental rebuild, so between full builds the preview's search finds the words of the last one.
+whole incremental rebuild, so between full builds the preview's search finds the words of the last one. The
+data exports (data/*.json, data/*.csv, feed.xml), which hold every quote and cost more to make than the pages
+an edit changes, are likewise made on full generations only: between them the preview serves the last ones.
 """
 
 from __future__ import annotations
