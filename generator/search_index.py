@@ -11,18 +11,26 @@ Every engine's build runs it once, on the finished site: MkDocs through the expl
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 from generator import engines
 from generator.admin.files import NODE_MODULES, node_modules_for
 from generator.errors import DataError, Problem
+from generator.sitemap import QUOTE_PAGES
 
 BUNDLE_DIR = "pagefind"
 # The npm package's runner picks the binary for this platform from @pagefind/<platform>.
 RUNNER = "pagefind/lib/runner/bin.cjs"
 # Material's permalink after each heading (a pilcrow) is not a word of the page.
 IGNORED_SELECTORS = ".headerlink"
+# A quote's own page is not indexed (search finds the quote on its day's page: overrides/main.html), so Pagefind
+# is not given the quote pages to read at all: at 30,000 quotes reading them was most of its time, for the same
+# index byte for byte.
+UNREAD_FOLDERS = frozenset({QUOTE_PAGES, BUNDLE_DIR})
+# A folder name that needs no escaping in Pagefind's glob.
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9._-]+")
 
 
 def index_command(site_dir: Path, node_modules: Path = NODE_MODULES) -> list[str]:
@@ -39,8 +47,20 @@ def index_command(site_dir: Path, node_modules: Path = NODE_MODULES) -> list[str
         raise DataError(problems)
     return [
         *(node, str(runner), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR),
-        *("--exclude-selectors", IGNORED_SELECTORS, "--quiet"),
+        *("--exclude-selectors", IGNORED_SELECTORS, *_pages_read(site_dir), "--quiet"),
     ]
+
+
+def _pages_read(site_dir: Path) -> list[str]:
+    """Pagefind's ``--glob`` for the HTML of the finished site outside :data:`UNREAD_FOLDERS` (none: every
+    page, when a folder's name would need escaping)."""
+    if not site_dir.is_dir():
+        return []
+    folders = sorted(entry.name for entry in site_dir.iterdir() if entry.is_dir())
+    if not all(_PLAIN_NAME.fullmatch(name) for name in folders):
+        return []
+    read = [f"{name}/**/*.html" for name in folders if name not in UNREAD_FOLDERS]
+    return ["--glob", "{" + ",".join(["*.html", *read]) + "}"]
 
 
 def index_site(site_dir: Path, project_root: Path) -> int:

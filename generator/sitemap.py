@@ -63,9 +63,12 @@ def topic_path(topic_id: str) -> str:
     return f"topics/{topic_id}.md"
 
 
+QUOTE_PAGES = "quotes"
+
+
 def quote_path(quote_id: str) -> str:
     """A quote's own page: the link to share, which previews as that quote and leads to it in context."""
-    return f"quotes/{quote_id}.md"
+    return f"{QUOTE_PAGES}/{quote_id}.md"
 
 
 def quote_share_image(quote_id: str) -> str:

@@ -7,6 +7,8 @@ header: Pagefind's WebAssembly runs in a worker, which a meta tag's policy does 
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
@@ -18,7 +20,7 @@ from playwright.sync_api import Browser, Page, Response, expect
 from bench.synth import Size, make_project
 from generator.build import Project, build_site
 from generator.errors import DataError
-from generator.search_index import index_command
+from generator.search_index import BUNDLE_DIR, index_command
 from tests.conftest import ROOT
 from tests.hosting import QuietHandler, local_page, serve
 from tests.html import one, parse
@@ -40,6 +42,29 @@ def test_the_index_command_names_what_is_missing(tmp_path: Path) -> None:
         f"{runner}:1:1: (file): no such file; expected Pagefind, installed by `npm ci` from package-lock.json "
         "(./dev build runs it)"
     )
+
+
+@pytest.mark.slow
+def test_pagefind_reads_no_quote_page_and_makes_the_same_index_as_from_every_page(
+    real_site: Path, tmp_path: Path
+) -> None:
+    """A quote's own page is not indexed, so Pagefind is not given it to read (the quote pages were most of
+    its time at 30,000 quotes); what it writes is the same as when it reads every page."""
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site, ignore=shutil.ignore_patterns(BUNDLE_DIR))
+    command = index_command(site)
+    glob = command[command.index("--glob") + 1]
+    assert glob.startswith("{*.html,") and "people/**/*.html" in glob and "quotes" not in glob
+    every_page = [arg for arg in command if arg not in ("--glob", glob)]
+    every_page[every_page.index(BUNDLE_DIR)] = "every-page"
+    assert subprocess.run(command, cwd=site, check=False).returncode == 0
+    assert subprocess.run(every_page, cwd=site, check=False).returncode == 0
+    ours, theirs = site / BUNDLE_DIR, site / "every-page"
+    written = sorted(path.relative_to(ours) for path in ours.rglob("*") if path.is_file())
+    assert written == sorted(path.relative_to(theirs) for path in theirs.rglob("*") if path.is_file())
+    assert any(str(path).endswith(INDEX_FILES) for path in written)
+    for path in written:
+        assert (ours / path).read_bytes() == (theirs / path).read_bytes(), path
 
 
 def test_the_header_differs_from_materials_only_in_search_the_menu_button_and_the_language_switch() -> None:
