@@ -20,7 +20,7 @@ SEVERAL = FIXTURES / "two-explainers"  # a site of two explainers sharing people
 
 
 # Fixtures that build the real site or start the browser. ./dev test --fast runs the tests not marked slow,
-# so a test that uses one of these must be marked slow; collection stops and names it otherwise.
+# so a test that uses one of these must be marked slow; it fails, naming the mark it lacks, otherwise.
 SLOW_FIXTURES = frozenset(
     {
         "real_site",
@@ -33,19 +33,44 @@ SLOW_FIXTURES = frozenset(
         "page",
     }
 )
+# Set on such a test: why it fails. (Not a usage error that stops collection: under ./dev test's two
+# processes, a worker stopped that way ends the run without saying why.)
+UNMARKED_SLOW = pytest.StashKey[str]()
+
+# The files that take longest, in ./dev test's order: under its two processes (pytest-xdist, each taking a
+# whole file at a time), these start first, then the other files with slow tests, then the rest, so that
+# neither process is left alone with a long file at the end. A run in one process keeps the usual order.
+LONGEST_FILES = ("test_workflows.py", "test_search.py", "test_payloads.py", "test_accessibility.py")
+
+
+def _start_order(items: list[pytest.Item]) -> None:
+    with_slow = {item.path for item in items if item.get_closest_marker("slow") is not None}
+
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        if name in LONGEST_FILES:
+            return LONGEST_FILES.index(name)
+        return len(LONGEST_FILES) + (item.path not in with_slow)
+
+    # A stable sort on the file alone keeps each file's tests together and in their order.
+    items.sort(key=rank)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    unmarked = sorted(
-        item.nodeid
-        for item in items
-        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("slow") is None
-    )
-    if unmarked:
-        raise pytest.UsageError(
-            "these tests build the real site or drive the browser but are not marked slow "
-            f"(@pytest.mark.slow): {', '.join(unmarked)}"
-        )
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        _start_order(items)
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())) and item.get_closest_marker("slow") is None:
+            item.stash[UNMARKED_SLOW] = (
+                "this test builds the real site or drives the browser but is not marked slow (@pytest.mark.slow)"
+            )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before the test's fixtures: an unmarked slow test fails without building or starting anything."""
+    if UNMARKED_SLOW in item.stash:
+        pytest.fail(item.stash[UNMARKED_SLOW], pytrace=False)
 
 
 @pytest.fixture(scope="session")
