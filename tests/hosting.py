@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Route
 
 PREFIX = "explainer"
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def free_port() -> int:
@@ -111,3 +112,25 @@ def local_page(browser: Browser, **options: Any) -> Iterator[Page]:
     finally:
         context.close()
     assert outside == [], f"requests left the machine: {outside}"
+
+
+def axe_violations(page: Page, *, within: str = "", rules: tuple[str, ...] = ()) -> list[str]:
+    """axe-core's violations on ``page`` as it is now (within the element ``within`` selects, by the ``rules``
+    named, by default all), one ``rule (impact): element`` line for each element. The page's context needs
+    ``bypass_csp=True``: axe-core is injected as an inline script, which the site's own policy rightly
+    refuses (the policy is tested in test_security_browser.py)."""
+    page.add_script_tag(path=str(AXE))
+    # Only the violations are gathered in full: naming every element that passes takes most of a run on a
+    # long page, and nothing here reads them.
+    options: dict[str, Any] = {"resultTypes": ["violations"]}
+    if rules:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
+    context = {"include": [[within]]} if within else None
+    result = page.evaluate(
+        "async ([context, options]) => await axe.run(context ?? document, options)", [context, options]
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {node['target']}"
+        for violation in result["violations"]
+        for node in violation["nodes"]
+    ]

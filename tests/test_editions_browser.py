@@ -11,13 +11,12 @@ import pytest
 from playwright.sync_api import Browser, ViewportSize, expect
 
 from generator.build import Project, build_site
-from tests.conftest import ROOT, SMALL, copy_project
-from tests.hosting import local_page, pages_host, serve
+from tests.conftest import SMALL, copy_project
+from tests.hosting import axe_violations, local_page, pages_host, serve
 
 pytestmark = pytest.mark.slow
 __all__ = ["pages_host"]
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SPANISH_PAGES = {
     "home": "",
     "contrast": "contrast/",
@@ -33,16 +32,10 @@ def test_a_spanish_page_passes_axe_and_switches_to_its_twin(
 ) -> None:
     viewport: ViewportSize = {"width": width, "height": 800 if width < 1000 else 900}
     path = SPANISH_PAGES[kind]
-    # bypass_csp: axe-core is injected as an inline script (the policy is tested in test_security_browser.py).
     with local_page(browser, viewport=viewport, bypass_csp=True) as page:
         page.goto(f"{pages_host}es/{path}")
         expect(page.locator("html")).to_have_attribute("lang", "es")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document)")
-        violations = [
-            f"{item['id']}: {node['target']}" for item in result["violations"] for node in item["nodes"]
-        ]
-        assert violations == []
+        assert axe_violations(page) == []
         switch = page.get_by_role("link", name="English", exact=True)
         expect(switch).to_be_visible()
         expect(switch).to_be_in_viewport()
