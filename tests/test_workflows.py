@@ -253,9 +253,11 @@ def runner_env(
     env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME"}}
     env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep) if p and p != own_bin)
     env.update(CI="true", GITHUB_ACTIONS="true", GITHUB_WORKSPACE=str(workspace), RUNNER_TEMP=str(temp))
-    # The one difference from a runner, for speed alone: pip compiles no bytecode as it installs (Python
-    # compiles what it imports), which changes nothing a step does.
+    # The two differences from a runner, for speed alone, which change nothing a step does: pip compiles no
+    # bytecode as it installs (Python compiles what it imports); the few tests selected run in this one
+    # process (./dev test's two would each collect the whole suite for them).
     env["PIP_COMPILE"] = "0"  # pip install --no-compile
+    env["PYTEST_XDIST_AUTO_NUM_WORKERS"] = "0"  # ./dev test's -n auto
     for name in ("GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY"):
         env[name] = str(temp / name.lower())
     # The guard against recursion: see test_workflow_run_steps_pass_in_a_fresh_clone.
