@@ -198,9 +198,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if existing is not None:
                 files.remove(existing)
         for path in added.pages:
-            # MkDocs decodes a page when it reads it; the preview compares each page's text with the last build's.
-            text = added.pages[path] if self.command == "serve" else added.pages.encoded(path)
-            files.append(preview_rebuild.add_file(config, path, text, last))
+            # MkDocs decodes a page when it reads it; the preview compares each page's UTF-8 with the last
+            # build's (a page the generator did not make again is the same bytes: no decoding, no comparing).
+            files.append(preview_rebuild.add_file(config, path, added.pages.encoded(path), last))
         for path, image in added.images.items():
             files.append(preview_rebuild.add_file(config, path, image, last))
         for path, source in added.copies.items():
@@ -226,7 +226,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not self.incremental:
             return None
         state = preview_rebuild.SiteState(
-            {**added.pages, **added.images},
+            {**{path: added.pages.encoded(path) for path in added.pages}, **added.images},
             added.copies,
             preview_rebuild.project_files(config),
             "explainer_problems" in config.extra,

@@ -65,9 +65,9 @@ class Unchanged(File):
 
 @dataclass(frozen=True)
 class SiteState:
-    """What a build puts in the preview's site folder: the generated files by path (text or bytes), the
-    files copied from elsewhere, the project files MkDocs reads itself (:func:`project_files`), and whether
-    every page shows the data's problems."""
+    """What a build puts in the preview's site folder: the generated files by path (pages as text or as their
+    UTF-8, images as bytes), the files copied from elsewhere, the project files MkDocs reads itself
+    (:func:`project_files`), and whether every page shows the data's problems."""
 
     generated: Mapping[str, str | bytes]
     copies: Mapping[str, Path]
@@ -148,11 +148,16 @@ def nav_changed(nav: Navigation, last: Built, generated: Mapping[str, str | byte
         if not page.file.is_modified():
             continue
         before, now = last.state.generated.get(path), generated.get(path)
-        if page.title is None or not isinstance(before, str) or not isinstance(now, str):
+        if page.title is None or before is None or now is None:
             return True
-        if get_data(before)[1] != get_data(now)[1]:
+        if get_data(_text(before))[1] != get_data(_text(now))[1]:
             return True
     return False
+
+
+def _text(page: str | bytes) -> str:
+    """A page's text, given as text or as its UTF-8."""
+    return page.decode() if isinstance(page, bytes) else page
 
 
 def restore_nav(nav: Navigation, last: Built) -> None:

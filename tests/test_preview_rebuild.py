@@ -48,16 +48,17 @@ def _state(config: MkDocsConfig, generated: dict[str, str | bytes], *, problems:
     return SiteState(generated, {}, project_files(config), problems)
 
 
-def _built(config: MkDocsConfig) -> Built:
-    """A complete build of PAGES: its nav as MkDocs read the pages, and every page's HTML in the site folder."""
-    files = Files([add_file(config, path, text, None) for path, text in PAGES.items()])
+def _built(config: MkDocsConfig, pages: dict[str, str | bytes] = PAGES) -> Built:
+    """A complete build of ``pages``: its nav as MkDocs read the pages, and every page's HTML in the site
+    folder."""
+    files = Files([add_file(config, path, text, None) for path, text in pages.items()])
     nav = get_navigation(files, config)
     for page in nav.pages:
         page.read_source(config)
     for file in files:
         Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
         Path(file.abs_dest_path).write_text("built", encoding="utf-8")
-    return Built(_state(config, PAGES), nav_pages(nav))
+    return Built(_state(config, pages), nav_pages(nav))
 
 
 def _nav(config: MkDocsConfig, last: Built, generated: dict[str, str | bytes]) -> Navigation:
@@ -107,6 +108,15 @@ def test_a_changed_page_outside_the_nav_or_titled_by_it_keeps_the_nav(config: Mk
     for path, text in (("day.md", DAY + "More.\n"), ("index.md", HOME + "More.\n")):
         generated = {**PAGES, path: text}
         assert not nav_changed(_nav(config, last, generated), last, generated), path
+
+
+def test_pages_given_as_their_utf8_are_compared_as_their_text(config: MkDocsConfig) -> None:
+    encoded: dict[str, str | bytes] = {path: str(text).encode() for path, text in PAGES.items()}
+    last = _built(config, encoded)
+    more = {**encoded, "index.md": (HOME + "More.\n").encode()}
+    assert not nav_changed(_nav(config, last, more), last, more)
+    new_front_matter = {**encoded, "index.md": HOME.replace("The start.", "The beginning.").encode()}
+    assert nav_changed(_nav(config, last, new_front_matter), last, new_front_matter)
 
 
 def test_a_changed_nav_page_titled_by_itself_or_with_new_front_matter_changes_the_nav(
