@@ -17,15 +17,7 @@ _EXPECTED = "your own text in its place, before the site is published"
 def example_problems(loaded: LoadedData, texts: Mapping[str, str]) -> list[Problem]:
     """One problem for each data value, and each line of ``texts`` (the config file and the hand-written
     pages, by the path shown), holding the example mark; sorted by place."""
-    files = [
-        loaded.settings,
-        loaded.people,
-        loaded.sources,
-        loaded.topics,
-        *loaded.events,
-        loaded.corrections,
-    ]
-    problems = [problem for file in files if file is not None for problem in _in_file(file)]
+    problems = [problem for file in loaded.files() for problem in _in_file(file)]
     for name, text in texts.items():
         for number, line in enumerate(text.splitlines(), start=1):
             column = line.find(EXAMPLE_MARK)

@@ -36,6 +36,11 @@ class LoadedData:
     unreadable_events: tuple[str, ...] = ()
     """Paths of event files that could not be read at all (not UTF-8, not YAML…)."""
 
+    def files(self) -> tuple[LoadedFile, ...]:
+        """Every data file that could be read."""
+        files = (self.settings, self.people, self.sources, self.topics, self.corrections, *self.events)
+        return tuple(file for file in files if file is not None)
+
 
 def load_data(
     root: Path, data_dir: str = "data", registry_dir: str | None = None, parsed: ParsedFiles | None = None

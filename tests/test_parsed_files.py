@@ -14,15 +14,7 @@ VOTE = "data/events/2021-04-council-vote.yaml"
 
 
 def _by_path(loaded: LoadedData) -> dict[str, object]:
-    files = [
-        loaded.settings,
-        loaded.people,
-        loaded.sources,
-        loaded.topics,
-        loaded.corrections,
-        *loaded.events,
-    ]
-    return {file.path: file for file in files if file is not None}
+    return {file.path: file for file in loaded.files()}
 
 
 def test_an_unchanged_file_is_not_read_again_and_a_changed_one_is(small_project: Path) -> None:
