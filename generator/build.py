@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -13,7 +14,7 @@ from typing import Protocol, runtime_checkable
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import engines, output_folder, search_index, siteconfig
+from generator import engines, output_folder, quote_stamps, search_index, siteconfig
 from generator.admin.files import AdminFiles, project_admin_files
 from generator.affected_pages import EVERY_PAGE, AffectedPages, affected_pages
 from generator.dataset import Dataset
@@ -140,8 +141,17 @@ def load_dataset(project: Project) -> Dataset:
 
 def generate(project: Project, options: Options | None = None) -> Mapping[str, str]:
     """Every text file of the site (pages, exports), by path under the docs directory, as
-    :func:`generate_site` makes them; raises DataError on bad data."""
-    return generate_site(project, options).pages
+    :func:`generate_site` makes them, and the values of the quotes' pages as ``explainer generate`` writes
+    them (:func:`docs_texts`); raises DataError on bad data."""
+    return docs_texts(generate_site(project, options))
+
+
+def docs_texts(site: SiteFiles) -> Mapping[str, str]:
+    """The text files of a docs folder: the site's, and the values of its quotes' pages, which are stamped
+    into their shells when the site is built (:data:`generator.quote_stamps.STAMPS_FILE`), if it has any."""
+    if not site.stamps:
+        return site.pages
+    return {**site.pages, quote_stamps.STAMPS_FILE: quote_stamps.stamps_json(site.stamps)}
 
 
 def generate_site(project: Project, options: Options | None = None) -> SiteFiles:
@@ -221,7 +231,12 @@ def _generate(
     loaded = replace(loaded, events=())
     site = site_files(loaded, data, content.pages, project.content_dir, replace(options, only=only))
     if only != EVERY_PAGE and last is not None:  # the same pages as last time: the others are kept
-        site = SiteFiles(last.site.pages.with_texts(site.pages), site.images)
+        stamps = {stamp.page: stamp for stamp in (*last.site.stamps, *site.stamps)}
+        site = SiteFiles(
+            last.site.pages.with_texts(site.pages),
+            site.images,
+            tuple(stamps[page] for page in sorted(stamps)),
+        )
     return Generated(site, (data,), content.pages, options, several=False, made=only)
 
 
@@ -252,11 +267,14 @@ def export_data(project: Project) -> dict[str, str]:
 def write_docs(project: Project, out: Path, *, engine: EngineName = engines.DEFAULT_ENGINE) -> int:
     """Replace ``out`` with a complete docs folder for ``engine``: every page, and content/'s other files.
 
+    The quotes' own pages are made when the site is built (:mod:`generator.quote_stamps`): the folder holds
+    their shells, and their values in :data:`generator.quote_stamps.STAMPS_FILE` for a build to stamp.
+
     Returns the number of files written. Raises DataError (and writes nothing) on bad data, and
     OutputFolderError when ``out`` is not a folder this tool may replace.
     """
     output_folder.check_target(out, project.inputs())
-    return _write_pages(project, generate_site(project, _engine_options(project, engine)), out)
+    return _write_pages(project, generate_site(project, _engine_options(project, engine)), out, docs_texts)
 
 
 def _in_language(loaded: LoadedData, language: str) -> Dataset:
@@ -272,8 +290,13 @@ def _engine_options(project: Project, engine: EngineName) -> Options:
     return Options(site_url=project.site_url(), link_style=engines.link_style(engine), language=language)
 
 
-def _write_pages(project: Project, site: SiteFiles, out: Path) -> int:
-    pages: Mapping[str, str] = site.pages
+def _write_pages(
+    project: Project,
+    site: SiteFiles,
+    out: Path,
+    texts: Callable[[SiteFiles], Mapping[str, str]] = lambda site: site.pages,
+) -> int:
+    pages = texts(site)
     made = pages.keys() | site.images.keys()
     copies = {path: source for path, source in project.read_content().files.items() if path not in made}
     admin = project.admin_files()
@@ -337,7 +360,7 @@ def build_site(
         options = _engine_options(project, engine)
         files, epoch = _checked(project, options)
         if engine == "zensical":
-            return _build_with_zensical(project, files, staging, work_dir, epoch)
+            return _build_with_zensical(project, files, staging, work_dir, epoch, options.directory_urls)
         made = MadeSite(project, options, files)
         del files  # the plugin that takes them from ``made`` is to be their only holder
         # The main edition first: MkDocs empties its site folder, which holds the others' folders. Each other
@@ -373,9 +396,10 @@ def _hand_over(made: MadeSite, config: MkDocsConfig) -> None:
 
 
 def _build_with_zensical(
-    project: Project, pages: SiteFiles, staging: Path, work_dir: Path, epoch: str
+    project: Project, pages: SiteFiles, staging: Path, work_dir: Path, epoch: str, directory_urls: bool
 ) -> int:
-    """Write the pages into ``work_dir``, build them there with Zensical, move the site into ``staging``."""
+    """Write the pages into ``work_dir``, build them there with Zensical, move the site into ``staging``, and
+    stamp the quotes' pages (:mod:`generator.quote_stamps`)."""
     work_dir.mkdir(parents=True, exist_ok=True)
     _write_pages(project, pages, work_dir / engines.DOCS)
     config_file = engines.write_zensical_config(project.root / project.config_file, work_dir)
@@ -386,6 +410,11 @@ def _build_with_zensical(
         for entry in sorted(built.iterdir()):
             if entry.name != output_folder.MARKER:
                 shutil.move(entry, staging / entry.name)
-        # Zensical drops our plugin, which indexes what MkDocs builds: the finished site is indexed here.
+        # Zensical drops our plugin, which stamps and indexes what MkDocs builds: both are done here.
+        try:
+            quote_stamps.stamp_site(staging, pages.stamps, directory_urls=directory_urls)
+        except quote_stamps.ShellError as error:
+            print(f"The quotes' pages cannot be made: {error}", file=sys.stderr)
+            return 1
         code = search_index.index_site(staging, project.root)
     return code

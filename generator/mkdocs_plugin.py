@@ -24,11 +24,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import engines, i18n, output_folder, preview_rebuild, search_index
+from generator import engines, i18n, output_folder, preview_rebuild, quote_stamps, search_index
 from generator.build import Generated, MadeSite, Project, generate_for_preview, generate_site
 from generator.editions import Edition
 from generator.errors import DataError
@@ -36,6 +36,7 @@ from generator.html_blocks import SetAside, set_aside
 from generator.load import ParsedFiles
 from generator.outputs import Options, SiteFiles, stylesheet
 from generator.preview_pages import nav_pages, problems_panel, stand_in_page
+from generator.quote_stamps import QuoteStamp, Shell, ShellError
 from generator.sitemap import STYLESHEET
 from generator.utf8_texts import Utf8Texts
 
@@ -58,6 +59,8 @@ class _Added:
     images: Mapping[str, bytes] = field(default_factory=dict)
     # The pages the data makes (not content/'s): their HTML blocks bypass Python-Markdown (generator.html_blocks).
     generated: frozenset[str] = frozenset()
+    # The quotes' pages, stamped from their shells (among ``pages``) once the site is built.
+    stamps: tuple[QuoteStamp, ...] = ()
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -68,6 +71,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     incremental: bool = False
     # Under ``mkdocs serve``, the plugin lives through every rebuild: what the last good one added.
     last_good: _Added | None = None
+    # Under ``mkdocs serve``: the quotes' pages stamped into the site folder, by page, and their shells as the
+    # engine last rendered them (generator.quote_stamps), so that a save stamps again only the pages it changed.
+    stamped: dict[str, QuoteStamp]
+    shells: dict[str, Shell]
     # Under ``mkdocs serve --dirty``: the site folder after the last complete build (None: none, or it failed);
     # what the build under way puts there, and the last build whose unchanged files it keeps (None: it rebuilds
     # every page, for the reason given).
@@ -91,6 +98,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.set_aside = {}
+        self.stamped = {}
+        self.shells = {}
         self.compiled_templates = preview_rebuild.CompiledTemplates()
         self.parsed = ParsedFiles()
 
@@ -184,6 +193,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 {**copies, **(admin.copies if admin else {})},
                 site.images,
                 generated,
+                site.stamps,
             )
             if self.command == "serve":
                 self.last_good = added
@@ -197,10 +207,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
+        shells = {stamp.shell for stamp in added.stamps}
         for path in added.pages:
             # MkDocs decodes a page when it reads it; the preview compares each page's UTF-8 with the last
             # build's (a page the generator did not make again is the same bytes: no decoding, no comparing).
-            files.append(preview_rebuild.add_file(config, path, added.pages.encoded(path), last))
+            file = preview_rebuild.add_file(config, path, added.pages.encoded(path), last)
+            if path in shells:  # never a page of its own: not in a nav made from the files either
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+            files.append(file)
         for path, image in added.images.items():
             files.append(preview_rebuild.add_file(config, path, image, last))
         for path, source in added.copies.items():
@@ -300,10 +314,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return found.put_back(html)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Index the finished site for search (every build but the live preview's incremental ones, which keep
-        the last index), and mark the site folder as this tool's: a plain ``mkdocs build`` made it, ``explainer
-        build`` may replace it."""
+        """Stamp the quotes' pages, index the finished site for search (every build but the live preview's
+        incremental ones, which keep the last index), and mark the site folder as this tool's: a plain ``mkdocs
+        build`` made it, ``explainer build`` may replace it."""
         site_dir = Path(config.site_dir)
+        try:
+            self._stamp_quote_pages(site_dir, config.use_directory_urls)
+        except ShellError as error:
+            raise PluginError(f"The quotes' pages cannot be made: {error}") from None
         if self.kept is None:  # a full build: search is indexed on those only (generator.preview_rebuild)
             try:
                 code = search_index.index_site(site_dir, Path(config.config_file_path).parent)
@@ -319,6 +337,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             else:
                 count = preview_rebuild.changed(self.kept, self.building)
                 log.info(f"Rebuilt only the files that changed: {count} of {len(self.building.generated)}")
+
+    def _stamp_quote_pages(self, site_dir: Path, directory_urls: bool) -> None:
+        """Every quote's page from its shell, the shells' own pages removed (generator.quote_stamps). Under
+        ``mkdocs serve``, the shells are kept: an incremental build stamps again only the pages whose values
+        changed (all of them if a shell's HTML did), and removes those of quotes that are gone."""
+        stamps = self.added.stamps
+        wanted = {stamp.shell for stamp in stamps} | self.shells.keys()
+        shells = quote_stamps.take_shells(site_dir, wanted, directory_urls=directory_urls)
+        if self.command != "serve":
+            quote_stamps.stamp_pages(site_dir, shells, stamps, directory_urls=directory_urls)
+            return
+        # A full build emptied the site folder; a shell rendered otherwise than last time changes every page.
+        same = self.kept is not None and all(self.shells.get(path) == shell for path, shell in shells.items())
+        last = self.stamped if same else {}
+        self.shells |= shells
+        changed = [stamp for stamp in stamps if last.get(stamp.page) != stamp]
+        quote_stamps.stamp_pages(site_dir, self.shells, changed, directory_urls=directory_urls)
+        self.stamped = {stamp.page: stamp for stamp in stamps}
+        gone = last.keys() - self.stamped.keys()
+        quote_stamps.remove_pages(site_dir, sorted(gone), directory_urls=directory_urls)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any

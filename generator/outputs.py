@@ -23,6 +23,7 @@ from generator.export.jsonld import structured_data
 from generator.i18n import translator
 from generator.load import LoadedData
 from generator.markup import with_front_matter_line
+from generator.quote_stamps import QuoteStamp
 from generator.render.context import Context
 from generator.render.contrast import contrast_page
 from generator.render.corrections import corrections_page
@@ -30,7 +31,7 @@ from generator.render.downloads import data_page
 from generator.render.embeds import check_embeds, embedded_quote_ids, resolve_embeds, stray_embeds
 from generator.render.hub import corrections_hub, hub_page
 from generator.render.people import people_index, person_pages
-from generator.render.quote_pages import quote_pages
+from generator.render.quote_pages import quote_shells, quote_stamps
 from generator.render.share_image import quote_image, site_image
 from generator.render.shared_people import shared_people_index, shared_person_pages
 from generator.render.sources import shared_source_day_pages, source_day_pages, sources_page
@@ -129,6 +130,12 @@ def script() -> str:
     return files("generator").joinpath("assets/explainer.js").read_text(encoding="utf-8")
 
 
+# The quotes' pages are stamped from these shells after the build (generator.quote_stamps); site_files gives
+# their values, each claiming its page's address.
+QUOTE_PAGE_OUTPUT = Output(
+    "a quote's page", lambda data, options: quote_shells(options.context(data), options.pictured_quotes)
+)
+
 OUTPUTS: tuple[Output, ...] = (
     Output("the contrast table", _page(CONTRAST, contrast_page)),
     Output("the timeline", _page(TIMELINE, timeline_page)),
@@ -156,12 +163,7 @@ OUTPUTS: tuple[Output, ...] = (
         PagesFromIds("topics", topic_path),
     ),
     Output("the corrections", _page(CORRECTIONS, corrections_page)),
-    Output(
-        "a quote's page",
-        lambda data, options: quote_pages(
-            options.context(data), options.pictured_quotes, options.only.quotes
-        ),
-    ),
+    QUOTE_PAGE_OUTPUT,
     Output(
         "the data page",
         lambda data, options: {DATA_PAGE: data_page(options.context(data), export_paths(options.site))},
@@ -196,10 +198,12 @@ def share_images(ctx: Context, pictured: Collection[str]) -> dict[str, bytes]:
 @dataclass(frozen=True)
 class SiteFiles:
     """Every file of the site by path under the docs directory: text (pages, exports, the stylesheet), kept as
-    UTF-8 until read (:mod:`generator.utf8_texts`), and images."""
+    UTF-8 until read (:mod:`generator.utf8_texts`), and images; and the quotes' pages as the values stamped
+    into their shells once the engine has built the site (:mod:`generator.quote_stamps`)."""
 
     pages: Utf8Texts
     images: dict[str, bytes]
+    stamps: tuple[QuoteStamp, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -298,6 +302,7 @@ class _Files:
         self.made: dict[str, bytes] = {}
         self.owners: dict[str, _Made] = {}
         self.problems: list[Problem] = []
+        self.stamps: tuple[QuoteStamp, ...] = ()
 
     def claim(self, new: _Made) -> bool:
         first = self.owners.setdefault(self.options.url_path(new.path), new)
@@ -312,6 +317,12 @@ class _Files:
             text = files.pop(path)
             if self.claim(_Made(site_path(owner.explainer, path), output, owner)):
                 self.made[site_path(owner.explainer, path)] = text.encode()
+
+    def add_stamps(self, owner: _Owner, stamps: tuple[QuoteStamp, ...]) -> None:
+        """The quotes' pages that will be stamped after the build: each claims its address."""
+        for stamp in stamps:
+            self.claim(_Made(stamp.page, QUOTE_PAGE_OUTPUT, owner))
+        self.stamps += stamps
 
     def add_content(self, ctx: Context, content: Mapping[str, str], data: Dataset | None) -> None:
         """Hand-written pages (by path in the explainer's folder, or the content folder's for the pages of no
@@ -368,10 +379,11 @@ def site_files(
     owner = _Owner(loaded, data)
     for output in OUTPUTS:
         files.add(output, owner, output.make(data, options))
+    files.add_stamps(owner, quote_stamps(options.context(data), options.pictured_quotes, options.only.quotes))
     files.add_content(options.context(data), content, data)
     site, days = options.site, options.only.days
     pages = files.pages(structured_data(data, site, options.language, days) if site else {})
-    return SiteFiles(pages, share_images(options.context(data), options.pictured_quotes))
+    return SiteFiles(pages, share_images(options.context(data), options.pictured_quotes), files.stamps)
 
 
 def several_site_files(
@@ -394,6 +406,7 @@ def several_site_files(
         for output in OUTPUTS:
             if not output.shared:
                 files.add(output, owner, output.make(own_data, scoped))
+        files.add_stamps(owner, quote_stamps(scoped.context(own_data), options.pictured_quotes))
         folder = f"{item.slug}/"
         own = {path.removeprefix(folder): text for path, text in content.items() if path.startswith(folder)}
         files.add_content(scoped.context(item.data), own, item.data)
@@ -424,7 +437,7 @@ def several_site_files(
         ),
     )
     images[SITE_SHARE_IMAGE] = site_image(options.context(hub))
-    return SiteFiles(files.pages(lines), dict(sorted(images.items())))
+    return SiteFiles(files.pages(lines), dict(sorted(images.items())), files.stamps)
 
 
 def _clash(content_dir: str, options: Options, first: _Made, new: _Made) -> Problem:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from generator.engines import DERIVED_CONFIG, theme_dir, write_zensical_config, 
 from generator.i18n import theme_words
 from generator.output_folder import MARKER
 from generator.outputs import Options
+from generator.quote_stamps import STAMPS_FILE
 from generator.siteconfig import load_config
 from generator.urls import markdown_link
 from tests.conftest import ROOT, SMALL, copy_project
@@ -68,7 +71,11 @@ def test_write_docs_copies_content_files_and_generated_pages_win(tmp_path: Path)
     site = generate_site(project, Options(site_url=project.site_url(), link_style="source"))
     pages = site.pages
     written = sorted(path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file())
-    assert written == sorted([*pages, *site.images, "images/map.png", MARKER])
+    # The quotes' pages are made at build time: their shells are pages, their values in quote-stamps.json.
+    assert written == sorted([*pages, STAMPS_FILE, *site.images, "images/map.png", MARKER])
+    assert json.loads((out / STAMPS_FILE).read_text(encoding="utf-8"))["pages"] == [
+        asdict(stamp) for stamp in site.stamps
+    ]
     assert (out / "assets" / "share" / "site.png").read_bytes() == site.images["assets/share/site.png"]
     assert count == len(written) - 1  # all but the marker
     assert (out / "images" / "map.png").read_bytes() == PNG

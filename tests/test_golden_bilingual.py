@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, generate
+from generator.build import Project, docs_texts, generate
 from generator.load import load_data
 from generator.outputs import Options, site_files
 from generator.sitemap import SCRIPT, STYLESHEET
@@ -37,7 +37,7 @@ def spanish_pages() -> dict[str, str]:
         project.content_dir,
         Options(site_url=project.site_url(), language="es"),
     )
-    return {path: text for path, text in made.pages.items() if path not in SAME_EVERYWHERE}
+    return {path: text for path, text in docs_texts(made).items() if path not in SAME_EVERYWHERE}
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-from generator.build import Project, generate
+from generator.build import Project, generate_site
 from generator.language_tags import language_name
 from generator.outputs import Options
 from tests.conftest import SMALL, edit
@@ -18,10 +18,10 @@ ENGINEER_WORDS = "Not by summer. Not this year."
 
 
 def _pages(project: Path) -> dict[str, BeautifulSoup]:
-    generated = generate(Project(project), Options(site_url="https://example.org/small/"))
-    return {
-        path: BeautifulSoup(text, "html.parser") for path, text in generated.items() if path.endswith(".md")
-    }
+    """Every generated page's HTML, the quotes' pages as the HTML stamped into their shell's article."""
+    site = generate_site(Project(project), Options(site_url="https://example.org/small/"))
+    pages = {stamp.page: stamp.body for stamp in site.stamps} | dict(site.pages)
+    return {path: BeautifulSoup(text, "html.parser") for path, text in pages.items() if path.endswith(".md")}
 
 
 def _showing(pages: dict[str, BeautifulSoup], tag: str, words: str) -> list[tuple[str, Tag]]:

@@ -47,8 +47,14 @@ def test_only_the_quotes_the_hand_written_pages_quote_get_an_image_of_their_own(
     site = generate_site(Project(SMALL), Options(site_url=SITE))
     # content/index.md embeds mayor-by-summer; its other embed lies in a code block.
     assert sorted(site.images) == ["assets/share/quotes/mayor-by-summer.png", "assets/share/site.png"]
-    assert "share_image:" in site.pages["quotes/mayor-by-summer.md"]
-    assert "share_image" not in site.pages["quotes/engineer-not-by-summer.md"]
+    # Each quote's page is stamped from the shell with a share picture or from the one without.
+    shells = {stamp.page: stamp.shell for stamp in site.stamps}
+    assert shells == {
+        "quotes/engineer-not-by-summer.md": "quotes/_quote.md",
+        "quotes/mayor-by-summer.md": "quotes/_pictured_quote.md",
+    }
+    assert 'share_image: "assets/share/quotes/_pictured_quote.png"' in site.pages["quotes/_pictured_quote.md"]
+    assert "share_image" not in site.pages["quotes/_quote.md"]
 
 
 def test_long_words_are_wrapped_within_the_picture_and_shortened_with_an_ellipsis() -> None:
@@ -69,20 +75,31 @@ def test_a_very_long_quote_still_makes_a_picture() -> None:
 
 
 def test_the_quote_page_describes_that_quote_and_links_to_it_in_context() -> None:
-    pages = generate_site(Project(SMALL), Options(site_url=SITE)).pages
-    page = pages["quotes/mayor-by-summer.md"]
-    assert page.startswith(
-        "---\n"
-        'description: "“a bridge by summer” (The Courier&#x27;s translation from Spanish) — Ana Mayor, Mayor, 2 March 2021."\n'
-        'search_exclude: "true"\n'
-        'share_image: "assets/share/quotes/mayor-by-summer.png"\n'
-        'share_image_alt: "“a bridge by summer” (The Courier&#x27;s translation from Spanish) — Ana Mayor, Mayor, 2 March 2021."\n'
-        'title: "Ana Mayor: “a bridge by summer”"\n'
-        "---\n\n# Ana Mayor, 2 March 2021\n"
+    site = generate_site(Project(SMALL), Options(site_url=SITE))
+    stamp = next(stamp for stamp in site.stamps if stamp.page == "quotes/mayor-by-summer.md")
+    description = (
+        "“a bridge by summer” (The Courier&#x27;s translation from Spanish) — Ana Mayor, Mayor, 2 March 2021."
     )
-    assert '<a href="../../timeline/2021-03-02/#quote-mayor-by-summer">Read it in context:' in page
+    assert (stamp.title, stamp.description, stamp.heading) == (
+        "Ana Mayor: “a bridge by summer”",
+        description,
+        "Ana Mayor, 2 March 2021",
+    )
+    assert site.pages["quotes/_pictured_quote.md"].startswith(
+        "---\n"
+        'description: "EXPLAINERQUOTEDESCRIPTION"\n'
+        'search_exclude: "true"\n'
+        'share_image: "assets/share/quotes/_pictured_quote.png"\n'
+        'share_image_alt: "EXPLAINERQUOTEDESCRIPTION"\n'
+        'title: "EXPLAINERQUOTETITLE"\n'
+        "---\n\n# EXPLAINERQUOTEHEADING { #quote }\n"
+    )
+    assert stamp.body.startswith(
+        '<p class="ex-in-context" data-pagefind-ignore=""><a href="../../timeline/2021-03-02/#quote-mayor-by-summer">'
+        "Read it in context:"
+    )
     # The link readers copy from a quote's card on its day's page is the quote's own page.
-    day = pages["timeline/2021-03-02.md"]
+    day = site.pages["timeline/2021-03-02.md"]
     assert '<a href="../../quotes/mayor-by-summer/" class="ex-permalink">Link to this quote</a>' in day
 
 
