@@ -34,6 +34,7 @@ from mkdocs.utils import DuplicateFilter
 
 from generator import i18n, siteconfig
 from generator.editions import Edition, read_editions
+from generator.quote_stamps import shell_path
 from generator.urls import LinkStyle
 
 EngineName = Literal["mkdocs", "zensical"]
@@ -183,6 +184,10 @@ def zensical_config(
     language = edition.language if edition is not None else "en"
     extra["explainer_words"] = i18n.theme_words(language, str(config.get("site_name", "")))
     derived["extra"] = extra
+    # The shells the quotes' pages are stamped from are no pages of the nav (the explainer plugin tells MkDocs).
+    not_in_nav = str(config.get("not_in_nav") or "")
+    shells = [f"**/{shell_path(pictured=pictured)}" for pictured in (False, True)]
+    derived["not_in_nav"] = "".join(f"{line}\n" for line in [*not_in_nav.splitlines(), *shells])
     plugins = config.get("plugins", [])
     if isinstance(plugins, dict):  # MkDocs also takes ``plugins:`` as a mapping of name to options
         derived["plugins"] = {name: value for name, value in plugins.items() if name not in GENERATOR_PLUGINS}

@@ -72,10 +72,12 @@ def shell_path(*, pictured: bool) -> str:
     return f"{QUOTE_PAGES}/{PICTURED_SHELL if pictured else SHELL}.md"
 
 
-def _address(page: str) -> str:
+def _addresses(page: str) -> tuple[str, str]:
     """What names a page in the addresses of its HTML (its canonical URL, its twins in other editions, its share
-    picture): ``quotes/<name>``, whatever precedes it (the site's address, an explainer's folder, ``../``)."""
-    return f"{QUOTE_PAGES}/{posixpath.basename(page).removesuffix('.md')}"
+    picture): ``quotes/<name>``, whatever precedes it (the site's address, an explainer's folder, ``../``); as
+    it is, and with its slash escaped as Zensical's templates escape it."""
+    address = f"{QUOTE_PAGES}/{posixpath.basename(page).removesuffix('.md')}"
+    return address, address.replace("/", "&#x2f;")
 
 
 def built_path(page: str, *, directory_urls: bool) -> str:
@@ -110,7 +112,7 @@ class Shell:
             raise ShellError(f"{shown} lacks {missing[0]}: a template or the engine dropped it")
         if html.count(BODY) != 1 or html.count(BODY_BLOCK) != 1:
             raise ShellError(f"{shown} has {BODY} {html.count(BODY)} times; expected once, as {BODY_BLOCK}")
-        slots = (BODY_BLOCK, TITLE, DESCRIPTION, HEADING, _address(page))
+        slots = (BODY_BLOCK, TITLE, DESCRIPTION, HEADING, *_addresses(page))
         parts = re.split(f"({'|'.join(re.escape(slot) for slot in slots)})", html)
         return cls(page, tuple(parts[0::2]), tuple(parts[1::2]))
 
@@ -123,7 +125,7 @@ class Shell:
             TITLE: quote.title,
             DESCRIPTION: quote.description,
             HEADING: quote.heading,
-            _address(self.page): _address(quote.page),
+            **dict(zip(_addresses(self.page), _addresses(quote.page), strict=True)),
         }
         out = [self.pieces[0]]
         for slot, piece in zip(self.slots, self.pieces[1:], strict=True):

@@ -213,8 +213,10 @@ def test_the_sitemap_lists_both_editions_with_their_alternates(real_site: Path) 
         }
         for url in root.findall("s:url", _SITEMAP)
     }
-    addresses = [SITE_URL + _url_of(path) for path in _english_pages(real_site)]
-    spanish = [SITE_URL + "es/" + _url_of(path) for path in _english_pages(real_site)]
+    # Every page but the quotes' own, left out as search leaves them out (overrides/sitemap.xml).
+    pages = [path for path in _english_pages(real_site) if not path.startswith("quotes/")]
+    addresses = [SITE_URL + _url_of(path) for path in pages]
+    spanish = [SITE_URL + "es/" + _url_of(path) for path in pages]
     assert sorted(listed) == sorted(addresses + spanish)
     for english, twin in zip(addresses, spanish, strict=True):
         assert listed[english] == listed[twin] == {"en": english, "es": twin}

@@ -133,8 +133,18 @@ def test_zensical_config_is_mkdocs_yml_with_docs_site_theme_and_plugins_changed(
         "plugins": ["search", {"other": {"x": 1}}],
         # The words of the theme's own templates, which Zensical cannot get from the explainer plugin.
         "extra": {"explainer_words": theme_words("en", "S")},
+        # The shells the quotes' pages are stamped from (generator/quote_stamps.py), which the plugin keeps
+        # out of MkDocs' nav.
+        "not_in_nav": "**/quotes/_quote.md\n**/quotes/_pictured_quote.md\n",
     }
     assert MKDOCS_YML["plugins"] == ["search", {"explainer": {"data_dir": "data"}}, {"other": {"x": 1}}]
+
+
+def test_zensical_config_keeps_the_projects_pages_out_of_the_nav_and_the_shells(tmp_path: Path) -> None:
+    config = {**MKDOCS_YML, "not_in_nav": "/people/*.md\n/quotes/*.md"}
+    assert zensical_config(config, project_root=tmp_path)["not_in_nav"] == (
+        "/people/*.md\n/quotes/*.md\n**/quotes/_quote.md\n**/quotes/_pictured_quote.md\n"
+    )
 
 
 def test_zensical_config_filters_plugins_given_as_a_mapping(tmp_path: Path) -> None:

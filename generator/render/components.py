@@ -13,7 +13,7 @@ from generator.render.context import Context
 from generator.render.corrections import correction_note
 from generator.render.printings import marked_printings
 from generator.render.quote_words import printed, quoted_text, text_lang
-from generator.sitemap import quote_anchor, quote_path
+from generator.sitemap import quote_anchor
 
 # Messages (generator/i18n.py): each is translated where it is shown.
 STANCE_LABELS = {
@@ -122,7 +122,7 @@ def quote_figure(ctx: Context, page: str, statement: Statement, *, anchored: boo
         title=event.title,
     )
     # The link to share is the quote's own page, which a link preview shows as this quote (not its whole day).
-    link_here = ctx.link(page, quote_path(quote.id)) if anchored else ctx.quote_link(page, statement)
+    link_here = ctx.quote_page_link(page, quote.id) if anchored else ctx.quote_link(page, statement)
     label = ctx.t("Link to this quote") if anchored else ctx.t("This quote in context")
     note = correction_note(ctx, page, "quotes", quote.id)
     details = fragment(

@@ -18,6 +18,7 @@ from generator.sitemap import (
     event_location,
     person_path,
     quote_location,
+    quote_path,
     site_path,
     source_anchor,
     sources_day_path,
@@ -93,6 +94,21 @@ class Context:
     def quote_link(self, from_page: str, statement: Statement) -> Href:
         """The quote in context: its place on its day's timeline page. Every quote URL comes from here."""
         return self.link(from_page, *quote_location(statement))
+
+    def quote_page_link(self, from_page: str, quote_id: str) -> Href:
+        """A link to a quote's own page. No engine sees that page (it is stamped after the build,
+        :mod:`generator.quote_stamps`), so under the "source" link style the link is not a Markdown path, which
+        Zensical checks against its pages, but the page's address relative to the linking Markdown file, which
+        it resolves as any other relative link."""
+        from_page, to_page = (
+            site_path(self.explainer, from_page),
+            site_path(self.explainer, quote_path(quote_id)),
+        )
+        if self.link_style != "source":
+            return _whole_page_href(from_page, to_page, self.directory_urls, self.link_style)
+        url = page_url(to_page, directory_urls=self.directory_urls)
+        link = posixpath.relpath(url, posixpath.dirname(from_page) or ".")
+        return Href.internal(f"{link}/" if url.endswith("/") else link)
 
     def event_link(self, from_page: str, event: Event) -> Href:
         return self.link(from_page, *event_location(event))

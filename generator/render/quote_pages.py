@@ -93,7 +93,9 @@ def shell_page(*, pictured: bool) -> str:
             "share_image": quote_share_image(PICTURED_SHELL),
             "share_image_alt": DESCRIPTION,
         }
-    return markdown_page([front_matter(fields), heading(1, HEADING, HEADING_ID), paragraph(BODY)])
+    # Zensical's own search index (unused: Pagefind's is the site's) leaves the shell out as well.
+    matter = front_matter(fields).removesuffix("\n---") + "\nsearch: {exclude: true}\n---"
+    return markdown_page([matter, heading(1, HEADING, HEADING_ID), paragraph(BODY)])
 
 
 def quote_shells(ctx: Context, pictured: Collection[str]) -> dict[str, str]:
