@@ -92,6 +92,7 @@ def test_the_quote_page_describes_that_quote_and_links_to_it_in_context() -> Non
         'share_image: "assets/share/quotes/_pictured_quote.png"\n'
         'share_image_alt: "EXPLAINERQUOTEDESCRIPTION"\n'
         'title: "EXPLAINERQUOTETITLE"\n'
+        "search: {exclude: true}\n"
         "---\n\n# EXPLAINERQUOTEHEADING { #quote }\n"
     )
     assert stamp.body.startswith(
