@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import posixpath
 import string
-from typing import Literal, NamedTuple
+from typing import Literal
 from urllib.parse import urlsplit
 
 LinkStyle = Literal["built", "source"]
@@ -46,43 +45,13 @@ def page_url(page: str, *, directory_urls: bool) -> str:
 
 def relative_url(from_page: str, to_page: str, anchor: str = "", *, directory_urls: bool) -> str:
     """The link from one page to another (or to an anchor on it) that works wherever the site is hosted."""
-    link = _page_link(from_page, to_page, directory_urls)
+    source = page_url(from_page, directory_urls=directory_urls)
+    target = page_url(to_page, directory_urls=directory_urls)
+    # Links from a page are relative to its URL up to the last slash (``people/kelly/`` is its own folder).
+    link = "" if target == source else _relative_path(source[: source.rfind("/") + 1], target)
     if anchor:
         return f"{link}#{anchor}"
     return link or "./"
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _page_link(from_page: str, to_page: str, directory_urls: bool) -> str:
-    """The path part of :func:`relative_url`, "" on the same page. Cached: a page links to the same few pages
-    many times, and a large site makes hundreds of thousands of links."""
-    source = _located(from_page, directory_urls)
-    target = _located(to_page, directory_urls)
-    if target.url == source.url:
-        return ""
-    link = _relative_path(target.parts, source.directory)
-    if target.url == "" or target.url.endswith("/"):
-        link += "/"
-    return link
-
-
-class _Location(NamedTuple):
-    url: str
-    parts: tuple[str, ...]
-    """The URL's path segments."""
-    directory: tuple[str, ...]
-    """Those of the directory that links from the page are relative to (``people/kelly/`` is one)."""
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _located(page: str, directory_urls: bool) -> _Location:
-    """Where a page is published. Cached: a site has a few hundred pages, linked hundreds of thousands of times."""
-    url = page_url(page, directory_urls=directory_urls)
-    return _Location(url, _segments(url), _segments(posixpath.dirname(url)))
-
-
-def _segments(path: str) -> tuple[str, ...]:
-    return tuple(part for part in path.split("/") if part)
 
 
 def markdown_link(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -90,13 +59,14 @@ def markdown_link(from_page: str, to_page: str, anchor: str = "") -> str:
     if to_page == from_page:
         link = "" if anchor else posixpath.basename(to_page)
     else:
-        link = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+        link = _relative_path(from_page[: from_page.rfind("/") + 1], to_page)
     return f"{link}#{anchor}" if anchor else link
 
 
-def _relative_path(target: tuple[str, ...], base: tuple[str, ...]) -> str:
-    """``posixpath.relpath`` between the segments of normalised relative paths, without its costly ``abspath``."""
-    common = 0
-    while common < min(len(target), len(base)) and target[common] == base[common]:
-        common += 1
-    return "/".join([".."] * (len(base) - common) + list(target[common:])) or "."
+def _relative_path(folder: str, target: str) -> str:
+    """``posixpath.relpath`` from ``folder`` ("" or ending in a slash) to ``target``, both normalised relative
+    paths, without its costly ``abspath``: up out of the folders they do not share, then down to ``target``."""
+    shared = 0
+    while (end := folder.find("/", shared) + 1) and target.startswith(folder[shared:end], shared):
+        shared = end
+    return "../" * folder.count("/", shared) + target[shared:]

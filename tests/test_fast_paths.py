@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.markup import Href, Html, HtmlTemplate, fragment, h, one_line, raw_block, with_attribute
-from generator.urls import page_url, relative_url
+from generator.urls import markdown_link, page_url, relative_url
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 TAGS = st.sampled_from(["p", "a", "li", "ul", "q", "span", "br", "time", "figure", "td"])
@@ -81,6 +81,13 @@ def test_relative_url_agrees_with_posixpath_relpath(source: str, target: str, di
         page_url(source, directory_urls=directory_urls), page_url(target, directory_urls=directory_urls)
     )
     assert relative_url(source, target, directory_urls=directory_urls) == expected
+
+
+@given(PAGES, PAGES, st.sampled_from(["", "quote-a"]))
+def test_markdown_link_agrees_with_posixpath_relpath(source: str, target: str, anchor: str) -> None:
+    link = posixpath.relpath(target, posixpath.dirname(source) or ".") if target != source else ""
+    expected = f"{link}#{anchor}" if anchor else link or posixpath.basename(target)
+    assert markdown_link(source, target, anchor) == expected
 
 
 _LINE = HtmlTemplate(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import posixpath
 from dataclasses import dataclass, field
 
@@ -79,9 +78,9 @@ class Context:
 
     def link(self, from_page: str, to_page: str, anchor: str = "") -> Href:
         from_page, to_page = site_path(self.explainer, from_page), site_path(self.explainer, to_page)
-        if anchor:
-            return _href(from_page, to_page, anchor, self.directory_urls, self.link_style)
-        return _whole_page_href(from_page, to_page, self.directory_urls, self.link_style)
+        if self.link_style == "source":
+            return Href.internal(markdown_link(from_page, to_page, anchor))
+        return Href.internal(relative_url(from_page, to_page, anchor, directory_urls=self.directory_urls))
 
     def file_link(self, from_page: str, path: str) -> Href:
         """A link from a page to a file published as it is (a download, not a page)."""
@@ -105,7 +104,7 @@ class Context:
             site_path(self.explainer, quote_path(quote_id)),
         )
         if self.link_style != "source":
-            return _whole_page_href(from_page, to_page, self.directory_urls, self.link_style)
+            return Href.internal(relative_url(from_page, to_page, directory_urls=self.directory_urls))
         url = page_url(to_page, directory_urls=self.directory_urls)
         link = posixpath.relpath(url, posixpath.dirname(from_page) or ".")
         return Href.internal(f"{link}/" if url.endswith("/") else link)
@@ -128,15 +127,3 @@ class Context:
 
     def correction_link(self, from_page: str, correction_id: str) -> Href:
         return self.link(from_page, CORRECTIONS, correction_anchor(correction_id))
-
-
-def _href(from_page: str, to_page: str, anchor: str, directory_urls: bool, link_style: LinkStyle) -> Href:
-    if link_style == "source":
-        return Href.internal(markdown_link(from_page, to_page, anchor))
-    return Href.internal(relative_url(from_page, to_page, anchor, directory_urls=directory_urls))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _whole_page_href(from_page: str, to_page: str, directory_urls: bool, link_style: LinkStyle) -> Href:
-    """A link to a whole page, cached: a page links to the same few pages (people, questions, days) many times."""
-    return _href(from_page, to_page, "", directory_urls, link_style)
