@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from typing import Literal
 
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
@@ -25,6 +26,10 @@ from generator.sitemap import (
 )
 from generator.urls import LinkStyle, markdown_link, page_url, relative_url
 
+DateForm = Literal["date", "day", "day_title"]
+"""How :class:`Context` writes a date: as :meth:`Translator.date`, :meth:`Translator.day` or
+:meth:`Translator.day_title` does."""
+
 
 @dataclass(frozen=True)
 class Context:
@@ -42,6 +47,12 @@ class Context:
     link_style: LinkStyle = "built"
     explainer: str = ""
     words: Translator = field(default_factory=lambda: translator("en"))
+    date_words: dict[tuple[DateForm, PartialDate], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Each date in words, written once per context (so once per build of a set of pages): a large site names
+    the same few hundred days tens of thousands of times, and Babel's formatting of a date cost more than the
+    rest of a quote's line."""
 
     def t(self, message: str, **values: str | int) -> str:
         """``message`` in the site's language (:meth:`generator.i18n.Translator.t`)."""
@@ -57,19 +68,26 @@ class Context:
 
     def date(self, date: PartialDate) -> str:
         """``23 February 2017`` in the site's language, at the date's precision."""
-        return self.words.date(date)
+        return self._in_words("date", date)
 
     def day(self, date: PartialDate) -> str:
         """A date with its weekday, within a sentence: ``Thursday 23 February 2017``."""
-        return self.words.day(date)
+        return self._in_words("day", date)
 
     def day_title(self, date: PartialDate) -> str:
         """A date as a title: ``Thursday 23 February 2017`` for a day, ``February 2017`` for a month."""
-        return self.words.day_title(date)
+        return self._in_words("day_title", date)
 
     def time(self, date: PartialDate) -> Html:
         """``<time>`` for a date: in words, with its ISO form for machines."""
-        return time_element(date.iso(), self.words.date(date))
+        return time_element(date.iso(), self.date(date))
+
+    def _in_words(self, form: DateForm, date: PartialDate) -> str:
+        """``date`` as the translator's method ``form`` writes it, once per context (:attr:`date_words`)."""
+        key = (form, date)
+        if key not in self.date_words:
+            self.date_words[key] = getattr(self.words, form)(date)
+        return self.date_words[key]
 
     @property
     def language(self) -> str:
