@@ -31,7 +31,7 @@ from generator.render.downloads import data_page
 from generator.render.embeds import check_embeds, embedded_quote_ids, resolve_embeds, stray_embeds
 from generator.render.hub import corrections_hub, hub_page
 from generator.render.people import people_index, person_pages
-from generator.render.quote_pages import quote_shells, quote_stamps
+from generator.render.quote_pages import quote_page_stamps, quote_shells
 from generator.render.share_image import quote_image, site_image
 from generator.render.shared_people import shared_people_index, shared_person_pages
 from generator.render.sources import shared_source_day_pages, source_day_pages, sources_page
@@ -379,7 +379,9 @@ def site_files(
     owner = _Owner(loaded, data)
     for output in OUTPUTS:
         files.add(output, owner, output.make(data, options))
-    files.add_stamps(owner, quote_stamps(options.context(data), options.pictured_quotes, options.only.quotes))
+    files.add_stamps(
+        owner, quote_page_stamps(options.context(data), options.pictured_quotes, options.only.quotes)
+    )
     files.add_content(options.context(data), content, data)
     site, days = options.site, options.only.days
     pages = files.pages(structured_data(data, site, options.language, days) if site else {})
@@ -406,7 +408,7 @@ def several_site_files(
         for output in OUTPUTS:
             if not output.shared:
                 files.add(output, owner, output.make(own_data, scoped))
-        files.add_stamps(owner, quote_stamps(scoped.context(own_data), options.pictured_quotes))
+        files.add_stamps(owner, quote_page_stamps(scoped.context(own_data), options.pictured_quotes))
         folder = f"{item.slug}/"
         own = {path.removeprefix(folder): text for path, text in content.items() if path.startswith(folder)}
         files.add_content(scoped.context(item.data), own, item.data)

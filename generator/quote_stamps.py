@@ -92,7 +92,7 @@ _SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL | re.IGNORECASE)
 @dataclass(frozen=True)
 class Shell:
     """A shell's HTML split at its placeholders: ``pieces`` of the shell's own HTML, with ``slots[i]`` (a
-    placeholder, or the shell's :func:`_address`) between ``pieces[i]`` and ``pieces[i + 1]``."""
+    placeholder, or the shell's :func:`_addresses`) between ``pieces[i]`` and ``pieces[i + 1]``."""
 
     page: str
     pieces: tuple[str, ...]

@@ -110,7 +110,7 @@ def quote_shells(ctx: Context, pictured: Collection[str]) -> dict[str, str]:
     return shells
 
 
-def quote_stamps(
+def quote_page_stamps(
     ctx: Context, pictured: Collection[str], only: Collection[str] | None = None
 ) -> tuple[QuoteStamp, ...]:
     """Every quote's page as its shell's values (``only``: those of these quote ids), in the order of the
