@@ -8,8 +8,13 @@ import xml.etree.ElementTree as ET
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.build import Project, load_dataset
+from generator.dates import PartialDate
+from generator.i18n import translator
 from generator.markup import Href, Html, HtmlTemplate, fragment, h, one_line, raw_block, with_attribute
+from generator.render.context import Context
 from generator.urls import markdown_link, page_url, relative_url
+from tests.conftest import SMALL
 
 TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=30)
 TAGS = st.sampled_from(["p", "a", "li", "ul", "q", "span", "br", "time", "figure", "td"])
@@ -115,3 +120,20 @@ def test_template_writes_what_h_writes(
 def test_fragment_escapes_text_as_h_does(first: str, second: str) -> None:
     inner = h("q", second)
     assert h("p", fragment(first, inner, None)) == h("p", first, inner)
+
+
+DATES = st.builds(
+    PartialDate, st.integers(1990, 2030), st.sampled_from([0, 2, 11]), st.sampled_from([0, 1, 28])
+).filter(lambda date: date.month or not date.day)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["date", "day", "day_title"]), DATES), max_size=12), st.booleans())
+def test_context_writes_dates_as_its_translator_does(
+    asked: list[tuple[str, PartialDate]], spanish: bool
+) -> None:
+    """The context keeps each date's words once written: a date asked for in another form, or again, is still
+    written as the translator writes it."""
+    words = translator("es" if spanish else "en")
+    ctx = Context(load_dataset(Project(SMALL)), words=words)
+    for form, date in asked:
+        assert getattr(ctx, form)(date) == getattr(words, form)(date)
