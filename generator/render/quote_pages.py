@@ -51,9 +51,10 @@ def quote_description(ctx: Context, statement: Statement) -> str:
 
 def quote_stamp(ctx: Context, statement: Statement, shell: str) -> QuoteStamp:
     """A quote's page as the values its shell takes (:mod:`generator.quote_stamps`), escaped here: they go into
-    the built HTML as they are. Its links are built pages' (``link_style`` "built"), as the engine would have
-    written them from the page's Markdown: no engine reads them."""
-    ctx = replace(ctx, link_style="built")
+    the built HTML as they are. Its links are built pages' (``ctx`` has ``link_style`` "built"), as the engine
+    would have written them from the page's Markdown: no engine reads them."""
+    if ctx.link_style != "built":
+        raise ValueError(f"a stamped page's links are built pages', not {ctx.link_style!r} ones")
     quote = statement.quote
     page = quote_path(quote.id)
     name = ctx.data.person_by_id[quote.speaker].name
@@ -116,7 +117,9 @@ def quote_page_stamps(
     """Every quote's page as its shell's values (``only``: those of these quote ids), in the order of the
     quotes; those in ``pictured`` (quote ids) preview with a picture of their own."""
     statements = ctx.data.statements if only is None else [ctx.data.statement_by_id[quote] for quote in only]
+    # One context for them all, so that each date is written in words once (Context.date_words).
+    built = replace(ctx, link_style="built")
     return tuple(
-        quote_stamp(ctx, statement, shell_path(pictured=statement.quote.id in pictured))
+        quote_stamp(built, statement, shell_path(pictured=statement.quote.id in pictured))
         for statement in sorted(statements, key=lambda statement: statement.quote.id)
     )
