@@ -348,14 +348,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.command != "serve":
             quote_stamps.stamp_pages(site_dir, shells, stamps, directory_urls=directory_urls)
             return
-        # A full build emptied the site folder; a shell rendered otherwise than last time changes every page.
-        same = self.kept is not None and all(self.shells.get(path) == shell for path, shell in shells.items())
-        last = self.stamped if same else {}
+        # A full build emptied the site folder. MkDocs renders the shells again on every build (their pages are
+        # missing); one rendered otherwise than last time changes every quote's page.
+        previous = self.stamped if self.kept is not None else {}
+        same = all(self.shells.get(path) == shell for path, shell in shells.items())
+        last = previous if same else {}
         self.shells |= shells
         changed = [stamp for stamp in stamps if last.get(stamp.page) != stamp]
         quote_stamps.stamp_pages(site_dir, self.shells, changed, directory_urls=directory_urls)
         self.stamped = {stamp.page: stamp for stamp in stamps}
-        gone = last.keys() - self.stamped.keys()
+        gone = previous.keys() - self.stamped.keys()
         quote_stamps.remove_pages(site_dir, sorted(gone), directory_urls=directory_urls)
 
     def on_serve(

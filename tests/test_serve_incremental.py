@@ -79,6 +79,18 @@ NEW_RELATION = """\
         note: The mayor's date is a year earlier than the engineer's.
 """
 
+NEW_QUOTE = """\
+  - id: mayor-on-the-budget
+    speaker: mayor
+    text: the budget holds
+    topics:
+      - topic: cost
+        stance: qualifies
+    citations:
+      - source: gazette-2021-03-02
+        as_printed: "And the budget holds."
+"""
+
 REBUILT = re.compile(r"Rebuilt (every page|only the files that changed)")
 # What the generator made again for a rebuild: only the pages an edit affects, or (without this line) all.
 GENERATED = "Generated again only the pages the edit affects"
@@ -187,6 +199,25 @@ STEPS = (
         "Affirms",
         ONLY_AFFECTED,
         "every page",  # the data had problems, which every page showed
+    ),
+    # A quote's page is stamped after the build (generator/quote_stamps.py): one that comes or goes is no
+    # page of MkDocs' coming or going.
+    Step(
+        "add a quote",
+        lambda root: edit(root / MEETING, "quotes:\n", "quotes:\n" + NEW_QUOTE),
+        "quotes/mayor-on-the-budget/",
+        "the budget holds",
+        EVERY_PAGE,
+        "only the files that changed",
+    ),
+    Step(
+        "delete a quote",
+        lambda root: edit(root / MEETING, NEW_QUOTE, ""),
+        "timeline/2021-03-02/",
+        "a bridge by summer",
+        EVERY_PAGE,
+        "only the files that changed",
+        gone="quotes/mayor-on-the-budget/",
     ),
 )
 
