@@ -51,8 +51,8 @@ class Context:
         default_factory=dict, init=False, repr=False, compare=False
     )
     """Each date in words, written once per context (so once per build of a set of pages): a large site names
-    the same few hundred days tens of thousands of times, and Babel's formatting of a date cost more than the
-    rest of a quote's line."""
+    the same few hundred days tens of thousands of times, and Babel's formatting of a date costs about as much
+    as the rest of a quote's line."""
 
     def t(self, message: str, **values: str | int) -> str:
         """``message`` in the site's language (:meth:`generator.i18n.Translator.t`)."""
