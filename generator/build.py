@@ -28,7 +28,13 @@ from generator.load import LoadedData, ParsedFiles, load_data
 from generator.outputs import Options, SiteFiles, several_export_files, several_site_files, site_files
 from generator.reading import Content, read_content
 from generator.render.embeds import check_pages
-from generator.validate import validate, validate_languages, written_days, written_quote_ids
+from generator.validate import (
+    CheckedEventFiles,
+    validate,
+    validate_languages,
+    written_days,
+    written_quote_ids,
+)
 
 
 @dataclass(frozen=True)
@@ -179,13 +185,18 @@ class Generated:
 
 
 def generate_for_preview(
-    project: Project, options: Options, parsed: ParsedFiles, last: Generated | None
+    project: Project,
+    options: Options,
+    parsed: ParsedFiles,
+    checked: CheckedEventFiles,
+    last: Generated | None,
 ) -> Generated:
-    """:func:`generate_site` for the live preview, which keeps ``parsed`` and the ``last`` good generation from
-    one save to the next: a data file is read again only if it changed, and with the same hand-written pages
-    and options only the pages of single items that the data's changes affect are made again (the others are
-    ``last``'s, :mod:`generator.affected_pages`)."""
-    return _generate(project, options, parsed, last)
+    """:func:`generate_site` for the live preview, which keeps ``parsed``, ``checked`` and the ``last`` good
+    generation from one save to the next: a data file is read again only if it changed, an event file checked
+    on its own again only if it changed (the checks across files run each time), and with the same
+    hand-written pages and options only the pages of single items that the data's changes affect are made
+    again (the others are ``last``'s, :mod:`generator.affected_pages`)."""
+    return _generate(project, options, parsed, last, checked)
 
 
 def _generate(
@@ -193,8 +204,10 @@ def _generate(
     options: Options | None,
     parsed: ParsedFiles | None = None,
     last: Generated | None = None,
+    checked: CheckedEventFiles | None = None,
 ) -> Generated:
-    """:func:`generate_for_preview`; without ``parsed`` and ``last``, :func:`generate_site`'s files."""
+    """:func:`generate_for_preview`; without ``parsed``, ``last`` and ``checked``, :func:`generate_site`'s
+    files."""
     every_page = project.read_all_content()
     content = project.read_content()
     if options is None:
@@ -206,7 +219,7 @@ def _generate(
     problems = list(content.problems)
     data = None
     try:
-        data = _in_language(loaded, options.language)
+        data = _in_language(loaded, options.language, checked)
     except DataError as error:
         problems += error.problems
     if data is None or problems:
@@ -277,10 +290,10 @@ def write_docs(project: Project, out: Path, *, engine: EngineName = engines.DEFA
     return _write_pages(project, generate_site(project, _engine_options(project, engine)), out, docs_texts)
 
 
-def _in_language(loaded: LoadedData, language: str) -> Dataset:
+def _in_language(loaded: LoadedData, language: str, checked: CheckedEventFiles | None = None) -> Dataset:
     """The validated data with each text in our own words in ``language``: an edition's language that the
     data does not declare gets the main language's texts. Raises DataError with every problem."""
-    datasets = validate_languages(loaded)
+    datasets = validate_languages(loaded, checked)
     return datasets.get(language) or next(iter(datasets.values()))
 
 

@@ -39,6 +39,7 @@ from generator.preview_pages import nav_pages, problems_panel, stand_in_page
 from generator.quote_stamps import QuoteStamp, Shell, ShellError
 from generator.sitemap import STYLESHEET
 from generator.utf8_texts import Utf8Texts
+from generator.validate import CheckedEventFiles
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -87,10 +88,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # A page's HTML blocks, from its Markdown event to its content event.
     set_aside: dict[str, SetAside]
     # Under ``mkdocs serve``: the theme's templates, compiled once for every rebuild; the data files as last
-    # read, read again only when they change; the last good generation, whose pages an edit does not affect
-    # are kept.
+    # read, read again only when they change; the event files as last checked, each on its own; the last good
+    # generation, whose pages an edit does not affect are kept.
     compiled_templates: preview_rebuild.CompiledTemplates
     parsed: ParsedFiles
+    checked: CheckedEventFiles
     generated: Generated | None = None
     # Under ``explainer build``: the pages it made before it ran MkDocs, not to be made again (generator.build).
     made: MadeSite | None = None
@@ -102,6 +104,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.shells = {}
         self.compiled_templates = preview_rebuild.CompiledTemplates()
         self.parsed = ParsedFiles()
+        self.checked = CheckedEventFiles()
 
     def take(self, made: MadeSite) -> None:
         """Build the pages ``made`` holds, if they were made for this build's edition and options."""
@@ -228,7 +231,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         affect made again."""
         if self.command != "serve":
             return generate_site(project, options)
-        self.generated = generate_for_preview(project, options, self.parsed, self.generated)
+        self.generated = generate_for_preview(project, options, self.parsed, self.checked, self.generated)
         count = self.generated.made.count()
         if count is not None:
             log.info(f"Generated again only the pages the edit affects: {count} of single items")

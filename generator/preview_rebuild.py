@@ -5,8 +5,10 @@
 the same text as at the last complete build is added as :class:`Unchanged`, which MkDocs skips.
 
 The generator does not make every file on each save either (:func:`generator.build.generate_for_preview`): it
-reads again only the data files that changed (:class:`generator.load.ParsedFiles`), validates the whole data,
-and when only events changed makes again only the pages of single items the change affects (a quote's, a
+reads again only the data files that changed (:class:`generator.load.ParsedFiles`), checks on its own again
+only an event file that changed and runs the checks across files on the whole data
+(:class:`generator.validate.CheckedEventFiles`: the same datasets and problems as validating everything), and
+when only events changed makes again only the pages of single items the change affects (a quote's, a
 day's, a person's, a question's, a day of sources: :mod:`generator.affected_pages`), with every page of the
 whole site and every hand-written page; the others keep the last generation's text. Anything else (people,
 sources, questions, explainer.yaml, corrections, an event added or removed, a day that comes or goes,

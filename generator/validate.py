@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
@@ -67,21 +67,25 @@ def validate(loaded: LoadedData, language: str | None = None) -> Dataset:
     return editions[language]
 
 
-def validate_languages(loaded: LoadedData) -> dict[str, Dataset]:
+def validate_languages(loaded: LoadedData, checked: CheckedEventFiles | None = None) -> dict[str, Dataset]:
     """The dataset in each of the explainer's languages, the main one first; or raise DataError with every
-    problem in the data (each language's texts are checked)."""
+    problem in the data (each language's texts are checked). With ``checked`` (the live preview's), an event
+    file read as the same object as at its last validation is not checked on its own again."""
     problems = list(loaded.problems)
-    # Before the models' findings: at the same place, "a placeholder" explains more than "not an id".
-    problems += [problem for file in loaded.events for problem in placeholder_problems(file)]
-    problems += language_problems(loaded)
     languages = declared_languages(loaded.settings)
-    read = {language: _Records.read(loaded, language, languages, problems) for language in languages}
+    event_files = (checked or CheckedEventFiles()).check(loaded.events, languages)
+    # Before the models' findings: at the same place, "a placeholder" explains more than "not an id".
+    problems += [problem for file in event_files for problem in file.placeholders]
+    problems += language_problems(loaded)
+    read = {
+        language: _Records.read(loaded, event_files, language, languages, problems) for language in languages
+    }
     main = read[languages[0]]
     known = _KnownIds.collect(loaded)
     problems += _check_ids(main.people, main.sources, main.topics, main.events, main.corrections)
     problems += _check_references(loaded, known)
     problems += _check_repeats(loaded)
-    problems += _check_events(main.events, languages[0])
+    problems += [problem for file in event_files for problem in file.own]
     problems += check_chronology(main.events)
     problems += _check_roles(main.people)
     problems += _check_updated(loaded.settings, main.settings)
@@ -106,21 +110,28 @@ class _Records:
 
     @classmethod
     def read(
-        cls, loaded: LoadedData, language: str, languages: tuple[str, ...], problems: list[Problem]
+        cls,
+        loaded: LoadedData,
+        event_files: Sequence[_EventFile],
+        language: str,
+        languages: tuple[str, ...],
+        problems: list[Problem],
     ) -> _Records:
         def of(file: LoadedFile | None, model: type[BaseModel]) -> LoadedFile | None:
             return None if file is None else in_language(file, model, language, languages)
 
-        return cls(
-            settings=_one(of(loaded.settings, Settings), Settings, problems),
-            people=_items(of(loaded.people, PeopleFile), "people", Person, problems),
-            sources=_items(of(loaded.sources, SourcesFile), "sources", Source, problems),
-            topics=_items(of(loaded.topics, TopicsFile), "topics", Topic, problems),
-            events=[
-                (file, event) for file in loaded.events if (event := _one(of(file, Event), Event, problems))
-            ],
-            corrections=_items(of(loaded.corrections, CorrectionsFile), "corrections", Correction, problems),
-        )
+        settings = _one(of(loaded.settings, Settings), Settings, problems)
+        people = _items(of(loaded.people, PeopleFile), "people", Person, problems)
+        sources = _items(of(loaded.sources, SourcesFile), "sources", Source, problems)
+        topics = _items(of(loaded.topics, TopicsFile), "topics", Topic, problems)
+        events = []
+        for file in event_files:
+            event, found = file.in_language[language]
+            problems += found
+            if event is not None:
+                events.append((file.file, event))
+        corrections = _items(of(loaded.corrections, CorrectionsFile), "corrections", Correction, problems)
+        return cls(settings, people, sources, topics, events, corrections)
 
     def dataset(self) -> Dataset:
         assert self.settings is not None  # validate_languages raised otherwise
@@ -498,14 +509,60 @@ def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
             seen.add(value)
 
 
-def _check_events(events: list[tuple[LoadedFile, Event]], language: str) -> Iterator[Problem]:
-    for file, event in events:
-        stem = PurePosixPath(file.path).stem
-        if stem != event.id:
-            found = f'the id "{event.id}" in a file named {PurePosixPath(file.path).name}'
-            yield file.problem(("id",), found, f'the file to be named {event.id}.yaml, or the id "{stem}"')
-        for index, quote in enumerate(event.quotes):
-            yield from _check_quote(file, ("quotes", index), quote, event.sources, quote.language or language)
+# --- each event file on its own ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _EventFile:
+    """What an event file shows without the other files: the template's placeholders left in it; the event in
+    each language, as the model reads it (None when it has problems), with the model's problems; and the main
+    language's event checked against itself (file name, citations, relations)."""
+
+    file: LoadedFile
+    languages: tuple[str, ...]
+    placeholders: tuple[Problem, ...]
+    in_language: Mapping[str, tuple[Event | None, tuple[Problem, ...]]]
+    own: tuple[Problem, ...]
+
+    @classmethod
+    def check(cls, file: LoadedFile, languages: tuple[str, ...]) -> _EventFile:
+        in_each: dict[str, tuple[Event | None, tuple[Problem, ...]]] = {}
+        for language in languages:
+            problems: list[Problem] = []
+            event = _one(in_language(file, Event, language, languages), Event, problems)
+            in_each[language] = (event, tuple(problems))
+        main = in_each[languages[0]][0]
+        own = () if main is None else tuple(_check_event(file, main, languages[0]))
+        return cls(file, languages, tuple(placeholder_problems(file)), in_each, own)
+
+
+class CheckedEventFiles:
+    """The event files as last validated, each checked on its own (:class:`_EventFile`): the live preview
+    checks again only the files that changed (kept on the MkDocs plugin, with
+    :class:`generator.load.ParsedFiles`, which gives an unchanged file as the same object). The checks across
+    files run on every validation. Validation without one checks every file."""
+
+    def __init__(self) -> None:
+        self._checked: dict[str, _EventFile] = {}
+
+    def check(self, files: Iterable[LoadedFile], languages: tuple[str, ...]) -> list[_EventFile]:
+        """Each of ``files`` checked on its own in ``languages``, in their order; only these are kept."""
+        checked = []
+        for file in files:
+            kept = self._checked.get(file.path)
+            same = kept is not None and kept.file is file and kept.languages == languages
+            checked.append(kept if same and kept is not None else _EventFile.check(file, languages))
+        self._checked = {event_file.file.path: event_file for event_file in checked}
+        return checked
+
+
+def _check_event(file: LoadedFile, event: Event, language: str) -> Iterator[Problem]:
+    stem = PurePosixPath(file.path).stem
+    if stem != event.id:
+        found = f'the id "{event.id}" in a file named {PurePosixPath(file.path).name}'
+        yield file.problem(("id",), found, f'the file to be named {event.id}.yaml, or the id "{stem}"')
+    for index, quote in enumerate(event.quotes):
+        yield from _check_quote(file, ("quotes", index), quote, event.sources, quote.language or language)
 
 
 def _check_quote(

@@ -18,6 +18,7 @@ from generator.dates import PartialDate
 from generator.export import DOWNLOADS
 from generator.load import ParsedFiles
 from generator.outputs import Options
+from generator.validate import CheckedEventFiles
 from tests.conftest import ROOT, copy_project, edit
 
 MEETING = "data/events/2021-03-02-council-meeting.yaml"
@@ -191,10 +192,10 @@ def test_the_preview_makes_only_the_affected_pages_and_the_same_files_as_a_full_
     synthetic: Path, tmp_path: Path, change: Callable[[Path], None]
 ) -> None:
     root = copy_project(synthetic, tmp_path / "project")
-    project, parsed = Project(root), ParsedFiles()
-    last = generate_for_preview(project, OPTIONS, parsed, None)
+    project, parsed, checked = Project(root), ParsedFiles(), CheckedEventFiles()
+    last = generate_for_preview(project, OPTIONS, parsed, checked, None)
     change(root)
-    made = generate_for_preview(project, OPTIONS, parsed, last)
+    made = generate_for_preview(project, OPTIONS, parsed, checked, last)
     count = made.made.count()
     # The pages of single items, the quotes' among them (stamped from their shell after the build).
     assert count is not None and 0 < count < (len(last.site.pages) + len(last.site.stamps)) // 10
@@ -226,11 +227,11 @@ def test_a_quote_long_before_the_latest_on_its_question_is_on_no_other_speakers_
 
 
 def test_other_hand_written_pages_or_options_make_every_page(small_project: Path) -> None:
-    project, parsed = Project(small_project), ParsedFiles()
-    last = generate_for_preview(project, OPTIONS, parsed, None)
+    project, parsed, checked = Project(small_project), ParsedFiles(), CheckedEventFiles()
+    last = generate_for_preview(project, OPTIONS, parsed, checked, None)
     edit(small_project / MEETING, "by summer", "by autumn", count=3)
-    assert generate_for_preview(project, OPTIONS, parsed, last).made != EVERY_PAGE
+    assert generate_for_preview(project, OPTIONS, parsed, checked, last).made != EVERY_PAGE
     other = Options(site_url="https://example.org/other/")
-    assert generate_for_preview(project, other, parsed, last).made == EVERY_PAGE
+    assert generate_for_preview(project, other, parsed, checked, last).made == EVERY_PAGE
     (small_project / "content/more.md").write_text("# More\n", encoding="utf-8")
-    assert generate_for_preview(project, OPTIONS, parsed, last).made == EVERY_PAGE
+    assert generate_for_preview(project, OPTIONS, parsed, checked, last).made == EVERY_PAGE

@@ -20,6 +20,7 @@ from generator import build
 from generator.build import Generated, MadeSite, Project, build_site, generate_site
 from generator.load import LoadedData, ParsedFiles, load_data
 from generator.outputs import Options
+from generator.validate import CheckedEventFiles
 from tests.conftest import ROOT, SMALL, copy_project
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
@@ -40,9 +41,10 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> tuple[list[Path], list[str]]:
         options: Options | None,
         parsed: ParsedFiles | None = None,
         last: Generated | None = None,
+        checked: CheckedEventFiles | None = None,
     ) -> Generated:
         generations.append(options.language if options else "")
-        return generate(project, options, parsed, last)
+        return generate(project, options, parsed, last, checked)
 
     monkeypatch.setattr(build, "load_data", counted_load)
     monkeypatch.setattr(build, "_generate", counted_generate)
