@@ -28,7 +28,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator import engines, i18n, output_folder, preview_rebuild, quote_stamps, search_index
+from generator import (
+    engines,
+    i18n,
+    output_folder,
+    preview_rebuild,
+    preview_watch,
+    quote_stamps,
+    search_index,
+)
 from generator.build import Generated, MadeSite, Project, generate_for_preview, generate_site
 from generator.editions import Edition
 from generator.errors import DataError
@@ -366,5 +374,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
+        """Watch the data folder too, each path through the system's notice of a change
+        (:mod:`generator.preview_watch`)."""
+        preview_watch.watch_natively(server, config)
         server.watch(str(Path(config.config_file_path).parent / self.config.data_dir))
         return server

@@ -2,7 +2,8 @@
 
 ``explainer serve`` runs ``mkdocs serve --dirty``: MkDocs then reads, renders and writes only the files whose
 ``File.is_modified()`` is true, and leaves the rest of its site folder as the last build wrote it. A file with
-the same text as at the last complete build is added as :class:`Unchanged`, which MkDocs skips.
+the same text as at the last complete build is added as :class:`Unchanged`, which MkDocs skips. A save starts
+the rebuild as soon as the system reports it (:mod:`generator.preview_watch`), not at MkDocs' next poll.
 
 The generator does not make every file on each save either (:func:`generator.build.generate_for_preview`): it
 reads again only the data files that changed (:class:`generator.load.ParsedFiles`), checks on its own again
