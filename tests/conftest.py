@@ -37,9 +37,9 @@ SLOW_FIXTURES = frozenset(
 # processes, a worker stopped that way ends the run without saying why.)
 UNMARKED_SLOW = pytest.StashKey[str]()
 
-# The files that take longest, in ./dev test's order: under its two processes (pytest-xdist, each taking a
-# whole file at a time), these start first, then the other files with slow tests, then the rest, so that
-# neither process is left alone with a long file at the end. A run in one process keeps the usual order.
+# The files that take longest, in ./dev test's order: under its two processes (pytest-xdist, each taking the
+# next tests as it is free), these start first, then the other files with slow tests, then the rest, so that
+# neither process is left alone with a long test at the end. A run in one process keeps the usual order.
 LONGEST_FILES = ("test_workflows.py", "test_search.py", "test_payloads.py", "test_accessibility.py")
 
 
