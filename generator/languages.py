@@ -113,7 +113,14 @@ def _replaced(value: Any, path: FieldPath, chosen: dict[FieldPath, tuple[str, di
 
 
 def files_and_models(loaded: LoadedData) -> Iterator[tuple[LoadedFile, type[BaseModel]]]:
-    """Each data file that was read, with the model of its kind."""
+    """Each data file that was read, with the model of its kind: the named files, then the events."""
+    yield from named_files_and_models(loaded)
+    for file in loaded.events:
+        yield file, Event
+
+
+def named_files_and_models(loaded: LoadedData) -> Iterator[tuple[LoadedFile, type[BaseModel]]]:
+    """:func:`files_and_models` but for the event files."""
     named: list[tuple[LoadedFile | None, type[BaseModel]]] = [
         (loaded.settings, Settings),
         (loaded.people, PeopleFile),
@@ -121,26 +128,27 @@ def files_and_models(loaded: LoadedData) -> Iterator[tuple[LoadedFile, type[Base
         (loaded.topics, TopicsFile),
         (loaded.corrections, CorrectionsFile),
     ]
-    named += [(file, Event) for file in loaded.events]
     for file, model in named:
         if file is not None:
             yield file, model
 
 
-def language_problems(loaded: LoadedData) -> Iterator[Problem]:
-    """A text in a language the explainer does not declare, and a mapping of texts without the main one."""
-    yield from _language_problems(loaded.settings, files_and_models(loaded), "explainer's")
+# A file's texts given in several languages (``{en: …, es: …}``), each with its path, in file order.
+TextsByLanguage = tuple[tuple[FieldPath, dict[str, Any]], ...]
 
 
-def site_language_problems(settings: LoadedFile) -> Iterator[Problem]:
-    """:func:`language_problems` for data/site.yaml, which declares the site's languages as an explainer's
-    settings do."""
-    yield from _language_problems(settings, [(settings, SiteSettings)], "site's")
+def texts_by_language(file: LoadedFile, model: type[BaseModel]) -> TextsByLanguage:
+    """The texts in our own words that ``file`` gives as mappings of languages to texts."""
+    return tuple((path, value) for path, value in _texts(file, model) if isinstance(value, dict))
 
 
-def _language_problems(
-    settings: LoadedFile | None, files: Iterable[tuple[LoadedFile, type[BaseModel]]], whose: str
+def language_problems(
+    settings: LoadedFile | None,
+    files: Iterable[tuple[LoadedFile, TextsByLanguage]],
+    whose: str = "explainer's",
 ) -> Iterator[Problem]:
+    """A language declared twice; in ``files`` (each with its :func:`texts_by_language`), a text in a language
+    that ``settings`` do not declare, and a mapping of texts without the main one."""
     languages = declared_languages(settings)
     main = languages[0]
     declared = ", ".join(languages)
@@ -149,10 +157,8 @@ def _language_problems(
             if code in languages[:index]:
                 found = f'the language "{code}" a second time'
                 yield settings.problem(("languages", index), found, "each language once")
-    for file, model in files:
-        for path, value in _texts(file, model):
-            if not isinstance(value, dict):
-                continue
+    for file, texts in files:
+        for path, value in texts:
             for code in value:
                 if code not in languages:
                     found = f'a text in "{code}", which is not one of the {whose} languages'
@@ -161,6 +167,12 @@ def _language_problems(
             if main not in value:
                 expected = f"its text in {main}, the main language (the first of the {whose} languages)"
                 yield file.problem(path, f"no {main} text", expected)
+
+
+def site_language_problems(settings: LoadedFile) -> Iterator[Problem]:
+    """:func:`language_problems` for data/site.yaml, which declares the site's languages as an explainer's
+    settings do."""
+    yield from language_problems(settings, [(settings, texts_by_language(settings, SiteSettings))], "site's")
 
 
 def _declared_in(settings: LoadedFile | None) -> str:
@@ -198,21 +210,25 @@ def _missing(languages: Sequence[str], files: Iterable[tuple[LoadedFile, type[Ba
     return found
 
 
-def translations(loaded: LoadedData) -> tuple[Translation, ...]:
-    """Every text given in a language other than the main one, each with the record and field it belongs to;
-    of valid data (each record has its id), sorted by language, record, id and field."""
-    languages = declared_languages(loaded.settings)
+def translations(
+    file: LoadedFile, model: type[BaseModel], texts: TextsByLanguage, languages: Sequence[str]
+) -> tuple[Translation, ...]:
+    """Each of ``file``'s ``texts`` (:func:`texts_by_language`) in a language other than the main one, with the
+    record and field it belongs to; of valid data (each record has its id), in file order."""
     found = []
-    for file, model in files_and_models(loaded):
-        for path, value in _texts(file, model):
-            if isinstance(value, dict):
-                record, record_id, field = _record_of(file.data, model, path)
-                found += [
-                    Translation(language=code, record=record, id=record_id, field=field, text=text)
-                    for code, text in value.items()
-                    if code in languages[1:]
-                ]
-    return tuple(sorted(found, key=lambda t: (t.language, t.record, t.id or "", t.field)))
+    for path, value in texts:
+        record, record_id, field = _record_of(file.data, model, path)
+        found += [
+            Translation(language=code, record=record, id=record_id, field=field, text=text)
+            for code, text in value.items()
+            if code in languages[1:]
+        ]
+    return tuple(found)
+
+
+def in_order(translations: Iterable[Translation]) -> tuple[Translation, ...]:
+    """``translations`` sorted by language, record, id and field (each file's in file order where equal)."""
+    return tuple(sorted(translations, key=lambda t: (t.language, t.record, t.id or "", t.field)))
 
 
 def _record_of(data: Any, model: type[BaseModel], path: FieldPath) -> tuple[Any, str | None, str]:

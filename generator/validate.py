@@ -11,6 +11,8 @@ import datetime as dt
 import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
+from itertools import chain
 from pathlib import PurePosixPath
 from typing import Any, TypeVar
 
@@ -21,7 +23,16 @@ from generator.dataset import Dataset
 from generator.dates import PartialDate
 from generator.errors import DataError, Problem, character, shortened
 from generator.language_tags import LANGUAGE_TAG_EXPECTED
-from generator.languages import declared_languages, in_language, language_problems, translations
+from generator.languages import (
+    TextsByLanguage,
+    declared_languages,
+    in_language,
+    in_order,
+    language_problems,
+    named_files_and_models,
+    texts_by_language,
+    translations,
+)
 from generator.load import LoadedData
 from generator.model import (
     LANGUAGE_PATTERN,
@@ -39,6 +50,7 @@ from generator.model import (
     Topic,
     TopicsFile,
     TranslatedBy,
+    Translation,
 )
 from generator.provenance import first_difference, prints
 from generator.scaffold import placeholder_problems
@@ -70,21 +82,29 @@ def validate(loaded: LoadedData, language: str | None = None) -> Dataset:
 def validate_languages(loaded: LoadedData, checked: CheckedEventFiles | None = None) -> dict[str, Dataset]:
     """The dataset in each of the explainer's languages, the main one first; or raise DataError with every
     problem in the data (each language's texts are checked). With ``checked`` (the live preview's), an event
-    file read as the same object as at its last validation is not checked on its own again."""
+    file read as the same object as at its last validation is not checked on its own again, nor read again
+    for the checks across files: they combine what each file holds (:class:`_EventFile`)."""
     problems = list(loaded.problems)
     languages = declared_languages(loaded.settings)
     event_files = (checked or CheckedEventFiles()).check(loaded.events, languages)
     # Before the models' findings: at the same place, "a placeholder" explains more than "not an id".
     problems += [problem for file in event_files for problem in file.placeholders]
-    problems += language_problems(loaded)
+    named = [(file, model, texts_by_language(file, model)) for file, model in named_files_and_models(loaded)]
+    texts = [(file, texts) for file, _, texts in named] + [(file.file, file.texts) for file in event_files]
+    problems += language_problems(loaded.settings, texts)
     read = {
         language: _Records.read(loaded, event_files, language, languages, problems) for language in languages
     }
     main = read[languages[0]]
-    known = _KnownIds.collect(loaded)
+    known = _KnownIds.collect(loaded, [(file.written_id, file.written_quote_ids) for file in event_files])
     problems += _check_ids(main.people, main.sources, main.topics, main.events, main.corrections)
-    problems += _check_references(loaded, known)
-    problems += _check_repeats(loaded)
+    references = [
+        _References.find(loaded.settings, SETTINGS_REFERENCES),
+        _References.find(loaded.corrections, CORRECTION_REFERENCES),
+    ]
+    problems += _check_references([*references, *(file.references for file in event_files)], known)
+    problems += _repeats(loaded.settings, _SETTINGS_LISTS)
+    problems += [problem for file in event_files for problem in file.repeats]
     problems += [problem for file in event_files for problem in file.own]
     problems += check_chronology(main.events)
     problems += _check_roles(main.people)
@@ -93,8 +113,10 @@ def validate_languages(loaded: LoadedData, checked: CheckedEventFiles | None = N
     if problems or any(records.settings is None for records in read.values()):
         raise DataError(_first_per_place(problems))
     editions = {language: records.dataset() for language, records in read.items()}
+    found = [translations(file, model, texts, languages) for file, model, texts in named]
+    found += [file.translations for file in event_files]
     first = languages[0]
-    return {**editions, first: replace(editions[first], translations=translations(loaded))}
+    return {**editions, first: replace(editions[first], translations=in_order(chain.from_iterable(found)))}
 
 
 @dataclass(frozen=True)
@@ -350,32 +372,37 @@ class _KnownIds:
     events: frozenset[str]  # read from the event files, and the names of those that could not be read
 
     @classmethod
-    def collect(cls, loaded: LoadedData) -> _KnownIds:
+    def collect(cls, loaded: LoadedData, events: Iterable[tuple[str | None, frozenset[str]]]) -> _KnownIds:
+        """``events``: each event file's :func:`_written_ids`."""
+
         def ids(file: LoadedFile | None, key: str) -> frozenset[str] | None:
             items = file.data.get(key) if file and isinstance(file.data, dict) else None
             return _ids_in(items) if isinstance(items, tuple) else None
 
-        quotes: set[str] = set()
-        events: set[str] = set()
-        for file in loaded.events:
-            if isinstance(file.data, dict):
-                quotes |= _ids_in(file.data.get("quotes"))
-                if isinstance(file.data.get("id"), str):
-                    events.add(file.data["id"])
+        written = list(events)
+        event_ids = {event_id for event_id, _ in written if event_id is not None}
         # An event's id is its file's name: a file that could not be read still says which event it holds.
-        events |= {PurePosixPath(path).stem for path in loaded.unreadable_events}
+        event_ids |= {PurePosixPath(path).stem for path in loaded.unreadable_events}
         return cls(
             ids(loaded.people, "people"),
             ids(loaded.sources, "sources"),
             ids(loaded.topics, "topics"),
-            None if loaded.unreadable_events else frozenset(quotes),
-            frozenset(events),
+            None if loaded.unreadable_events else frozenset().union(*(quotes for _, quotes in written)),
+            frozenset(event_ids),
         )
+
+
+def _written_ids(file: LoadedFile) -> tuple[str | None, frozenset[str]]:
+    """The id an event file writes for its event (None without one in text), and those of its quotes."""
+    if not isinstance(file.data, dict):
+        return None, frozenset()
+    event_id = file.data.get("id")
+    return (event_id if isinstance(event_id, str) else None), _ids_in(file.data.get("quotes"))
 
 
 def written_quote_ids(loaded: LoadedData) -> frozenset[str] | None:
     """The quote ids written in the events, valid data or not; None when an event file could not be read."""
-    return _KnownIds.collect(loaded).quotes
+    return _KnownIds.collect(loaded, map(_written_ids, loaded.events)).quotes
 
 
 def written_days(loaded: LoadedData) -> list[str] | None:
@@ -413,9 +440,17 @@ def _check_ids(
     corrections: list[tuple[LoadedFile, FieldPath, Correction]],
 ) -> Iterator[Problem]:
     """Each kind's ids are unique across all its files."""
-    quotes = [
-        (file, ("quotes", index), quote) for file, event in events for index, quote in enumerate(event.quotes)
-    ]
+    quote_ids = [quote.id for _, event in events for quote in event.quotes]
+    # Where each quote is matters only when an id is repeated: the usual case is found from the ids alone.
+    quotes = (
+        []
+        if len(set(quote_ids)) == len(quote_ids)
+        else [
+            (file, ("quotes", index), quote)
+            for file, event in events
+            for index, quote in enumerate(event.quotes)
+        ]
+    )
     groups: list[Sequence[tuple[LoadedFile, FieldPath, Any]]] = [
         people,
         sources,
@@ -455,8 +490,43 @@ CORRECTION_REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 
 
-def _check_references(loaded: LoadedData, known: _KnownIds) -> Iterator[Problem]:
-    """Every reference, read from the data as written: an entry with other problems is checked too."""
+@dataclass(frozen=True)
+class _References:
+    """The ids a file refers to, as written (an entry with other problems too): each kind's, to check them
+    against the ids known at once; where each reference is, only when one is not known."""
+
+    file: LoadedFile | None
+    patterns: tuple[tuple[tuple[str, ...], str], ...]
+    by_kind: Mapping[str, frozenset[str]]
+
+    @classmethod
+    def find(cls, file: LoadedFile | None, patterns: tuple[tuple[tuple[str, ...], str], ...]) -> _References:
+        by_kind: dict[str, set[str]] = {}
+        if file is not None:
+            for pattern, kind in patterns:
+                by_kind.setdefault(kind, set()).update(value for _, value in _strings_at(file.data, pattern))
+        return cls(file, patterns, {kind: frozenset(values) for kind, values in by_kind.items()})
+
+    def unknown(self, ids: Mapping[str, frozenset[str] | None]) -> Iterator[Problem]:
+        """A problem for each reference, in file order by pattern, to an id not among ``ids`` of its kind;
+        none to a kind whose ids are None (that file could not be read, or holds no list: its own problem
+        says so)."""
+        file = self.file
+        if file is None or all(
+            (known := ids[kind]) is None or values <= known for kind, values in self.by_kind.items()
+        ):
+            return
+        for pattern, kind in self.patterns:
+            known_ids = ids[kind]
+            if known_ids is None:
+                continue
+            for path, value in _strings_at(file.data, pattern):
+                if value not in known_ids:
+                    yield _unknown_reference(file, path, kind, value, known_ids)
+
+
+def _check_references(files: Iterable[_References], known: _KnownIds) -> Iterator[Problem]:
+    """Every reference of ``files`` to an id that is not defined."""
     ids = {
         "person": known.people,
         "source": known.sources,
@@ -464,18 +534,8 @@ def _check_references(loaded: LoadedData, known: _KnownIds) -> Iterator[Problem]
         "quote": known.quotes,
         "event": known.events,
     }
-    files = [(loaded.settings, SETTINGS_REFERENCES), (loaded.corrections, CORRECTION_REFERENCES)]
-    files += [(file, EVENT_REFERENCES) for file in loaded.events]
-    for file, references in files:
-        if file is None:
-            continue
-        for pattern, kind in references:
-            known_ids = ids[kind]
-            if known_ids is None:  # that file could not be read, or holds no list: its own problem says so
-                continue
-            for path, value in _strings_at(file.data, pattern):
-                if value not in known_ids:
-                    yield _unknown_reference(file, path, kind, value, known_ids)
+    for references in files:
+        yield from references.unknown(ids)
 
 
 def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]]:
@@ -489,24 +549,25 @@ def _unknown_reference(
     return file.problem(path, found, _EXPECTED_ID[kind] + _did_you_mean(value, known))
 
 
-def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
-    """An id listed twice in one list of ids (speakers, participants, sources)."""
-    lists = [(loaded.settings, "speakers", "person")]
-    lists += [
-        (file, name, kind)
-        for file in loaded.events
-        for name, kind in (("participants", "person"), ("sources", "source"))
-    ]
-    for file, name, kind in lists:
-        if file is None:
-            continue
+# The lists of ids in which each id may be given once (the name of the list, the kind of id).
+_SETTINGS_LISTS = (("speakers", "person"),)
+_EVENT_LISTS = (("participants", "person"), ("sources", "source"))
+
+
+def _repeats(file: LoadedFile | None, lists: Sequence[tuple[str, str]]) -> tuple[Problem, ...]:
+    """An id listed twice in one of ``file``'s ``lists``."""
+    if file is None:
+        return ()
+    found = []
+    for name, kind in lists:
         seen: set[str] = set()
         for path, value in _strings_at(file.data, (name, "*")):
             if value in seen:
-                yield file.problem(
-                    path, f'the {kind} id "{value}" a second time', "each id once in this list"
+                found.append(
+                    file.problem(path, f'the {kind} id "{value}" a second time', "each id once in this list")
                 )
             seen.add(value)
+    return tuple(found)
 
 
 # --- each event file on its own ----------------------------------------------------------------------------
@@ -515,14 +576,21 @@ def _check_repeats(loaded: LoadedData) -> Iterator[Problem]:
 @dataclass(frozen=True)
 class _EventFile:
     """What an event file shows without the other files: the template's placeholders left in it; the event in
-    each language, as the model reads it (None when it has problems), with the model's problems; and the main
-    language's event checked against itself (file name, citations, relations)."""
+    each language, as the model reads it (None when it has problems), with the model's problems; the main
+    language's event checked against itself (file name, citations, relations); and, for the checks across
+    files, what it holds as written: the ids it defines and those it refers to, its ids listed twice, and its
+    texts given in several languages."""
 
     file: LoadedFile
     languages: tuple[str, ...]
     placeholders: tuple[Problem, ...]
     in_language: Mapping[str, tuple[Event | None, tuple[Problem, ...]]]
     own: tuple[Problem, ...]
+    written_id: str | None
+    written_quote_ids: frozenset[str]
+    references: _References
+    repeats: tuple[Problem, ...]
+    texts: TextsByLanguage
 
     @classmethod
     def check(cls, file: LoadedFile, languages: tuple[str, ...]) -> _EventFile:
@@ -533,14 +601,30 @@ class _EventFile:
             in_each[language] = (event, tuple(problems))
         main = in_each[languages[0]][0]
         own = () if main is None else tuple(_check_event(file, main, languages[0]))
-        return cls(file, languages, tuple(placeholder_problems(file)), in_each, own)
+        return cls(
+            file,
+            languages,
+            tuple(placeholder_problems(file)),
+            in_each,
+            own,
+            *_written_ids(file),
+            _References.find(file, EVENT_REFERENCES),
+            _repeats(file, _EVENT_LISTS),
+            texts_by_language(file, Event),
+        )
+
+    @cached_property
+    def translations(self) -> tuple[Translation, ...]:
+        """Its texts in the other languages (:func:`generator.languages.translations`): of a valid file."""
+        return translations(self.file, Event, self.texts, self.languages)
 
 
 class CheckedEventFiles:
     """The event files as last validated, each checked on its own (:class:`_EventFile`): the live preview
     checks again only the files that changed (kept on the MkDocs plugin, with
     :class:`generator.load.ParsedFiles`, which gives an unchanged file as the same object). The checks across
-    files run on every validation. Validation without one checks every file."""
+    files run on every validation, on what each file holds as noted when it was checked. Validation without
+    one checks every file."""
 
     def __init__(self) -> None:
         self._checked: dict[str, _EventFile] = {}

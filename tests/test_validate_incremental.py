@@ -14,11 +14,12 @@ from generator.errors import DataError, Problem
 from generator.load import ParsedFiles, load_data
 from generator.validate import CheckedEventFiles, validate_languages
 from generator.yamlfile import LoadedFile
-from tests.conftest import edit
+from tests.conftest import FIXTURES, copy_project, edit
 
 MEETING = "data/events/2021-03-02-council-meeting.yaml"
 VISIT = "data/events/2021-03-02-site-visit.yaml"
 VOTE = "data/events/2021-04-council-vote.yaml"
+NEW = "data/events/2021-03-02-second-visit.yaml"
 
 Outcome = dict[str, Dataset] | tuple[Problem, ...]
 
@@ -35,7 +36,10 @@ def _outcome(
 def _steps(root: Path) -> list[tuple[str, Callable[[], object]]]:
     """Edits in turn, each kept by the next: errors across files brought in and fixed again."""
     meeting, visit, vote = root / MEETING, root / VISIT, root / VOTE
-    removed = meeting.read_text(encoding="utf-8")
+    removed, visit_text = meeting.read_text(encoding="utf-8"), visit.read_text(encoding="utf-8")
+    # The site visit again, under another event id: the same quote id in two files once both are there.
+    second_visit = visit_text.replace("id: 2021-03-02-site-visit", "id: 2021-03-02-second-visit")
+    second_visit = second_visit.replace("order: 2", "order: 3")
     return [
         ("quote's words", lambda: edit(meeting, "a bridge by summer", "a bridge by autumn", count=3)),
         ("duplicate quote id", lambda: edit(visit, "id: engineer-not-by-summer", "id: mayor-by-summer")),
@@ -59,6 +63,31 @@ def _steps(root: Path) -> list[tuple[str, Callable[[], object]]]:
         ),
         ("person back", lambda: edit(root / "data/people.yaml", "id: engr", "id: engineer")),
         ("unknown source", lambda: edit(vote, "sources: [gazette-2021-03-02]", "sources: [gazette]")),
+        ("source fixed", lambda: edit(vote, "sources: [gazette]", "sources: [gazette-2021-03-02]")),
+        (
+            "source removed from sources.yaml",
+            lambda: edit(root / "data/sources.yaml", "id: courier-2021-03-03", "id: courier"),
+        ),
+        ("source back", lambda: edit(root / "data/sources.yaml", "id: courier", "id: courier-2021-03-03")),
+        (
+            "topic removed from topics.yaml",
+            lambda: edit(root / "data/topics.yaml", "id: cost", "id: costs"),
+        ),
+        ("topic back", lambda: edit(root / "data/topics.yaml", "id: costs", "id: cost")),
+        ("related quote removed", lambda: edit(meeting, "id: mayor-by-summer", "id: mayor-by-june")),
+        ("related quote back", lambda: edit(meeting, "id: mayor-by-june", "id: mayor-by-summer")),
+        (
+            "participant twice",
+            lambda: edit(visit, "participants: [engineer]", "participants: [engineer, engineer]"),
+        ),
+        (
+            "participant once",
+            lambda: edit(visit, "participants: [engineer, engineer]", "participants: [engineer]"),
+        ),
+        ("visit removed", visit.unlink),
+        ("a new event with the removed one's quote", lambda: (root / NEW).write_text(second_visit, "utf-8")),
+        ("visit back: its quote id twice", lambda: visit.write_text(visit_text, encoding="utf-8")),
+        ("the new event removed", (root / NEW).unlink),
     ]
 
 
@@ -81,6 +110,61 @@ def test_each_edit_validates_as_validating_everything_does(small_project: Path) 
         "quoted event removed",
         "person removed from people.yaml",
         "unknown source",
+        "source removed from sources.yaml",
+        "topic removed from topics.yaml",
+        "related quote removed",
+        "participant twice",
+        "visit removed",
+        "a new event with the removed one's quote",
+        "visit back: its quote id twice",
+    ]
+
+
+def _language_steps(root: Path) -> list[tuple[str, Callable[[], object]]]:
+    """Edits of the texts in several languages of the bilingual project, each kept by the next."""
+    visit, settings = root / VISIT, root / "data/explainer.yaml"
+    spanish, french = '  es: "El ingeniero recorre la obra"', '  fr: "L\'ingénieur visite le chantier"'
+    english = '  en: "The engineer visits the site"\n'
+    return [
+        (
+            "Spanish text changed",
+            lambda: edit(visit, "El ingeniero visita la obra", "El ingeniero recorre la obra"),
+        ),
+        ("a text in an undeclared language", lambda: edit(visit, spanish, f"{spanish}\n{french}")),
+        ("French declared", lambda: edit(settings, "languages: [en, es]", "languages: [en, es, fr]")),
+        ("no English text", lambda: edit(visit, english, "")),
+        ("English text back", lambda: edit(visit, "title:\n", f"title:\n{english}")),
+        (
+            "French no longer declared",
+            lambda: edit(settings, "languages: [en, es, fr]", "languages: [en, es]"),
+        ),
+        ("French text removed", lambda: edit(visit, f"\n{french}", "")),
+        (
+            "a person's Spanish text changed",
+            lambda: edit(root / "data/people.yaml", "Ingeniero jefe", "Jefe de obras"),
+        ),
+        ("Spanish no longer declared", lambda: edit(settings, "languages: [en, es]", "languages: [en]")),
+    ]
+
+
+def test_each_edit_of_a_text_in_several_languages_validates_as_validating_everything_does(
+    tmp_path: Path,
+) -> None:
+    root = copy_project(FIXTURES / "bilingual", tmp_path / "project")
+    parsed, checked = ParsedFiles(), CheckedEventFiles()
+    assert _outcome(root, parsed, checked) == _outcome(root)
+    with_problems = []
+    for name, step in _language_steps(root):
+        step()
+        kept, fresh = _outcome(root, parsed, checked), _outcome(root)
+        assert kept == fresh, name
+        if isinstance(fresh, tuple):
+            with_problems.append(name)
+    assert with_problems == [
+        "a text in an undeclared language",
+        "no English text",
+        "French no longer declared",
+        "Spanish no longer declared",
     ]
 
 
