@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from itertools import chain
 from pathlib import PurePosixPath
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -86,14 +86,16 @@ def validate_languages(loaded: LoadedData, checked: CheckedEventFiles | None = N
     for the checks across files: they combine what each file holds (:class:`_EventFile`)."""
     problems = list(loaded.problems)
     languages = declared_languages(loaded.settings)
-    event_files = (checked or CheckedEventFiles()).check(loaded.events, languages)
+    checked = checked or CheckedEventFiles()
+    event_files = checked.check(loaded.events, languages)
     # Before the models' findings: at the same place, "a placeholder" explains more than "not an id".
     problems += [problem for file in event_files for problem in file.placeholders]
     named = [(file, model, texts_by_language(file, model)) for file, model in named_files_and_models(loaded)]
     texts = [(file, texts) for file, _, texts in named] + [(file.file, file.texts) for file in event_files]
     problems += language_problems(loaded.settings, texts)
     read = {
-        language: _Records.read(loaded, event_files, language, languages, problems) for language in languages
+        language: _Records.read(loaded, checked, event_files, language, languages, problems)
+        for language in languages
     }
     main = read[languages[0]]
     known = _KnownIds.collect(loaded, [(file.written_id, file.written_quote_ids) for file in event_files])
@@ -134,6 +136,7 @@ class _Records:
     def read(
         cls,
         loaded: LoadedData,
+        checked: CheckedEventFiles,
         event_files: Sequence[_EventFile],
         language: str,
         languages: tuple[str, ...],
@@ -142,17 +145,24 @@ class _Records:
         def of(file: LoadedFile | None, model: type[BaseModel]) -> LoadedFile | None:
             return None if file is None else in_language(file, model, language, languages)
 
+        def items(file: LoadedFile | None, lists: _Lists[M]) -> list[tuple[LoadedFile, FieldPath, M]]:
+            if file is None:
+                return []
+            read = checked.list_file(file, lists, language, languages)
+            problems.extend(read.problems)
+            return list(read.items)
+
         settings = _one(of(loaded.settings, Settings), Settings, problems)
-        people = _items(of(loaded.people, PeopleFile), "people", Person, problems)
-        sources = _items(of(loaded.sources, SourcesFile), "sources", Source, problems)
-        topics = _items(of(loaded.topics, TopicsFile), "topics", Topic, problems)
+        people = items(loaded.people, _PEOPLE)
+        sources = items(loaded.sources, _SOURCES)
+        topics = items(loaded.topics, _TOPICS)
         events = []
         for file in event_files:
             event, found = file.in_language[language]
             problems += found
             if event is not None:
                 events.append((file.file, event))
-        corrections = _items(of(loaded.corrections, CorrectionsFile), "corrections", Correction, problems)
+        corrections = items(loaded.corrections, _CORRECTIONS)
         return cls(settings, people, sources, topics, events, corrections)
 
     def dataset(self) -> Dataset:
@@ -196,11 +206,9 @@ def _one(file: LoadedFile | None, model: type[M], problems: list[Problem]) -> M 
 
 
 def _items(
-    file: LoadedFile | None, key: str, model: type[M], problems: list[Problem]
+    file: LoadedFile, key: str, model: type[M], problems: list[Problem]
 ) -> list[tuple[LoadedFile, FieldPath, M]]:
     """Validate a ``key:`` list item by item, so one bad entry does not hide the others."""
-    if file is None:
-        return []
     data = file.data
     problems += _list_file_shape(file, key)
     if not isinstance(data, dict) or not isinstance(data.get(key), tuple):
@@ -441,7 +449,8 @@ def _check_ids(
 ) -> Iterator[Problem]:
     """Each kind's ids are unique across all its files."""
     quote_ids = [quote.id for _, event in events for quote in event.quotes]
-    # Where each quote is matters only when an id is repeated: the usual case is found from the ids alone.
+    # Where each item is matters only when an id is repeated: the usual case is found from the ids alone, and
+    # the quotes, the most numerous, are not even listed with their places.
     quotes = (
         []
         if len(set(quote_ids)) == len(quote_ids)
@@ -460,6 +469,8 @@ def _check_ids(
         corrections,
     ]
     for group in groups:
+        if len({item.id for _, _, item in group}) == len(group):
+            continue
         first: dict[str, tuple[LoadedFile, FieldPath]] = {}
         for file, path, item in group:
             where = (*path, "id")
@@ -619,15 +630,53 @@ class _EventFile:
         return translations(self.file, Event, self.texts, self.languages)
 
 
+@dataclass(frozen=True)
+class _Lists(Generic[M]):
+    """A kind of file that holds one list: its field, the model of the file and that of each item."""
+
+    key: str
+    file_model: type[BaseModel]
+    model: type[M]
+
+
+_PEOPLE = _Lists("people", PeopleFile, Person)
+_SOURCES = _Lists("sources", SourcesFile, Source)
+_TOPICS = _Lists("topics", TopicsFile, Topic)
+_CORRECTIONS = _Lists("corrections", CorrectionsFile, Correction)
+
+
+@dataclass(frozen=True)
+class _ListFile(Generic[M]):
+    """A file of one list (people.yaml…) read in one language: its valid items, and the problems of the
+    others (each item is validated on its own, so one bad entry does not hide the others)."""
+
+    file: LoadedFile
+    language: str
+    languages: tuple[str, ...]
+    items: tuple[tuple[LoadedFile, FieldPath, M], ...]
+    problems: tuple[Problem, ...]
+
+    @classmethod
+    def read(
+        cls, file: LoadedFile, lists: _Lists[M], language: str, languages: tuple[str, ...]
+    ) -> _ListFile[M]:
+        problems: list[Problem] = []
+        in_one = in_language(file, lists.file_model, language, languages)
+        items = _items(in_one, lists.key, lists.model, problems)
+        return cls(file, language, languages, tuple(items), tuple(problems))
+
+
 class CheckedEventFiles:
     """The event files as last validated, each checked on its own (:class:`_EventFile`): the live preview
     checks again only the files that changed (kept on the MkDocs plugin, with
     :class:`generator.load.ParsedFiles`, which gives an unchanged file as the same object). The checks across
-    files run on every validation, on what each file holds as noted when it was checked. Validation without
-    one checks every file."""
+    files run on every validation, on what each file holds as noted when it was checked. Beside them, the
+    files of lists (people.yaml…) as last read in each language (:class:`_ListFile`), read again only when
+    they changed. Validation without one checks every file."""
 
     def __init__(self) -> None:
         self._checked: dict[str, _EventFile] = {}
+        self._lists: dict[tuple[str, str], _ListFile[Any]] = {}
 
     def check(self, files: Iterable[LoadedFile], languages: tuple[str, ...]) -> list[_EventFile]:
         """Each of ``files`` checked on its own in ``languages``, in their order; only these are kept."""
@@ -638,6 +687,18 @@ class CheckedEventFiles:
             checked.append(kept if same and kept is not None else _EventFile.check(file, languages))
         self._checked = {event_file.file.path: event_file for event_file in checked}
         return checked
+
+    def list_file(
+        self, file: LoadedFile, lists: _Lists[M], language: str, languages: tuple[str, ...]
+    ) -> _ListFile[M]:
+        """``file``, of ``lists``, read in ``language`` (:class:`_ListFile`): kept while it is read as the
+        same object in the same languages."""
+        kept = self._lists.get((lists.key, language))
+        if kept is not None and kept.file is file and kept.languages == languages:
+            return kept
+        read = _ListFile.read(file, lists, language, languages)
+        self._lists[(lists.key, language)] = read
+        return read
 
 
 def _check_event(file: LoadedFile, event: Event, language: str) -> Iterator[Problem]:

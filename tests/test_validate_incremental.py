@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -189,3 +190,35 @@ def test_only_the_changed_event_file_is_checked_again(
     paths.clear()
     _outcome(small_project, parsed, checked)
     assert sorted(paths) == sorted([MEETING, VISIT, VOTE])
+
+
+def test_a_file_of_a_list_is_read_again_only_when_it_changed(
+    small_project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed, checked = ParsedFiles(), CheckedEventFiles()
+    _outcome(small_project, parsed, checked)
+    read: list[tuple[str, str]] = []
+    original = validate._ListFile.read
+
+    def counted(
+        file: LoadedFile, lists: validate._Lists[Any], language: str, languages: tuple[str, ...]
+    ) -> validate._ListFile[Any]:
+        read.append((file.path, language))
+        return original(file, lists, language, languages)
+
+    monkeypatch.setattr(validate._ListFile, "read", counted)
+    edit(small_project / VISIT, "Not this year.", "Not this year, nor next.", count=2)
+    _outcome(small_project, parsed, checked)
+    assert read == []
+    edit(small_project / "data/people.yaml", "id: engineer", "id: engr")
+    _outcome(small_project, parsed, checked)
+    assert read == [("data/people.yaml", "en")]
+    # In each of the languages the explainer declares, when they change: every file of a list.
+    read.clear()
+    edit(small_project / "data/explainer.yaml", "published:", "languages: [en, fr]\npublished:")
+    _outcome(small_project, parsed, checked)
+    assert sorted(read) == [
+        (f"data/{name}.yaml", language)
+        for name in ("corrections", "people", "sources", "topics")
+        for language in ("en", "fr")
+    ]
