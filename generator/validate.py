@@ -518,25 +518,28 @@ class _References:
                 by_kind.setdefault(kind, set()).update(value for _, value in _strings_at(file.data, pattern))
         return cls(file, patterns, {kind: frozenset(values) for kind, values in by_kind.items()})
 
-    def unknown(self, ids: Mapping[str, frozenset[str] | None]) -> Iterator[Problem]:
+    def unknown(self, ids: Mapping[str, frozenset[str] | None]) -> list[Problem]:
         """A problem for each reference, in file order by pattern, to an id not among ``ids`` of its kind;
         none to a kind whose ids are None (that file could not be read, or holds no list: its own problem
         says so)."""
-        file = self.file
-        if file is None or all(
-            (known := ids[kind]) is None or values <= known for kind, values in self.by_kind.items()
-        ):
-            return
+        for kind, values in self.by_kind.items():  # a plain loop: it runs for every file on every save
+            known = ids[kind]
+            if known is not None and not values <= known:
+                return list(self._placed(ids))
+        return []
+
+    def _placed(self, ids: Mapping[str, frozenset[str] | None]) -> Iterator[Problem]:
+        assert self.file is not None  # a file that was not read refers to nothing
         for pattern, kind in self.patterns:
             known_ids = ids[kind]
             if known_ids is None:
                 continue
-            for path, value in _strings_at(file.data, pattern):
+            for path, value in _strings_at(self.file.data, pattern):
                 if value not in known_ids:
-                    yield _unknown_reference(file, path, kind, value, known_ids)
+                    yield _unknown_reference(self.file, path, kind, value, known_ids)
 
 
-def _check_references(files: Iterable[_References], known: _KnownIds) -> Iterator[Problem]:
+def _check_references(files: Iterable[_References], known: _KnownIds) -> list[Problem]:
     """Every reference of ``files`` to an id that is not defined."""
     ids = {
         "person": known.people,
@@ -545,8 +548,7 @@ def _check_references(files: Iterable[_References], known: _KnownIds) -> Iterato
         "quote": known.quotes,
         "event": known.events,
     }
-    for references in files:
-        yield from references.unknown(ids)
+    return [problem for references in files for problem in references.unknown(ids)]
 
 
 def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]]:
