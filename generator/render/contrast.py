@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.dataset import Statement, grouped
+from generator.dataset import Statement
 from generator.i18n import N_
 from generator.markup import (
     Html,
@@ -65,8 +65,7 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
     rows = []
     empty_cell = ctx.t(EMPTY_CELL)
     for topic in ctx.data.topics:
-        said = ctx.data.statements_by_topic.get(topic.id, ())
-        by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
+        by_speaker = ctx.data.statements_by_topic_and_speaker.get(topic.id, {})
         cells = [h("th", h("a", topic.question, href=ctx.topic_link(page, topic.id)), scope="row")]
         for person in speakers:
             statements = by_speaker.get(person.id, ())

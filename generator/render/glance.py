@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from generator.dataset import Statement, grouped
+from generator.dataset import Statement
 from generator.markup import Html, fragment, h
 from generator.model import Person, Stance, Topic
 from generator.render.components import joined, stance_label, stance_on
@@ -14,11 +14,11 @@ from generator.render.lists import SEARCH_EXCLUDE
 from generator.sitemap import CONTRAST, topic_anchor
 
 
-def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Statement]) -> Html:
+def topic_at_a_glance(ctx: Context, page: str, topic: Topic) -> Html:
     """One line per speaker with the stances of their quotes, in words, and a link to the table row."""
     items = []
-    by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
-    for person in _speakers_in_order(ctx, said):
+    by_speaker = ctx.data.statements_by_topic_and_speaker.get(topic.id, {})
+    for person in _speakers_in_order(ctx, by_speaker):
         theirs = by_speaker[person.id]
         tally = Counter(stance for s in theirs if (stance := stance_on(s, topic.id)) is not None)
         stances = [
@@ -48,11 +48,11 @@ def topic_at_a_glance(ctx: Context, page: str, topic: Topic, said: Sequence[Stat
     )
 
 
-def _speakers_in_order(ctx: Context, said: Sequence[Statement]) -> list[Person]:
-    """Contrast-table speakers first, in their order, then others in the order they spoke."""
-    ids = list(dict.fromkeys(s.quote.speaker for s in said))
-    first = [pid for pid in ctx.data.settings.speakers if pid in ids]
-    return [ctx.data.person_by_id[pid] for pid in first + [pid for pid in ids if pid not in first]]
+def _speakers_in_order(ctx: Context, by_speaker: Mapping[str, Sequence[Statement]]) -> list[Person]:
+    """Contrast-table speakers first, in their order, then others in the order they spoke (``by_speaker``'s
+    keys are in that order, :attr:`generator.dataset.Dataset.statements_by_topic_and_speaker`)."""
+    first = [pid for pid in ctx.data.settings.speakers if pid in by_speaker]
+    return [ctx.data.person_by_id[pid] for pid in first + [pid for pid in by_speaker if pid not in first]]
 
 
 def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statement]) -> Html | None:
@@ -97,7 +97,9 @@ def role_at_the_time(ctx: Context, person: Person, said: Sequence[Statement]) ->
     dates = [statement.date for statement in said]
     dates = dates or [event.date for event in data.events if person.id in event.participants]
     dates = dates or [event.date for event in data.events]
-    titles = dict.fromkeys(role.title for date in dates if (role := person.role_on(date)) is not None)
+    # Each date once (in order): a person quoted thousands of times speaks on a few hundred days.
+    on_dates = dict.fromkeys(dates)
+    titles = dict.fromkeys(role.title for date in on_dates if (role := person.role_on(date)) is not None)
     # Translators: between the posts a person held, in order: “Governor, then Secretary of State”.
     then = ctx.t(", then ")
     return then.join(titles) if titles else None
@@ -128,9 +130,8 @@ def questions_at_a_glance(ctx: Context, page: str) -> Html:
     them)."""
     items = []
     for topic in ctx.data.topics:
-        said = ctx.data.statements_by_topic.get(topic.id, ())
-        by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
-        speakers = _speakers_in_order(ctx, said)
+        by_speaker = ctx.data.statements_by_topic_and_speaker.get(topic.id, {})
+        speakers = _speakers_in_order(ctx, by_speaker)
         who: list[Html] = []
         for person in speakers[:GLANCE_SPEAKERS]:
             stances = {stance_on(s, topic.id) for s in by_speaker[person.id]}

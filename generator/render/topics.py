@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from generator.dataset import grouped
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Topic
 from generator.render.context import Context
@@ -46,10 +45,10 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
         heading(1, topic.question, "question"),
         paragraph(topic.summary),
     ]
-    by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
+    by_speaker = ctx.data.statements_by_topic_and_speaker.get(topic.id, {})
     speakers = [person for person in people_ordered(ctx) if person.id in by_speaker]
     if said:
-        blocks.append(raw_block(topic_at_a_glance(ctx, page, topic, said)))
+        blocks.append(raw_block(topic_at_a_glance(ctx, page, topic)))
         _, shown = latest(said, QUESTION_FIGURES_LIMIT)
         groups: list[Html] = []
         for person in speakers:
@@ -65,11 +64,7 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
         ]
     if not speakers:
         blocks.append(paragraph(ctx.t("No statement on this question in our sources.")))
-    silent = [
-        ctx.data.person_by_id[pid].name
-        for pid in ctx.data.settings.speakers
-        if pid not in {p.id for p in speakers}
-    ]
+    silent = [ctx.data.person_by_id[pid].name for pid in ctx.data.settings.speakers if pid not in by_speaker]
     if silent:
         blocks.append(paragraph(ctx.t("No statement in our sources from: {names}.", names=", ".join(silent))))
     return markdown_page(blocks)
