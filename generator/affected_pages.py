@@ -17,25 +17,47 @@ What each page shows, as its renderer makes it:
   (:data:`generator.render.people.OTHERS_LIMIT`) with a count of the rest; someone never quoted is described
   by the dates of the events they took part in, or else of every event;
 - a question's page: every quote on it; a day of sources: every quote citing its sources.
+
+A page of the whole site, a hand-written page or a share image that reads nothing an edit changed is kept from
+the last generation as well (:attr:`AffectedPages.unchanged`): what each reads of the events is named in
+:data:`Facet`, and compared before and after on the events that changed. A hand-written page is kept when
+every embed on it is (:func:`hand_written_unchanged`); a quote's share image when the quote's page is.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
 from generator.model import Event
 from generator.render.people import OTHERS_LIMIT
+from generator.render.timeline_svg import WHOLE_PICTURE_MAX_EVENTS
+
+Facet = Literal["no_event", "titles", "speakers", "stances"]
+"""What a page of the whole site reads of the events (each facet also of every other part of the data but the
+events, unchanged whenever an edit affects fewer than :data:`EVERY_PAGE`):
+
+- ``no_event``: nothing (the list of sources, the byline);
+- ``titles``: each event's place in the order of events, and its title (the timeline's first page, on a site
+  too large for its picture of every event);
+- ``speakers``: each quote's place in the order of quotes, and its speaker; each event's date and participants
+  (the list of people, the site's share image);
+- ``stances``: each quote's place, its speaker and its questions with their stances (the questions at a
+  glance).
+"""
 
 
 @dataclass(frozen=True)
 class AffectedPages:
     """The pages of single items to make, by item: quotes, people and questions by id, the timeline's days
     and the days of sources by date; None (the default): every page of that kind. ``exports``: whether to make
-    the data exports too (every edit changes them; the live preview makes them on full generations only)."""
+    the data exports too (every edit changes them; the live preview makes them on full generations only).
+    ``unchanged``: what the pages of the whole site read that the edit left as it was (:data:`Facet`); a page
+    reading only that is not made again."""
 
     quotes: frozenset[str] | None = None
     days: frozenset[PartialDate] | None = None
@@ -43,6 +65,7 @@ class AffectedPages:
     topics: frozenset[str] | None = None
     source_days: frozenset[PartialDate] | None = None
     exports: bool = True
+    unchanged: frozenset[Facet] = frozenset()
 
     def count(self) -> int | None:
         """How many pages; None: every page."""
@@ -73,13 +96,62 @@ def affected_pages(before: Dataset, after: Dataset) -> AffectedPages:
     if any(was.date != now.date or was.participants != now.participants for was, now in changed):
         people |= _never_quoted(before) | _never_quoted(after)
     sources = {citation.source for statement in shown for citation in statement.quote.citations}
+    unchanged = frozenset(
+        facet for facet, read in _FACETS.items() if all(read(was) == read(now) for was, now in changed)
+    )
+    if len(after.events) <= WHOLE_PICTURE_MAX_EVENTS:  # the timeline's picture shows every quote
+        unchanged -= {"titles"}
     return AffectedPages(
         quotes=frozenset(quotes),
         days=frozenset([event.date for event in events] + [statement.date for statement in shown]),
         people=frozenset(people),
         topics=frozenset(topics),
         source_days=frozenset(after.source_by_id[source_id].published for source_id in sources),
+        unchanged=unchanged,
     )
+
+
+def _place(event: Event) -> tuple[object, ...]:
+    """Where the event and its quotes come in the order of events and of quotes (every other event the same)."""
+    return (event.sort_key, tuple(quote.id for quote in event.quotes))
+
+
+_FACETS: dict[Facet, Callable[[Event], object]] = {
+    "no_event": lambda event: None,
+    "titles": lambda event: (_place(event), event.title),
+    "speakers": lambda event: (
+        _place(event),
+        event.participants,
+        tuple(quote.speaker for quote in event.quotes),
+    ),
+    "stances": lambda event: (_place(event), tuple((quote.speaker, quote.topics) for quote in event.quotes)),
+}
+
+
+def hand_written_unchanged(
+    only: AffectedPages, embeds: Iterable[tuple[str, Sequence[str]]], data: Dataset
+) -> bool:
+    """Whether a hand-written page whose embeds are ``embeds`` (kind and arguments,
+    :func:`generator.render.embeds.embeds_in`) reads the same data after the edit that ``only`` describes:
+    each quote it shows with its page unaffected, on a day unaffected (the quote's place in its day), each
+    day's events unaffected, the questions at a glance unchanged. The contrast table is always made again."""
+    if "no_event" not in only.unchanged or only.quotes is None or only.days is None:
+        return False
+    days = {date.iso() for date in only.days}
+    for kind, arguments in embeds:
+        if kind in ("quote", "side-by-side"):
+            said = [data.statement_by_id[quote_id] for quote_id in arguments]
+            if any(s.quote.id in only.quotes or s.date in only.days for s in said):
+                return False
+        elif kind == "timeline-day":
+            if arguments[0] in days:
+                return False
+        elif kind == "questions":
+            if "stances" not in only.unchanged:
+                return False
+        elif kind != "byline":
+            return False
+    return True
 
 
 def _by_id(events: Iterable[Event]) -> dict[str, Event]:

@@ -247,7 +247,7 @@ def _generate(
         stamps = {stamp.page: stamp for stamp in (*last.site.stamps, *site.stamps)}
         site = SiteFiles(
             last.site.pages.with_texts(site.pages),
-            site.images,
+            {**last.site.images, **site.images},
             tuple(stamps[page] for page in sorted(stamps)),
         )
     return Generated(site, (data,), content.pages, options, several=False, made=only)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from importlib.resources import files
 from typing import Literal
 
-from generator.affected_pages import EVERY_PAGE, AffectedPages
+from generator.affected_pages import EVERY_PAGE, AffectedPages, Facet, hand_written_unchanged
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
 from generator.explainers import LoadedSite, Site, cited_only
@@ -28,7 +28,7 @@ from generator.render.context import Context
 from generator.render.contrast import contrast_page
 from generator.render.corrections import corrections_page
 from generator.render.downloads import data_page
-from generator.render.embeds import check_embeds, embedded_quote_ids, resolve_embeds, stray_embeds
+from generator.render.embeds import check_embeds, embedded_quote_ids, embeds_in, resolve_embeds, stray_embeds
 from generator.render.hub import corrections_hub, hub_page
 from generator.render.people import people_index, person_pages
 from generator.render.quote_pages import quote_page_stamps, quote_shells
@@ -105,13 +105,15 @@ class Output:
     """One output: ``name`` says what it is to readers of a problem, ``make`` gives its files by path.
 
     A ``shared`` output is one for the whole site: on a site of several explainers, :data:`SITE_OUTPUTS` make
-    it once, from them all, instead of each explainer.
+    it once, from them all, instead of each explainer. ``reads``: what a page of the whole site reads of the
+    events; the live preview keeps the last one while that is unchanged (:mod:`generator.affected_pages`).
     """
 
     name: str
     make: Callable[[Dataset, Options], dict[str, str]]
     from_ids: PagesFromIds | None = None
     shared: bool = False
+    reads: Facet | None = None
 
 
 def _page(path: str, make: Callable[[Context], str]) -> Callable[[Dataset, Options], dict[str, str]]:
@@ -138,18 +140,18 @@ QUOTE_PAGE_OUTPUT = Output(
 
 OUTPUTS: tuple[Output, ...] = (
     Output("the contrast table", _page(CONTRAST, contrast_page)),
-    Output("the timeline", _page(TIMELINE, timeline_page)),
+    Output("the timeline", _page(TIMELINE, timeline_page), reads="titles"),
     Output(
         "a day of the timeline",
         lambda data, options: timeline_day_pages(options.context(data), options.only.days),
     ),
-    Output("the list of sources", _page(SOURCES, sources_page), shared=True),
+    Output("the list of sources", _page(SOURCES, sources_page), shared=True, reads="no_event"),
     Output(
         "a day of sources",
         lambda data, options: source_day_pages(options.context(data), options.only.source_days),
         shared=True,
     ),
-    Output("the list of people", _page(PEOPLE, people_index), shared=True),
+    Output("the list of people", _page(PEOPLE, people_index), shared=True, reads="speakers"),
     Output(
         "a person's page",
         lambda data, options: person_pages(options.context(data), options.only.people),
@@ -182,16 +184,21 @@ _HAND_WRITTEN = "no hand-written page where a generated page goes"
 _OWN_ADDRESS = "an id that gives its page an address of its own"
 
 
-def share_images(ctx: Context, pictured: Collection[str]) -> dict[str, bytes]:
-    """The PNG a link preview shows: the site's, and one for each quote in ``pictured`` (ids), by path.
+def share_images(
+    ctx: Context, pictured: Collection[str], only: AffectedPages = EVERY_PAGE
+) -> dict[str, bytes]:
+    """The PNG a link preview shows: the site's, and one for each quote in ``pictured`` (ids), by path; of those
+    an edit may change (``only``), the live preview's: the site's with the quotes' speakers, a quote's with its
+    page (:mod:`generator.affected_pages`).
 
     Not one for every quote: at ~20 ms each, 10,000 quotes would add minutes to every build. The quotes the
     hand-written pages quote (the front page's) are the ones an editor put forward, so the ones most shared;
     every other page previews with the site's picture and its own title and description.
     """
-    images = {SITE_SHARE_IMAGE: site_image(ctx)}
+    images = {SITE_SHARE_IMAGE: site_image(ctx)} if "speakers" not in only.unchanged else {}
     for quote_id in sorted(pictured):
-        images[quote_share_image(quote_id)] = quote_image(ctx, ctx.data.statement_by_id[quote_id])
+        if only.quotes is None or quote_id in only.quotes:
+            images[quote_share_image(quote_id)] = quote_image(ctx, ctx.data.statement_by_id[quote_id])
     return images
 
 
@@ -340,8 +347,11 @@ class _Files:
                 )
                 found = list(checked)
                 self.problems += found
-                if not found:
-                    self.made[on_site] = resolve_embeds(ctx, path, text).encode()
+                if found or (
+                    data is not None and hand_written_unchanged(self.options.only, embeds_in(text), data)
+                ):
+                    continue
+                self.made[on_site] = resolve_embeds(ctx, path, text).encode()
 
     def pages(self, lines: Mapping[str, str]) -> Utf8Texts:
         """The files, sorted, those in ``lines`` (from :func:`structured_data`) with their JSON-LD in the front
@@ -378,14 +388,16 @@ def site_files(
     files = _Files(content_dir, options)
     owner = _Owner(loaded, data)
     for output in OUTPUTS:
-        files.add(output, owner, output.make(data, options))
+        if output.reads not in options.only.unchanged:
+            files.add(output, owner, output.make(data, options))
     files.add_stamps(
         owner, quote_page_stamps(options.context(data), options.pictured_quotes, options.only.quotes)
     )
     files.add_content(options.context(data), content, data)
     site, days = options.site, options.only.days
     pages = files.pages(structured_data(data, site, options.language, days) if site else {})
-    return SiteFiles(pages, share_images(options.context(data), options.pictured_quotes), files.stamps)
+    images = share_images(options.context(data), options.pictured_quotes, options.only)
+    return SiteFiles(pages, images, files.stamps)
 
 
 def several_site_files(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +17,17 @@ from generator.affected_pages import EVERY_PAGE, AffectedPages, affected_pages
 from generator.build import Project, generate_for_preview, generate_site, load_dataset
 from generator.dates import PartialDate
 from generator.export import DOWNLOADS
-from generator.load import ParsedFiles
-from generator.outputs import Options
+from generator.load import ParsedFiles, load_data
+from generator.outputs import Options, site_files
+from generator.sitemap import (
+    CONTRAST,
+    PEOPLE,
+    SITE_SHARE_IMAGE,
+    SOURCES,
+    TIMELINE,
+    TOPICS,
+    quote_share_image,
+)
 from generator.validate import CheckedEventFiles
 from tests.conftest import ROOT, copy_project, edit
 
@@ -26,8 +36,9 @@ VISIT = "data/events/2021-03-02-site-visit.yaml"
 VOTE = "data/events/2021-04-council-vote.yaml"
 OPTIONS = Options(site_url="https://example.org/small/")
 EXPORTS = frozenset(download.path for download in DOWNLOADS)
-# Enough quotes per question (about 50) that most of them are on no other speaker's page.
-SIZE = Size("test", quotes=300, events=40, people=12, topics=6)
+# Enough quotes per question (about 50) that most of them are on no other speaker's page; too many events for
+# the timeline's picture of them all (generator.render.timeline_svg.WHOLE_PICTURE_MAX_EVENTS).
+SIZE = Size("test", quotes=300, events=48, people=12, topics=6)
 
 Event = dict[str, Any]
 
@@ -47,6 +58,8 @@ def test_a_quotes_words_affect_its_pages_and_those_of_the_quotes_it_relates_to(s
         people=frozenset({"mayor", "engineer"}),
         topics=frozenset({"timetable", "cost"}),
         source_days=frozenset({PartialDate(2021, 3, 2), PartialDate(2021, 3, 3)}),
+        # The timeline draws every quote on a site this small.
+        unchanged=frozenset({"no_event", "speakers", "stances"}),
     )
 
 
@@ -62,6 +75,7 @@ def test_an_event_without_quotes_affects_its_day_and_the_people_described_by_its
         people=frozenset(),
         topics=frozenset(),
         source_days=frozenset(),
+        unchanged=frozenset({"no_event", "speakers", "stances"}),
     )
     moved = _affected(small_project, lambda root: edit(root / VOTE, "date: 2021-04", "date: 2021-03"))
     assert moved == EVERY_PAGE  # a day came and another went
@@ -119,8 +133,9 @@ def _with_quotes(root: Path, index: int) -> tuple[Path, Event]:
     return [(path, event) for path, event in _events(root) if event.get("quotes")][index]
 
 
-def _words(root: Path) -> None:
-    path, event = _with_quotes(root, 3)
+def _words(root: Path, index: int = 3) -> None:
+    """The words of the first quote of the ``index``-th event that has quotes."""
+    path, event = _with_quotes(root, index)
     quote = event["quotes"][0]
     old, quote["text"] = quote["text"], "edited " + quote["text"]
     for citation in quote["citations"]:
@@ -169,6 +184,27 @@ def _another_day(root: Path) -> None:
     dump(path, event)
 
 
+def _embedded_words(root: Path) -> None:
+    """The words of a quote the front page shows."""
+    path, event = next((path, event) for path, event in _events(root) if _quote(event, "quote-00002"))
+    quote = _quote(event, "quote-00002")
+    old, quote["text"] = quote["text"], "edited " + quote["text"]
+    for citation in quote["citations"]:
+        citation["as_printed"] = citation["as_printed"].replace(old, quote["text"])
+    dump(path, event)
+
+
+def _quote(event: Event, quote_id: str) -> Any:
+    return next((quote for quote in event.get("quotes", ()) if quote["id"] == quote_id), None)
+
+
+def _embedded_day(root: Path) -> None:
+    """The title of the first event, on the day the front page shows."""
+    path, event = _events(root)[0]
+    event["title"] = "Edited " + event["title"]
+    dump(path, event)
+
+
 def _participants_and_title(root: Path) -> None:
     path, event = _events(root)[7]
     event["participants"] = ["person-0000"]
@@ -184,6 +220,8 @@ EDITS = [
     _no_relations,
     _another_day,
     _participants_and_title,
+    _embedded_words,
+    _embedded_day,
 ]
 
 
@@ -235,3 +273,30 @@ def test_other_hand_written_pages_or_options_make_every_page(small_project: Path
     assert generate_for_preview(project, other, parsed, checked, last).made == EVERY_PAGE
     (small_project / "content/more.md").write_text("# More\n", encoding="utf-8")
     assert generate_for_preview(project, OPTIONS, parsed, checked, last).made == EVERY_PAGE
+
+
+def test_the_pages_of_the_whole_site_that_show_no_changed_data_are_not_made_again(
+    synthetic: Path, tmp_path: Path
+) -> None:
+    root = copy_project(synthetic, tmp_path / "project")
+    project = Project(root)
+    before = load_dataset(project)
+    _words(root, 10)  # a quote on none of the front page's days, related to none it shows
+    after = load_dataset(project)
+    only = affected_pages(before, after)
+    assert only.unchanged == {"no_event", "titles", "speakers", "stances"}
+    content = project.read_content().pages
+    made = site_files(load_data(root, "data"), after, content, "content", replace(OPTIONS, only=only))
+    assert not {TIMELINE, PEOPLE, SOURCES} & made.pages.keys()
+    assert {CONTRAST, TOPICS} <= made.pages.keys()
+    # The front page shows the questions at a glance, four quotes and a day, none of which changed.
+    assert not {"index.md", "method.md"} & made.pages.keys()
+    assert made.images == {}
+    _embedded_words(root)
+    only = affected_pages(after, load_dataset(project))
+    made = site_files(
+        load_data(root, "data"), load_dataset(project), content, "content", replace(OPTIONS, only=only)
+    )
+    # The quote's picture, and those of the other quotes said at its event; the site's picture as it was.
+    assert "index.md" in made.pages and quote_share_image("quote-00002") in made.images
+    assert SITE_SHARE_IMAGE not in made.images

@@ -44,14 +44,19 @@ def resolve_embeds(ctx: Context, page: str, text: str) -> str:
     return "\n".join(lines)
 
 
-def embedded_quote_ids(text: str) -> list[str]:
-    """The ids of the quotes that ``text``'s embeds show, in order (whether they exist or not)."""
-    ids: list[str] = []
+def embeds_in(text: str) -> list[tuple[str, list[str]]]:
+    """The embeds in ``text``, in order: each one's kind and arguments (whether they exist or not)."""
+    found: list[tuple[str, list[str]]] = []
     for _, line, in_code in _lines(text):
         match = None if in_code else _EMBED.fullmatch(line.strip())
-        if match and match["kind"] in _QUOTE_KINDS:
-            ids += match["arguments"].split()
-    return ids
+        if match:
+            found.append((match["kind"], match["arguments"].split()))
+    return found
+
+
+def embedded_quote_ids(text: str) -> list[str]:
+    """The ids of the quotes that ``text``'s embeds show, in order (whether they exist or not)."""
+    return [quote_id for kind, arguments in embeds_in(text) if kind in _QUOTE_KINDS for quote_id in arguments]
 
 
 _SYNTAX = (
