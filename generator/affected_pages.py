@@ -34,10 +34,11 @@ from typing import Literal
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
 from generator.model import Event
+from generator.render.contrast import CELL_LIMIT
 from generator.render.people import OTHERS_LIMIT
 from generator.render.timeline_svg import WHOLE_PICTURE_MAX_EVENTS
 
-Facet = Literal["no_event", "titles", "speakers", "stances"]
+Facet = Literal["no_event", "titles", "speakers", "stances", "contrast"]
 """What a page of the whole site reads of the events (each facet also of every other part of the data but the
 events, unchanged whenever an edit affects fewer than :data:`EVERY_PAGE`):
 
@@ -47,7 +48,9 @@ events, unchanged whenever an edit affects fewer than :data:`EVERY_PAGE`):
 - ``speakers``: each quote's place in the order of quotes, and its speaker; each event's date and participants
   (the list of people, the site's share image);
 - ``stances``: each quote's place, its speaker and its questions with their stances (the questions at a
-  glance).
+  glance);
+- ``contrast``: with ``stances``, the quotes the contrast table shows, each cell's latest few
+  (:data:`generator.render.contrast.CELL_LIMIT`).
 """
 
 
@@ -96,11 +99,14 @@ def affected_pages(before: Dataset, after: Dataset) -> AffectedPages:
     if any(was.date != now.date or was.participants != now.participants for was, now in changed):
         people |= _never_quoted(before) | _never_quoted(after)
     sources = {citation.source for statement in shown for citation in statement.quote.citations}
+    said_at = [after.statement_by_id[quote.id] for _, now in changed for quote in now.quotes]
     unchanged = frozenset(
         facet for facet, read in _FACETS.items() if all(read(was) == read(now) for was, now in changed)
     )
     if len(after.events) <= WHOLE_PICTURE_MAX_EVENTS:  # the timeline's picture shows every quote
         unchanged -= {"titles"}
+    if "stances" in unchanged and not any(_in_contrast(after, statement) for statement in said_at):
+        unchanged |= {"contrast"}
     return AffectedPages(
         quotes=frozenset(quotes),
         days=frozenset([event.date for event in events] + [statement.date for statement in shown]),
@@ -128,13 +134,30 @@ _FACETS: dict[Facet, Callable[[Event], object]] = {
 }
 
 
+def _in_contrast(data: Dataset, statement: Statement) -> bool:
+    """Whether the contrast table shows ``statement``: among its speaker's latest on one of its questions."""
+    speaker = statement.quote.speaker
+    if speaker not in data.settings.speakers:
+        return False
+    for link in statement.quote.topics:
+        later = 0  # the speaker's quotes on the question after this one, found from the end
+        for other in reversed(data.statements_by_topic[link.topic]):
+            if other is statement:
+                return True
+            if other.quote.speaker == speaker:
+                later += 1
+                if later == CELL_LIMIT:
+                    break
+    return False
+
+
 def hand_written_unchanged(
     only: AffectedPages, embeds: Iterable[tuple[str, Sequence[str]]], data: Dataset
 ) -> bool:
     """Whether a hand-written page whose embeds are ``embeds`` (kind and arguments,
     :func:`generator.render.embeds.embeds_in`) reads the same data after the edit that ``only`` describes:
     each quote it shows with its page unaffected, on a day unaffected (the quote's place in its day), each
-    day's events unaffected, the questions at a glance unchanged. The contrast table is always made again."""
+    day's events unaffected, the questions at a glance and the contrast table unchanged."""
     if "no_event" not in only.unchanged or only.quotes is None or only.days is None:
         return False
     days = {date.iso() for date in only.days}
@@ -148,6 +171,9 @@ def hand_written_unchanged(
                 return False
         elif kind == "questions":
             if "stances" not in only.unchanged:
+                return False
+        elif kind == "contrast-table":
+            if "contrast" not in only.unchanged:
                 return False
         elif kind != "byline":
             return False

@@ -90,15 +90,6 @@ class Dataset:
         return grouped((link.topic, s) for s in self.statements for link in s.quote.topics)
 
     @cached_property
-    def statements_by_topic_and_speaker(self) -> dict[str, dict[str, tuple[Statement, ...]]]:
-        """Each question's statements by speaker, speakers in the order they first spoke to it: the contrast
-        table, the questions at a glance and the question pages read every question's this way."""
-        return {
-            topic_id: grouped((s.quote.speaker, s) for s in said)
-            for topic_id, said in self.statements_by_topic.items()
-        }
-
-    @cached_property
     def statements_by_source(self) -> dict[str, tuple[Statement, ...]]:
         cited = (
             (s, dict.fromkeys(citation.source for citation in s.quote.citations)) for s in self.statements

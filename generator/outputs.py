@@ -139,7 +139,7 @@ QUOTE_PAGE_OUTPUT = Output(
 )
 
 OUTPUTS: tuple[Output, ...] = (
-    Output("the contrast table", _page(CONTRAST, contrast_page)),
+    Output("the contrast table", _page(CONTRAST, contrast_page), reads="contrast"),
     Output("the timeline", _page(TIMELINE, timeline_page), reads="titles"),
     Output(
         "a day of the timeline",

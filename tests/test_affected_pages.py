@@ -58,7 +58,7 @@ def test_a_quotes_words_affect_its_pages_and_those_of_the_quotes_it_relates_to(s
         people=frozenset({"mayor", "engineer"}),
         topics=frozenset({"timetable", "cost"}),
         source_days=frozenset({PartialDate(2021, 3, 2), PartialDate(2021, 3, 3)}),
-        # The timeline draws every quote on a site this small.
+        # The timeline draws every quote on a site this small; the contrast table shows this one.
         unchanged=frozenset({"no_event", "speakers", "stances"}),
     )
 
@@ -75,7 +75,7 @@ def test_an_event_without_quotes_affects_its_day_and_the_people_described_by_its
         people=frozenset(),
         topics=frozenset(),
         source_days=frozenset(),
-        unchanged=frozenset({"no_event", "speakers", "stances"}),
+        unchanged=frozenset({"no_event", "speakers", "stances", "contrast"}),
     )
     moved = _affected(small_project, lambda root: edit(root / VOTE, "date: 2021-04", "date: 2021-03"))
     assert moved == EVERY_PAGE  # a day came and another went
@@ -141,6 +141,11 @@ def _words(root: Path, index: int = 3) -> None:
     for citation in quote["citations"]:
         citation["as_printed"] = citation["as_printed"].replace(old, quote["text"])
     dump(path, event)
+
+
+def _latest_words(root: Path) -> None:
+    """The words of a quote among the latest on its questions: the contrast table shows it."""
+    _words(root, -1)
 
 
 def _speaker(root: Path) -> None:
@@ -214,6 +219,7 @@ def _participants_and_title(root: Path) -> None:
 
 EDITS = [
     _words,
+    _latest_words,
     _speaker,
     _stance_and_question,
     _relation,
@@ -284,11 +290,11 @@ def test_the_pages_of_the_whole_site_that_show_no_changed_data_are_not_made_agai
     _words(root, 10)  # a quote on none of the front page's days, related to none it shows
     after = load_dataset(project)
     only = affected_pages(before, after)
-    assert only.unchanged == {"no_event", "titles", "speakers", "stances"}
+    assert only.unchanged == {"no_event", "titles", "speakers", "stances", "contrast"}
     content = project.read_content().pages
     made = site_files(load_data(root, "data"), after, content, "content", replace(OPTIONS, only=only))
     assert not {TIMELINE, PEOPLE, SOURCES} & made.pages.keys()
-    assert {CONTRAST, TOPICS} <= made.pages.keys()
+    assert TOPICS in made.pages and CONTRAST not in made.pages
     # The front page shows the questions at a glance, four quotes and a day, none of which changed.
     assert not {"index.md", "method.md"} & made.pages.keys()
     assert made.images == {}
@@ -300,3 +306,17 @@ def test_the_pages_of_the_whole_site_that_show_no_changed_data_are_not_made_agai
     # The quote's picture, and those of the other quotes said at its event; the site's picture as it was.
     assert "index.md" in made.pages and quote_share_image("quote-00002") in made.images
     assert SITE_SHARE_IMAGE not in made.images
+
+
+def test_the_contrast_table_is_made_again_when_it_shows_an_edited_quote(
+    synthetic: Path, tmp_path: Path
+) -> None:
+    root = copy_project(synthetic, tmp_path / "project")
+    before = load_dataset(Project(root))
+    _latest_words(root)
+    assert affected_pages(before, load_dataset(Project(root))).unchanged == {
+        "no_event",
+        "titles",
+        "speakers",
+        "stances",
+    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, deque
 from collections.abc import Sequence
 
 from generator.dataset import Statement
@@ -16,10 +17,10 @@ from generator.markup import (
     paragraph,
     raw_block,
 )
-from generator.model import Stance
+from generator.model import Person, Stance
 from generator.render.components import source_links, stance_label, stance_on
 from generator.render.context import Context
-from generator.render.lists import SEARCH_EXCLUDE, latest, more_link
+from generator.render.lists import SEARCH_EXCLUDE, more_link
 from generator.render.quote_words import quoted_text
 from generator.sitemap import CONTRAST, topic_anchor
 
@@ -51,6 +52,21 @@ def _answers_first(statements: Sequence[Statement], topic_id: str) -> list[State
     return sorted(statements, key=lambda statement: stance_on(statement, topic_id) is None)
 
 
+def _latest_by_speaker(
+    said: Sequence[Statement], speakers: Sequence[Person]
+) -> tuple[Counter[str], dict[str, deque[Statement]]]:
+    """How many of ``said`` (a question's quotes) each of ``speakers`` said, and their latest
+    :data:`CELL_LIMIT`, in order: one pass, nothing kept of the other quotes."""
+    counts: Counter[str] = Counter()
+    latest_said: dict[str, deque[Statement]] = {person.id: deque(maxlen=CELL_LIMIT) for person in speakers}
+    for statement in said:
+        theirs = latest_said.get(statement.quote.speaker)
+        if theirs is not None:
+            theirs.append(statement)
+            counts[statement.quote.speaker] += 1
+    return counts, latest_said
+
+
 def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
     """The stance legend, then the table in its scrolling region; ``anchored`` gives rows ids (once per page)."""
     speakers = [ctx.data.person_by_id[speaker_id] for speaker_id in ctx.data.settings.speakers]
@@ -65,14 +81,14 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
     rows = []
     empty_cell = ctx.t(EMPTY_CELL)
     for topic in ctx.data.topics:
-        by_speaker = ctx.data.statements_by_topic_and_speaker.get(topic.id, {})
+        counts, latest_said = _latest_by_speaker(ctx.data.statements_by_topic.get(topic.id, ()), speakers)
         cells = [h("th", h("a", topic.question, href=ctx.topic_link(page, topic.id)), scope="row")]
         for person in speakers:
-            statements = by_speaker.get(person.id, ())
-            if not statements:
+            shown = latest_said[person.id]
+            if not shown:
                 cells.append(h("td", h("span", empty_cell, class_="ex-empty"), data_speaker=person.name))
                 continue
-            earlier, shown = latest(statements, CELL_LIMIT)
+            earlier = counts[person.id] - len(shown)
             entries = []
             for statement in _answers_first(shown, topic.id):
                 sources = [citation.source for citation in statement.quote.citations]
@@ -95,7 +111,7 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
                     )
                 )
             if earlier:
-                entries.append(h("li", more_link(ctx, page, len(earlier), topic.id), class_="ex-cell__more"))
+                entries.append(h("li", more_link(ctx, page, earlier, topic.id), class_="ex-cell__more"))
             cells.append(h("td", h("ul", *entries, class_="ex-cell"), data_speaker=person.name))
         rows.append(h("tr", *cells, id=topic_anchor(topic.id) if anchored else None))
     table = h(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from generator.dataset import Statement
 from generator.markup import Html, fragment, h
@@ -14,10 +14,12 @@ from generator.render.lists import SEARCH_EXCLUDE
 from generator.sitemap import CONTRAST, topic_anchor
 
 
-def topic_at_a_glance(ctx: Context, page: str, topic: Topic) -> Html:
-    """One line per speaker with the stances of their quotes, in words, and a link to the table row."""
+def topic_at_a_glance(
+    ctx: Context, page: str, topic: Topic, by_speaker: Mapping[str, Sequence[Statement]]
+) -> Html:
+    """One line per speaker with the stances of their quotes (``by_speaker``: the question's, by speaker in the
+    order they first spoke to it), in words, and a link to the table row."""
     items = []
-    by_speaker = ctx.data.statements_by_topic_and_speaker.get(topic.id, {})
     for person in _speakers_in_order(ctx, by_speaker):
         theirs = by_speaker[person.id]
         tally = Counter(stance for s in theirs if (stance := stance_on(s, topic.id)) is not None)
@@ -48,11 +50,11 @@ def topic_at_a_glance(ctx: Context, page: str, topic: Topic) -> Html:
     )
 
 
-def _speakers_in_order(ctx: Context, by_speaker: Mapping[str, Sequence[Statement]]) -> list[Person]:
-    """Contrast-table speakers first, in their order, then others in the order they spoke (``by_speaker``'s
-    keys are in that order, :attr:`generator.dataset.Dataset.statements_by_topic_and_speaker`)."""
-    first = [pid for pid in ctx.data.settings.speakers if pid in by_speaker]
-    return [ctx.data.person_by_id[pid] for pid in first + [pid for pid in by_speaker if pid not in first]]
+def _speakers_in_order(ctx: Context, spoke: Collection[str]) -> list[Person]:
+    """Contrast-table speakers first, in their order, then others in the order they spoke (``spoke``: ids in
+    that order)."""
+    first = [pid for pid in ctx.data.settings.speakers if pid in spoke]
+    return [ctx.data.person_by_id[pid] for pid in first + [pid for pid in spoke if pid not in first]]
 
 
 def person_record(ctx: Context, page: str, person: Person, said: Sequence[Statement]) -> Html | None:
@@ -130,11 +132,16 @@ def questions_at_a_glance(ctx: Context, page: str) -> Html:
     them)."""
     items = []
     for topic in ctx.data.topics:
-        by_speaker = ctx.data.statements_by_topic_and_speaker.get(topic.id, {})
-        speakers = _speakers_in_order(ctx, by_speaker)
+        said = ctx.data.statements_by_topic.get(topic.id, ())
+        speakers = _speakers_in_order(ctx, dict.fromkeys(statement.quote.speaker for statement in said))
+        # The stances of the speakers named, in one pass over the question's quotes.
+        taken: dict[str, set[Stance | None]] = {person.id: set() for person in speakers[:GLANCE_SPEAKERS]}
+        for statement in said:
+            if (theirs := taken.get(statement.quote.speaker)) is not None:
+                theirs.add(stance_on(statement, topic.id))
         who: list[Html] = []
         for person in speakers[:GLANCE_SPEAKERS]:
-            stances = {stance_on(s, topic.id) for s in by_speaker[person.id]}
+            stances = taken[person.id]
             labels = [
                 label for stance in Stance if stance in stances and (label := stance_label(ctx, stance))
             ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from generator.dataset import grouped
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import Topic
 from generator.render.context import Context
@@ -45,10 +46,10 @@ def topic_detail(ctx: Context, topic: Topic) -> str:
         heading(1, topic.question, "question"),
         paragraph(topic.summary),
     ]
-    by_speaker = ctx.data.statements_by_topic_and_speaker.get(topic.id, {})
+    by_speaker = grouped((statement.quote.speaker, statement) for statement in said)
     speakers = [person for person in people_ordered(ctx) if person.id in by_speaker]
     if said:
-        blocks.append(raw_block(topic_at_a_glance(ctx, page, topic)))
+        blocks.append(raw_block(topic_at_a_glance(ctx, page, topic, by_speaker)))
         _, shown = latest(said, QUESTION_FIGURES_LIMIT)
         groups: list[Html] = []
         for person in speakers:
