@@ -29,7 +29,7 @@ from generator.outputs import Options, SiteFiles, several_export_files, several_
 from generator.reading import Content, read_content
 from generator.render.embeds import check_pages
 from generator.validate import (
-    CheckedEventFiles,
+    CheckedFiles,
     validate,
     validate_languages,
     written_days,
@@ -188,7 +188,7 @@ def generate_for_preview(
     project: Project,
     options: Options,
     parsed: ParsedFiles,
-    checked: CheckedEventFiles,
+    checked: CheckedFiles,
     last: Generated | None,
 ) -> Generated:
     """:func:`generate_site` for the live preview, which keeps ``parsed``, ``checked`` and the ``last`` good
@@ -204,7 +204,7 @@ def _generate(
     options: Options | None,
     parsed: ParsedFiles | None = None,
     last: Generated | None = None,
-    checked: CheckedEventFiles | None = None,
+    checked: CheckedFiles | None = None,
 ) -> Generated:
     """:func:`generate_for_preview`; without ``parsed``, ``last`` and ``checked``, :func:`generate_site`'s
     files."""
@@ -290,7 +290,7 @@ def write_docs(project: Project, out: Path, *, engine: EngineName = engines.DEFA
     return _write_pages(project, generate_site(project, _engine_options(project, engine)), out, docs_texts)
 
 
-def _in_language(loaded: LoadedData, language: str, checked: CheckedEventFiles | None = None) -> Dataset:
+def _in_language(loaded: LoadedData, language: str, checked: CheckedFiles | None = None) -> Dataset:
     """The validated data with each text in our own words in ``language``: an edition's language that the
     data does not declare gets the main language's texts. Raises DataError with every problem."""
     datasets = validate_languages(loaded, checked)

@@ -47,7 +47,7 @@ from generator.preview_pages import nav_pages, problems_panel, stand_in_page
 from generator.quote_stamps import QuoteStamp, Shell, ShellError
 from generator.sitemap import STYLESHEET
 from generator.utf8_texts import Utf8Texts
-from generator.validate import CheckedEventFiles
+from generator.validate import CheckedFiles
 
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
@@ -100,7 +100,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # generation, whose pages an edit does not affect are kept.
     compiled_templates: preview_rebuild.CompiledTemplates
     parsed: ParsedFiles
-    checked: CheckedEventFiles
+    checked: CheckedFiles
     generated: Generated | None = None
     # Under ``explainer build``: the pages it made before it ran MkDocs, not to be made again (generator.build).
     made: MadeSite | None = None
@@ -112,7 +112,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.shells = {}
         self.compiled_templates = preview_rebuild.CompiledTemplates()
         self.parsed = ParsedFiles()
-        self.checked = CheckedEventFiles()
+        self.checked = CheckedFiles()
 
     def take(self, made: MadeSite) -> None:
         """Build the pages ``made`` holds, if they were made for this build's edition and options."""

@@ -8,7 +8,7 @@ the rebuild as soon as the system reports it (:mod:`generator.preview_watch`), n
 The generator does not make every file on each save either (:func:`generator.build.generate_for_preview`): it
 reads again only the data files that changed (:class:`generator.load.ParsedFiles`), checks on its own again
 only an event file that changed and runs the checks across files on the whole data
-(:class:`generator.validate.CheckedEventFiles`: the same datasets and problems as validating everything), and
+(:class:`generator.validate.CheckedFiles`: the same datasets and problems as validating everything), and
 when only events changed makes again only the pages of single items the change affects (a quote's, a
 day's, a person's, a question's, a day of sources: :mod:`generator.affected_pages`), with every page of the
 whole site and every hand-written page; the others keep the last generation's text. Anything else (people,

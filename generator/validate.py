@@ -79,14 +79,14 @@ def validate(loaded: LoadedData, language: str | None = None) -> Dataset:
     return editions[language]
 
 
-def validate_languages(loaded: LoadedData, checked: CheckedEventFiles | None = None) -> dict[str, Dataset]:
+def validate_languages(loaded: LoadedData, checked: CheckedFiles | None = None) -> dict[str, Dataset]:
     """The dataset in each of the explainer's languages, the main one first; or raise DataError with every
     problem in the data (each language's texts are checked). With ``checked`` (the live preview's), an event
     file read as the same object as at its last validation is not checked on its own again, nor read again
     for the checks across files: they combine what each file holds (:class:`_EventFile`)."""
     problems = list(loaded.problems)
     languages = declared_languages(loaded.settings)
-    checked = checked or CheckedEventFiles()
+    checked = checked or CheckedFiles()
     event_files = checked.check(loaded.events, languages)
     # Before the models' findings: at the same place, "a placeholder" explains more than "not an id".
     problems += [problem for file in event_files for problem in file.placeholders]
@@ -136,7 +136,7 @@ class _Records:
     def read(
         cls,
         loaded: LoadedData,
-        checked: CheckedEventFiles,
+        checked: CheckedFiles,
         event_files: Sequence[_EventFile],
         language: str,
         languages: tuple[str, ...],
@@ -668,13 +668,13 @@ class _ListFile(Generic[M]):
         return cls(file, language, languages, tuple(items), tuple(problems))
 
 
-class CheckedEventFiles:
-    """The event files as last validated, each checked on its own (:class:`_EventFile`): the live preview
-    checks again only the files that changed (kept on the MkDocs plugin, with
-    :class:`generator.load.ParsedFiles`, which gives an unchanged file as the same object). The checks across
-    files run on every validation, on what each file holds as noted when it was checked. Beside them, the
-    files of lists (people.yaml…) as last read in each language (:class:`_ListFile`), read again only when
-    they changed. Validation without one checks every file."""
+class CheckedFiles:
+    """The data files as last validated, for the live preview (kept on the MkDocs plugin, with
+    :class:`generator.load.ParsedFiles`, which gives an unchanged file as the same object): each event file
+    checked on its own (:class:`_EventFile`), checked again only when it changed, and the files of lists
+    (people.yaml…) as last read in each language (:class:`_ListFile`), read again only when they changed. The
+    checks across files run on every validation, on what each file holds as noted when it was checked.
+    Validation without one checks every file."""
 
     def __init__(self) -> None:
         self._checked: dict[str, _EventFile] = {}

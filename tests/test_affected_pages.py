@@ -28,7 +28,7 @@ from generator.sitemap import (
     TOPICS,
     quote_share_image,
 )
-from generator.validate import CheckedEventFiles
+from generator.validate import CheckedFiles
 from tests.conftest import ROOT, copy_project, edit
 
 MEETING = "data/events/2021-03-02-council-meeting.yaml"
@@ -236,7 +236,7 @@ def test_the_preview_makes_only_the_affected_pages_and_the_same_files_as_a_full_
     synthetic: Path, tmp_path: Path, change: Callable[[Path], None]
 ) -> None:
     root = copy_project(synthetic, tmp_path / "project")
-    project, parsed, checked = Project(root), ParsedFiles(), CheckedEventFiles()
+    project, parsed, checked = Project(root), ParsedFiles(), CheckedFiles()
     last = generate_for_preview(project, OPTIONS, parsed, checked, None)
     change(root)
     made = generate_for_preview(project, OPTIONS, parsed, checked, last)
@@ -271,7 +271,7 @@ def test_a_quote_long_before_the_latest_on_its_question_is_on_no_other_speakers_
 
 
 def test_other_hand_written_pages_or_options_make_every_page(small_project: Path) -> None:
-    project, parsed, checked = Project(small_project), ParsedFiles(), CheckedEventFiles()
+    project, parsed, checked = Project(small_project), ParsedFiles(), CheckedFiles()
     last = generate_for_preview(project, OPTIONS, parsed, checked, None)
     edit(small_project / MEETING, "by summer", "by autumn", count=3)
     assert generate_for_preview(project, OPTIONS, parsed, checked, last).made != EVERY_PAGE

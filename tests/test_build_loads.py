@@ -20,7 +20,7 @@ from generator import build
 from generator.build import Generated, MadeSite, Project, build_site, generate_site
 from generator.load import LoadedData, ParsedFiles, load_data
 from generator.outputs import Options
-from generator.validate import CheckedEventFiles
+from generator.validate import CheckedFiles
 from tests.conftest import ROOT, SMALL, copy_project
 
 pytestmark = pytest.mark.slow  # real MkDocs builds
@@ -41,7 +41,7 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> tuple[list[Path], list[str]]:
         options: Options | None,
         parsed: ParsedFiles | None = None,
         last: Generated | None = None,
-        checked: CheckedEventFiles | None = None,
+        checked: CheckedFiles | None = None,
     ) -> Generated:
         generations.append(options.language if options else "")
         return generate(project, options, parsed, last, checked)

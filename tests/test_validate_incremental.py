@@ -13,7 +13,7 @@ from generator import validate
 from generator.dataset import Dataset
 from generator.errors import DataError, Problem
 from generator.load import ParsedFiles, load_data
-from generator.validate import CheckedEventFiles, validate_languages
+from generator.validate import CheckedFiles, validate_languages
 from generator.yamlfile import LoadedFile
 from tests.conftest import FIXTURES, copy_project, edit
 
@@ -25,9 +25,7 @@ NEW = "data/events/2021-03-02-second-visit.yaml"
 Outcome = dict[str, Dataset] | tuple[Problem, ...]
 
 
-def _outcome(
-    root: Path, parsed: ParsedFiles | None = None, checked: CheckedEventFiles | None = None
-) -> Outcome:
+def _outcome(root: Path, parsed: ParsedFiles | None = None, checked: CheckedFiles | None = None) -> Outcome:
     try:
         return validate_languages(load_data(root, parsed=parsed), checked)
     except DataError as error:
@@ -93,7 +91,7 @@ def _steps(root: Path) -> list[tuple[str, Callable[[], object]]]:
 
 
 def test_each_edit_validates_as_validating_everything_does(small_project: Path) -> None:
-    parsed, checked = ParsedFiles(), CheckedEventFiles()
+    parsed, checked = ParsedFiles(), CheckedFiles()
     assert _outcome(small_project, parsed, checked) == _outcome(small_project)
     with_problems = []
     for name, step in _steps(small_project):
@@ -152,7 +150,7 @@ def test_each_edit_of_a_text_in_several_languages_validates_as_validating_everyt
     tmp_path: Path,
 ) -> None:
     root = copy_project(FIXTURES / "bilingual", tmp_path / "project")
-    parsed, checked = ParsedFiles(), CheckedEventFiles()
+    parsed, checked = ParsedFiles(), CheckedFiles()
     assert _outcome(root, parsed, checked) == _outcome(root)
     with_problems = []
     for name, step in _language_steps(root):
@@ -172,7 +170,7 @@ def test_each_edit_of_a_text_in_several_languages_validates_as_validating_everyt
 def test_only_the_changed_event_file_is_checked_again(
     small_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parsed, checked = ParsedFiles(), CheckedEventFiles()
+    parsed, checked = ParsedFiles(), CheckedFiles()
     _outcome(small_project, parsed, checked)
     paths: list[str] = []
     check = validate._EventFile.check
@@ -195,7 +193,7 @@ def test_only_the_changed_event_file_is_checked_again(
 def test_a_file_of_a_list_is_read_again_only_when_it_changed(
     small_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    parsed, checked = ParsedFiles(), CheckedEventFiles()
+    parsed, checked = ParsedFiles(), CheckedFiles()
     _outcome(small_project, parsed, checked)
     read: list[tuple[str, str]] = []
     original = validate._ListFile.read
