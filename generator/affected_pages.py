@@ -16,7 +16,8 @@ What each page shows, as its renderer makes it:
 - a person's page: their own quotes, and per question they spoke to the latest few by others
   (:data:`generator.render.people.OTHERS_LIMIT`) with a count of the rest; someone never quoted is described
   by the dates of the events they took part in, or else of every event;
-- a question's page: every quote on it; a day of sources: every quote citing its sources.
+- a question's page: a line for every quote on it (its words, speaker, questions, date and place in the
+  order), and the figures of the latest few; a day of sources: every quote citing its sources.
 
 A page of the whole site, a hand-written page or a share image that reads nothing an edit changed is kept from
 the last generation as well (:attr:`AffectedPages.unchanged`): what each reads of the events is named in
@@ -37,6 +38,7 @@ from generator.model import Event
 from generator.render.contrast import CELL_LIMIT
 from generator.render.people import OTHERS_LIMIT
 from generator.render.timeline_svg import WHOLE_PICTURE_MAX_EVENTS
+from generator.render.topics import QUESTION_FIGURES_LIMIT
 
 Facet = Literal["no_event", "titles", "speakers", "stances", "contrast"]
 """What a page of the whole site reads of the events (each facet also of every other part of the data but the
@@ -96,6 +98,7 @@ def affected_pages(before: Dataset, after: Dataset) -> AffectedPages:
     shown = [data.statement_by_id[quote_id] for data in (before, after) for quote_id in quotes]
     topics = {link.topic for statement in shown for link in statement.quote.topics}
     people = {statement.quote.speaker for statement in shown} | _others_pages(before, after, topics, quotes)
+    questions = _question_pages(before, after, changed, quotes)
     if any(was.date != now.date or was.participants != now.participants for was, now in changed):
         people |= _never_quoted(before) | _never_quoted(after)
     sources = {citation.source for statement in shown for citation in statement.quote.citations}
@@ -111,7 +114,7 @@ def affected_pages(before: Dataset, after: Dataset) -> AffectedPages:
         quotes=frozenset(quotes),
         days=frozenset([event.date for event in events] + [statement.date for statement in shown]),
         people=frozenset(people),
-        topics=frozenset(topics),
+        topics=frozenset(questions),
         source_days=frozenset(after.source_by_id[source_id].published for source_id in sources),
         unchanged=unchanged,
     )
@@ -132,6 +135,32 @@ _FACETS: dict[Facet, Callable[[Event], object]] = {
     ),
     "stances": lambda event: (_place(event), tuple((quote.speaker, quote.topics) for quote in event.quotes)),
 }
+
+
+def _question_pages(
+    before: Dataset, after: Dataset, changed: Sequence[tuple[Event, Event]], figures: Iterable[str]
+) -> set[str]:
+    """The questions whose pages may differ: those of a quote whose line there changed (its words, speaker,
+    questions, date or place in the order), and those showing the figure of one of ``figures`` (ids) among
+    their latest (:data:`generator.render.topics.QUESTION_FIGURES_LIMIT`)."""
+    lines: set[str] = set()
+    for was, now in changed:
+        ids = [quote.id for quote in was.quotes]
+        if was.sort_key != now.sort_key or ids != [quote.id for quote in now.quotes]:
+            lines |= {quote.id for event in (was, now) for quote in event.quotes}
+        else:
+            lines |= {quote.id for quote, then in zip(now.quotes, was.quotes, strict=True) if quote != then}
+    found: set[str] = set()
+    for data in (before, after):
+        found |= {link.topic for quote_id in lines for link in data.statement_by_id[quote_id].quote.topics}
+        for quote_id in figures:
+            statement = data.statement_by_id[quote_id]
+            found |= {
+                link.topic
+                for link in statement.quote.topics
+                if statement in data.statements_by_topic[link.topic][-QUESTION_FIGURES_LIMIT:]
+            }
+    return found
 
 
 def _in_contrast(data: Dataset, statement: Statement) -> bool:

@@ -253,6 +253,22 @@ def test_the_preview_makes_only_the_affected_pages_and_the_same_files_as_a_full_
     assert made.site.stamps == full.stamps
 
 
+def test_a_question_page_shows_the_words_of_an_old_quote_that_one_of_its_latest_relates_to(
+    synthetic: Path, tmp_path: Path
+) -> None:
+    root = copy_project(synthetic, tmp_path / "project")
+    _relation(root)  # the latest quote relates to the first one
+    project, parsed, checked = Project(root), ParsedFiles(), CheckedEventFiles()
+    last = generate_for_preview(project, OPTIONS, parsed, checked, None)
+    _words(root, 0)
+    made = generate_for_preview(project, OPTIONS, parsed, checked, last)
+    latest = _with_quotes(root, -1)[1]["quotes"][0]
+    assert made.made.topics is not None
+    assert {link["topic"] for link in latest["topics"]} <= made.made.topics
+    full = generate_site(project, OPTIONS)
+    assert all(made.site.pages[path] == full.pages[path] for path in full.pages.keys() - EXPORTS)
+
+
 def test_a_quote_long_before_the_latest_on_its_question_is_on_no_other_speakers_page(
     synthetic: Path, tmp_path: Path
 ) -> None:
