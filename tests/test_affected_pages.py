@@ -258,7 +258,7 @@ def test_a_question_page_shows_the_words_of_an_old_quote_that_one_of_its_latest_
 ) -> None:
     root = copy_project(synthetic, tmp_path / "project")
     _relation(root)  # the latest quote relates to the first one
-    project, parsed, checked = Project(root), ParsedFiles(), CheckedEventFiles()
+    project, parsed, checked = Project(root), ParsedFiles(), CheckedFiles()
     last = generate_for_preview(project, OPTIONS, parsed, checked, None)
     _words(root, 0)
     made = generate_for_preview(project, OPTIONS, parsed, checked, last)
