@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from bench.synth import Size, dump, make_project
-from generator.affected_pages import EVERY_PAGE, AffectedPages, affected_pages
+from generator.affected_pages import EVERY_PAGE, AffectedPages, affected_pages, hand_written_unchanged
 from generator.build import Project, generate_for_preview, generate_site, load_dataset
 from generator.dates import PartialDate
 from generator.export import DOWNLOADS
@@ -336,3 +336,31 @@ def test_the_contrast_table_is_made_again_when_it_shows_an_edited_quote(
         "speakers",
         "stances",
     }
+
+
+def test_a_hand_written_page_is_kept_while_each_of_its_embeds_shows_what_it_showed(
+    synthetic: Path, tmp_path: Path
+) -> None:
+    root = copy_project(synthetic, tmp_path / "project")
+    before = load_dataset(Project(root))
+    _words(root, 10)
+    after = load_dataset(Project(root))
+    only = affected_pages(before, after)
+    edited = _with_quotes(root, 10)[1]
+    day = before.statement_by_id[edited["quotes"][0]["id"]].date.iso()
+    kept = [
+        [("byline", []), ("questions", []), ("contrast-table", []), ("quote", ["quote-00002"])],
+        [("timeline-day", [before.days[0][0].iso()]), ("side-by-side", ["quote-00000", "quote-00001"])],
+        [],
+    ]
+    made = [
+        [("quote", [edited["quotes"][0]["id"]])],
+        [("timeline-day", [day])],
+        [("an-embed-to-come", [])],
+    ]
+    assert all(hand_written_unchanged(only, embeds, after) for embeds in kept)
+    assert not any(hand_written_unchanged(only, embeds, after) for embeds in made)
+    assert not hand_written_unchanged(EVERY_PAGE, [], after)
+    _latest_words(root)
+    shown = affected_pages(after, load_dataset(Project(root)))
+    assert not hand_written_unchanged(shown, [("contrast-table", [])], load_dataset(Project(root)))
