@@ -3,6 +3,7 @@ files as a full generation (the data exports aside: it keeps the last full gener
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -364,3 +365,69 @@ def test_a_hand_written_page_is_kept_while_each_of_its_embeds_shows_what_it_show
     _latest_words(root)
     shown = affected_pages(after, load_dataset(Project(root)))
     assert not hand_written_unchanged(shown, [("contrast-table", [])], load_dataset(Project(root)))
+
+
+def _random_edit(root: Path, rng: random.Random) -> str:
+    """One edit of a random quote or event that keeps the data valid; its name."""
+    events = _events(root)
+    quoted = [(path, event) for path, event in events if event.get("quotes")]
+    index = rng.randrange(len(quoted))
+    path, event = quoted[index]
+    quote = rng.choice(event["quotes"])
+    kind = rng.choice(
+        ["words", "speaker", "questions", "relation", "no relation", "title", "participants", "day"]
+    )
+    if kind == "words":
+        old, quote["text"] = quote["text"], f"edited{rng.randrange(1000)} {quote['text']}"
+        for citation in quote["citations"]:
+            citation["as_printed"] = citation["as_printed"].replace(old, quote["text"])
+    elif kind == "speaker":
+        quote["speaker"] = rng.choice([other["speaker"] for other in event["quotes"]])
+    elif kind == "questions":
+        topics = rng.sample(range(SIZE.topics), rng.randint(1, 2))
+        quote["topics"] = [
+            {"topic": f"topic-{topic:03d}"} | {"stance": rng.choice(["affirms", "denies", "qualifies"])}
+            for topic in topics
+        ]
+    elif kind == "relation" and index > 0:
+        earlier = rng.choice(quoted[rng.randrange(index)][1]["quotes"])["id"]
+        quote["relations"] = [
+            {"type": rng.choice(["repeats", "contradicts"]), "quote": earlier, "note": "Again."}
+        ]
+    elif kind == "no relation":
+        quote.pop("relations", None)
+    elif kind == "title":
+        event["title"] = f"Edited {event['title']}"
+    elif kind == "participants":
+        event["participants"] = sorted({other["speaker"] for other in event["quotes"]})
+    elif kind == "day":
+        days = Counter(other["date"] for _, other in events)
+        if days[event["date"]] > 1:  # no day comes or goes
+            event["date"] = rng.choice(
+                [other["date"] for _, other in events if other["date"] != event["date"]]
+            )
+            event["order"] = 90 + rng.randrange(9)
+            event.pop("time", None)
+    dump(path, event)
+    return f"{kind} in {path.name}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_after_each_of_a_run_of_random_edits_the_preview_makes_what_a_full_generation_makes(
+    synthetic: Path, tmp_path: Path, seed: int
+) -> None:
+    """Whatever the edit, the pages the preview keeps or makes again are a full generation's, step after step."""
+    root = copy_project(synthetic, tmp_path / "project")
+    project, parsed, checked = Project(root), ParsedFiles(), CheckedFiles()
+    rng = random.Random(seed)
+    last = generate_for_preview(project, OPTIONS, parsed, checked, None)
+    for _ in range(8):
+        edit_made = _random_edit(root, rng)
+        last = generate_for_preview(project, OPTIONS, parsed, checked, last)
+        full = generate_site(project, OPTIONS)
+        differ = [path for path in full.pages if last.site.pages[path] != full.pages[path]]
+        assert list(last.site.pages) == list(full.pages), edit_made
+        assert set(differ) <= EXPORTS, f"after {edit_made}: {differ}"
+        assert last.site.images == full.images, edit_made
+        assert last.site.stamps == full.stamps, edit_made
