@@ -2,7 +2,9 @@
 
 A real preview server is started (``explainer serve``, or ``hugo server`` on the Hugo site of the same data);
 once it serves the quote's day page, one quote's words are changed in its data file, and the page is fetched
-over HTTP until the new words appear. The time from the save to that answer is the latency.
+over HTTP until the new words appear. The time from the save to that answer is the latency. The quote is saved
+:data:`SAVES` times, each with new words once the last ones show: one save's time varies with what else the
+server and the machine are doing (Python's collector runs on some saves and not others).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import json
 import os
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -29,8 +32,15 @@ from bench.synth import dump
 
 _Loader: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _POLL_S = 0.05
-# The new words: one that no data set holds, so that seeing it means seeing the edit.
-MARKER = "zzbencheditzz"
+# The new words: one that no data set holds, so that seeing it means seeing the edit; a number for each save.
+MARKER = "zzbenchedit"
+SAVES = 5
+# Between one save showing and the next save: an editor reads what changed.
+_PAUSE_S = 1.0
+
+
+def marker(save: int) -> str:
+    return f"{MARKER}{save}zz"
 
 
 class LatencyError(Exception):
@@ -57,30 +67,30 @@ def choose_edit(data_dir: Path) -> Edit:
     return Edit(path, event["quotes"][0]["id"], event["date"].isoformat())
 
 
-def _edited(event: dict[str, Any], quote_id: str) -> dict[str, Any]:
-    """``event`` with the quote's words, and every printing of them, preceded by the marker."""
+def _edited(event: dict[str, Any], quote_id: str, words: str) -> dict[str, Any]:
+    """``event`` with the quote's words, and every printing of them, preceded by ``words``."""
     for quote in event["quotes"]:
         if quote["id"] == quote_id:
             old = quote["text"]
-            quote["text"] = f"{MARKER} {old}"
+            quote["text"] = f"{words} {old}"
             for citation in quote["citations"]:
                 citation["as_printed"] = citation["as_printed"].replace(old, quote["text"])
     return event
 
 
-def edit_explainer(edit: Edit) -> None:
-    """Save the edited quote into its YAML file, as an editor would."""
+def edit_explainer(edit: Edit, words: str) -> None:
+    """Save the quote with ``words`` before its own into its YAML file, as an editor would."""
     event = yaml.load(edit.event_file.read_text(encoding="utf-8"), Loader=_Loader)
-    dump(edit.event_file, _edited(event, edit.quote))
+    dump(edit.event_file, _edited(event, edit.quote, words))
 
 
-def edit_hugo(edit: Edit, site: Path) -> None:
+def edit_hugo(edit: Edit, site: Path, words: str) -> None:
     """Save the same edit into the Hugo site's data file for the event."""
     path = site / "data" / "events" / f"{edit.event_file.stem}.json"
     event = json.loads(path.read_text(encoding="utf-8"))
     for quote in event["quotes"]:
         if quote["id"] == edit.quote:
-            quote["text"] = f"{MARKER} {quote['text']}"
+            quote["text"] = f"{words} {quote['text']}"
     path.write_text(json.dumps(event, ensure_ascii=False, sort_keys=True), encoding="utf-8")
 
 
@@ -138,30 +148,57 @@ def _wait(
     return False
 
 
+def _showing(words: str) -> Callable[[str], bool]:
+    return lambda text: words in text
+
+
+@dataclass(frozen=True)
+class Latencies:
+    """Seconds from each save to the served page showing it, in the order of the saves."""
+
+    seconds: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def slowest(self) -> float:
+        return max(self.seconds)
+
+
 def edit_to_visible(
     command: list[str],
     *,
     cwd: Path,
     env: dict[str, str],
     url: str,
-    edit: Callable[[], None],
+    edit: Callable[[str], None],
     log: Path,
     start_timeout: float,
     timeout: float,
-) -> float | None:
-    """Seconds from saving ``edit`` to the served ``url`` showing it; None if it did not within ``timeout``."""
+    saves: int = SAVES,
+) -> Latencies | None:
+    """Seconds from each of ``saves`` saves of ``edit`` (given new words each time) to the served ``url``
+    showing them; None if one did not within ``timeout``."""
     with _server(command, cwd, {**os.environ, **env}, log) as process:
         if not _wait(process, url, lambda text: MARKER not in text, start_timeout, log):
             raise LatencyError(f"{url} was not served within {start_timeout:.0f} s of starting {command[0]}")
-        start = time.perf_counter()
-        edit()
-        if not _wait(process, url, lambda text: MARKER in text, timeout, log):
-            return None
-        return time.perf_counter() - start
+        seconds = []
+        for save in range(saves):
+            if save:
+                time.sleep(_PAUSE_S)
+            words = marker(save)
+            start = time.perf_counter()
+            edit(words)
+            if not _wait(process, url, _showing(words), timeout, log):
+                return None
+            seconds.append(time.perf_counter() - start)
+        return Latencies(tuple(seconds))
 
 
-def explainer_latency(root: Path, edit: Edit, *, start_timeout: float, timeout: float) -> float | None:
-    """``explainer serve`` on the project in ``root``: seconds from saving the edit to seeing it."""
+def explainer_latency(root: Path, edit: Edit, *, start_timeout: float, timeout: float) -> Latencies | None:
+    """``explainer serve`` on the project in ``root``: seconds from each save of the edit to seeing it."""
     port = free_port()
     explainer = str(Path(sys.executable).parent / "explainer")
     return edit_to_visible(
@@ -169,22 +206,22 @@ def explainer_latency(root: Path, edit: Edit, *, start_timeout: float, timeout: 
         cwd=root,
         env={"SITE_URL": f"http://127.0.0.1:{port}/", "NO_MKDOCS_2_WARNING": "1"},
         url=f"http://127.0.0.1:{port}/timeline/{edit.day}/",
-        edit=lambda: edit_explainer(edit),
+        edit=lambda words: edit_explainer(edit, words),
         log=root.parent / f"{root.name}-serve.log",
         start_timeout=start_timeout,
         timeout=timeout,
     )
 
 
-def hugo_latency(site: Path, edit: Edit, *, start_timeout: float, timeout: float) -> float | None:
-    """``hugo server`` on the Hugo site of the same data: seconds from saving the same edit to seeing it."""
+def hugo_latency(site: Path, edit: Edit, *, start_timeout: float, timeout: float) -> Latencies | None:
+    """``hugo server`` on the Hugo site of the same data: seconds from each save of the same edit to seeing it."""
     port = free_port()
     return edit_to_visible(
         [hugo_command(), "server", "--source", str(site), "--bind", "127.0.0.1", "--port", str(port)],
         cwd=site,
         env={"HUGO_CACHEDIR": str(site / ".cache")},
         url=f"http://127.0.0.1:{port}/timeline/{edit.day}/",
-        edit=lambda: edit_hugo(edit, site),
+        edit=lambda words: edit_hugo(edit, site, words),
         log=site.parent / f"{site.name}-server.log",
         start_timeout=start_timeout,
         timeout=timeout,

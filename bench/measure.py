@@ -49,8 +49,11 @@ class Result:
     build_runs: int
     query_index_bytes: int
     hugo_build_s: float
+    # The live preview: the median and the slowest of latency.SAVES saves.
     preview_s: float | None
+    preview_slowest_s: float | None
     hugo_preview_s: float | None
+    hugo_preview_slowest_s: float | None
 
     @property
     def generator_share(self) -> float:
@@ -256,8 +259,10 @@ def measure(root: Path, size: str, *, repeat: int) -> Result:
         build_runs=repeat,
         query_index_bytes=query_index_bytes(site),
         hugo_build_s=round(hugo_build, 3),
-        preview_s=_rounded(preview),
-        hugo_preview_s=_rounded(hugo_preview),
+        preview_s=_rounded(None if preview is None else preview.median),
+        preview_slowest_s=_rounded(None if preview is None else preview.slowest),
+        hugo_preview_s=_rounded(None if hugo_preview is None else hugo_preview.median),
+        hugo_preview_slowest_s=_rounded(None if hugo_preview is None else hugo_preview.slowest),
     )
 
 

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.latency import SAVES
 from bench.measure import Result, measure
 from bench.synth import SIZES, Size, make_project
 
@@ -66,9 +67,10 @@ def _seconds(value: float | None) -> str:
 
 
 def _preview(result: Result, limit: float) -> Check:
+    """The median save against the limit: one save's time varies with what else runs (bench/latency.py)."""
     measured = f"{_seconds(result.preview_s)} (hugo server: {_seconds(result.hugo_preview_s)})"
     met = result.preview_s is not None and result.preview_s <= limit
-    return Check(f"{result.size}: edit → visible in the preview ≤ {limit:g} s", measured, met)
+    return Check(f"{result.size}: edit → visible in the preview ≤ {limit:g} s (median save)", measured, met)
 
 
 def _beside_hugo(result: Result) -> Check:
@@ -160,8 +162,16 @@ def results_table(results: Sequence[Result]) -> str:
         ("· timed runs (the best taken)", lambda r: f"{r.build_runs}"),
         ("`hugo` build, same data (best of 3)", lambda r: f"{r.hugo_build_s:.2f} s"),
         ("full build ÷ Hugo's", lambda r: f"{r.build_s / r.hugo_build_s:.1f}×"),
-        ("preview: edit → visible (`explainer serve`)", lambda r: _seconds(r.preview_s)),
-        ("preview: edit → visible (`hugo server`)", lambda r: _seconds(r.hugo_preview_s)),
+        (
+            f"preview: edit → visible (`explainer serve`), median of {SAVES} saves",
+            lambda r: _seconds(r.preview_s),
+        ),
+        ("· the slowest save", lambda r: _seconds(r.preview_slowest_s)),
+        (
+            f"preview: edit → visible (`hugo server`), median of {SAVES} saves",
+            lambda r: _seconds(r.hugo_preview_s),
+        ),
+        ("· the slowest save", lambda r: _seconds(r.hugo_preview_slowest_s)),
         ("generator share of build", lambda r: f"{r.generator_share:.1%}"),
         ("peak memory (build)", lambda r: f"{r.peak_memory_mb:.0f} MB"),
         ("pages", lambda r: f"{r.pages:,}"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -112,10 +113,16 @@ def test_hugo_server_shows_an_edit_to_one_quote(tmp_path: Path) -> None:
     root = _hundred(tmp_path)
     site = hugo.write_site(root / "data", tmp_path / "hugo")
     edit = latency.choose_edit(root / "data")
-    seconds = latency.hugo_latency(site, edit, start_timeout=60, timeout=60)
-    assert seconds is not None and seconds > 0
-    edited = (site / "data" / "events" / f"{edit.event_file.stem}.json").read_text(encoding="utf-8")
-    assert latency.MARKER in edited
+    found = latency.hugo_latency(site, edit, start_timeout=60, timeout=60)
+    assert found is not None and len(found.seconds) == latency.SAVES
+    assert 0 < min(found.seconds) <= found.median <= found.slowest
+    edited = json.loads(
+        (site / "data" / "events" / f"{edit.event_file.stem}.json").read_text(encoding="utf-8")
+    )
+    quote = next(quote for quote in edited["quotes"] if quote["id"] == edit.quote)
+    # Each save put new words before the last ones.
+    newest_first = [latency.marker(save) for save in reversed(range(latency.SAVES))]
+    assert quote["text"].startswith(" ".join(newest_first) + " ")
 
 
 @pytest.mark.slow
@@ -123,10 +130,12 @@ def test_explainer_serve_shows_an_edit_to_one_quote(tmp_path: Path) -> None:
     """A real ``explainer serve``: the edited YAML still validates, and its words reach the served day page."""
     root = _hundred(tmp_path)
     edit = latency.choose_edit(root / "data")
-    seconds = latency.explainer_latency(root, edit, start_timeout=120, timeout=120)
-    assert seconds is not None and seconds > 0
+    found = latency.explainer_latency(root, edit, start_timeout=120, timeout=120)
+    assert found is not None and len(found.seconds) == latency.SAVES
+    assert 0 < min(found.seconds) <= found.median <= found.slowest
     statement = next(s for s in load_dataset(Project(root)).statements if s.quote.id == edit.quote)
-    assert statement.quote.text.startswith(f"{latency.MARKER} ")
+    newest_first = [latency.marker(save) for save in reversed(range(latency.SAVES))]
+    assert statement.quote.text.startswith(" ".join(newest_first) + " ")
 
 
 def test_the_comparison_names_each_file_that_differs_or_that_one_side_lacks() -> None:
