@@ -36,6 +36,7 @@ from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
 from generator.model import Event
 from generator.render.contrast import CELL_LIMIT
+from generator.render.embeds import QUOTE_KINDS
 from generator.render.people import OTHERS_LIMIT
 from generator.render.timeline_svg import WHOLE_PICTURE_MAX_EVENTS
 from generator.render.topics import QUESTION_FIGURES_LIMIT
@@ -191,7 +192,7 @@ def hand_written_unchanged(
         return False
     days = {date.iso() for date in only.days}
     for kind, arguments in embeds:
-        if kind in ("quote", "side-by-side"):
+        if kind in QUOTE_KINDS:
             said = [data.statement_by_id[quote_id] for quote_id in arguments]
             if any(s.quote.id in only.quotes or s.date in only.days for s in said):
                 return False

@@ -31,7 +31,8 @@ EMBED_KINDS: Mapping[str, tuple[int, int]] = {
     "timeline-day": (1, 1),
 }
 _EMBED = re.compile(r"\{\{\s*(?P<kind>[^\s{}]+)(?P<arguments>(?:\s+[^\s{}]+)*)\s*\}\}")
-_QUOTE_KINDS = ("quote", "side-by-side")
+# The kinds of embed that show quotes, given by id.
+QUOTE_KINDS = ("quote", "side-by-side")
 _FENCE = re.compile(r"(`{3,}|~{3,})")
 
 
@@ -56,7 +57,7 @@ def embeds_in(text: str) -> list[tuple[str, list[str]]]:
 
 def embedded_quote_ids(text: str) -> list[str]:
     """The ids of the quotes that ``text``'s embeds show, in order (whether they exist or not)."""
-    return [quote_id for kind, arguments in embeds_in(text) if kind in _QUOTE_KINDS for quote_id in arguments]
+    return [quote_id for kind, arguments in embeds_in(text) if kind in QUOTE_KINDS for quote_id in arguments]
 
 
 _SYNTAX = (
@@ -135,7 +136,7 @@ def embed_error(
     if not fewest <= len(arguments) <= most:
         given = "no argument" if not arguments else "the arguments " + " ".join(arguments)
         return f'"{kind}" with {given}', _SYNTAX
-    if kind in _QUOTE_KINDS and quote_ids is not None:
+    if kind in QUOTE_KINDS and quote_ids is not None:
         unknown = [quote_id for quote_id in arguments if quote_id not in quote_ids]
         if unknown:
             return f'the quote id "{unknown[0]}", which is not defined', "a quote id from data/events/"
@@ -190,11 +191,11 @@ def check_embeds(
             continue
         kind, arguments = match["kind"], match["arguments"].split()
         problem = embed_error(kind, arguments, quote_ids, days)
-        again = [quote_id for quote_id in arguments if quote_id in embedded] if kind in _QUOTE_KINDS else []
+        again = [quote_id for quote_id in arguments if quote_id in embedded] if kind in QUOTE_KINDS else []
         if problem is None and again:
             found = f'the quote "{again[0]}", already embedded on line {embedded[again[0]]}'
             problem = found, "each quote embedded once on a page"
         if problem:
             yield Problem(display_path, number, column, "embed", *problem)
-        elif kind in _QUOTE_KINDS:
+        elif kind in QUOTE_KINDS:
             embedded.update(dict.fromkeys(arguments, number))
