@@ -685,8 +685,9 @@ class CheckedFiles:
         checked = []
         for file in files:
             kept = self._checked.get(file.path)
-            same = kept is not None and kept.file is file and kept.languages == languages
-            checked.append(kept if same and kept is not None else _EventFile.check(file, languages))
+            if kept is None or kept.file is not file or kept.languages != languages:
+                kept = _EventFile.check(file, languages)
+            checked.append(kept)
         self._checked = {event_file.file.path: event_file for event_file in checked}
         return checked
 
