@@ -90,17 +90,23 @@ def _steps(root: Path) -> list[tuple[str, Callable[[], object]]]:
     ]
 
 
-def test_each_edit_validates_as_validating_everything_does(small_project: Path) -> None:
+def _steps_with_problems(root: Path, steps: list[tuple[str, Callable[[], object]]]) -> list[str]:
+    """Take ``steps`` in turn, validating after each with what the last validations kept and afresh; both must
+    give the same; the names of the steps after which the data has problems."""
     parsed, checked = ParsedFiles(), CheckedFiles()
-    assert _outcome(small_project, parsed, checked) == _outcome(small_project)
+    assert _outcome(root, parsed, checked) == _outcome(root)
     with_problems = []
-    for name, step in _steps(small_project):
+    for name, step in steps:
         step()
-        kept, fresh = _outcome(small_project, parsed, checked), _outcome(small_project)
+        kept, fresh = _outcome(root, parsed, checked), _outcome(root)
         assert kept == fresh, name
         if isinstance(fresh, tuple):
             with_problems.append(name)
-    assert with_problems == [
+    return with_problems
+
+
+def test_each_edit_validates_as_validating_everything_does(small_project: Path) -> None:
+    assert _steps_with_problems(small_project, _steps(small_project)) == [
         "duplicate quote id",
         "duplicate event id",
         "unknown person",
@@ -150,16 +156,7 @@ def test_each_edit_of_a_text_in_several_languages_validates_as_validating_everyt
     tmp_path: Path,
 ) -> None:
     root = copy_project(FIXTURES / "bilingual", tmp_path / "project")
-    parsed, checked = ParsedFiles(), CheckedFiles()
-    assert _outcome(root, parsed, checked) == _outcome(root)
-    with_problems = []
-    for name, step in _language_steps(root):
-        step()
-        kept, fresh = _outcome(root, parsed, checked), _outcome(root)
-        assert kept == fresh, name
-        if isinstance(fresh, tuple):
-            with_problems.append(name)
-    assert with_problems == [
+    assert _steps_with_problems(root, _language_steps(root)) == [
         "a text in an undeclared language",
         "no English text",
         "French no longer declared",
