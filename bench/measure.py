@@ -88,11 +88,8 @@ print(time.perf_counter() - start)
 
 
 def generator_time(root: Path, repeat: int) -> float:
-    """The fastest of ``repeat`` generator runs, each in a fresh process, as in a build.
-
-    Run again in the same process, the generator would find its caches (the links between pages, 53,000 at
-    10,000 quotes) already filled, and take about a tenth less than a build does.
-    """
+    """The fastest of ``repeat`` generator runs, each in a fresh Python process, as a build runs it: what a
+    run leaves loaded (Babel's locale data, the catalogs) is never counted as free."""
     times = []
     for _ in range(repeat):
         command = [sys.executable, "-c", _ONE_GENERATOR_RUN, str(root)]
