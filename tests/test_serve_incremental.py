@@ -2,8 +2,8 @@
 
 A real ``explainer serve`` on a copy of the small fixture project (with a nav, as a real project has, so that
 an edit can rebuild only the pages it changed), then in turn: a quote's words edited, an event added, an event
-moved to another day, an event deleted, a person edited, a relation added and one removed, a problem made and
-fixed; each one waited for on the served page. After each step (but the one that leaves the data with a
+moved to another day, an event deleted, a person edited, added and deleted, a relation added, edited and one
+removed, a problem made and fixed, a quote added and deleted; each one waited for on the served page. After each step (but the one that leaves the data with a
 problem) every file of a clean ``explainer build`` of the same data is fetched from the preview and compared
 byte for byte, normalising only what a preview must serve differently (see :func:`_comparable`). The data
 exports are compared after the steps that generated every page: the others keep the last ones
@@ -77,6 +77,11 @@ NEW_RELATION = """\
       - type: contradicts
         quote: engineer-not-by-summer
         note: The mayor's date is a year earlier than the engineer's.
+"""
+
+NEW_PERSON = """\
+  - id: reporter
+    name: Eve Reporter
 """
 
 NEW_QUOTE = """\
@@ -164,10 +169,39 @@ STEPS = (
         "only the files that changed",
     ),
     Step(
+        "add a person",
+        lambda root: _insert_after(root / "data/people.yaml", "    name: Cy Clerk\n", NEW_PERSON),
+        "people/reporter/",
+        "Eve Reporter",
+        EVERY_PAGE,
+        "every page",
+    ),
+    Step(
+        "delete a person",
+        lambda root: edit(root / "data/people.yaml", NEW_PERSON, ""),
+        "people/",
+        "Ben Engineer",
+        EVERY_PAGE,
+        "every page",
+        gone="people/reporter/",
+    ),
+    Step(
         "add a relation",
         lambda root: _insert_after(root / MEETING, "        stance: affirms\n", NEW_RELATION),
         "quotes/mayor-by-summer/",
         "a year earlier than the engineer",
+        ONLY_AFFECTED,
+        "only the files that changed",
+    ),
+    Step(
+        "edit a relation",
+        lambda root: edit(
+            root / MEETING,
+            "- type: contradicts\n        quote: engineer-not-by-summer",
+            "- type: clarifies\n        quote: engineer-not-by-summer",
+        ),
+        "quotes/engineer-not-by-summer/",
+        "Clarified by",
         ONLY_AFFECTED,
         "only the files that changed",
     ),
