@@ -108,8 +108,10 @@ def test_hugo_builds_every_quote_on_its_day_person_and_question_pages_escaped(tm
     assert len(parse(public / "index.html").select("table tbody tr")) == len(data.topics)
 
 
+@pytest.mark.slow
 def test_hugo_server_shows_an_edit_to_one_quote(tmp_path: Path) -> None:
-    """A real ``hugo server``, polled over HTTP until the edited words are on the day page."""
+    """A real ``hugo server``, polled over HTTP until the edited words are on the day page (slow: its saves
+    are a second apart, as the benchmark makes them)."""
     root = _hundred(tmp_path)
     site = hugo.write_site(root / "data", tmp_path / "hugo")
     edit = latency.choose_edit(root / "data")
