@@ -37,6 +37,7 @@ from generator.dates import PartialDate
 from generator.model import Event
 from generator.render.contrast import CELL_LIMIT
 from generator.render.embeds import QUOTE_KINDS
+from generator.render.lists import latest
 from generator.render.people import OTHERS_LIMIT
 from generator.render.timeline_svg import WHOLE_PICTURE_MAX_EVENTS
 from generator.render.topics import QUESTION_FIGURES_LIMIT
@@ -159,7 +160,7 @@ def _question_pages(
             found |= {
                 link.topic
                 for link in statement.quote.topics
-                if statement in data.statements_by_topic[link.topic][-QUESTION_FIGURES_LIMIT:]
+                if statement in latest(data.statements_by_topic[link.topic], QUESTION_FIGURES_LIMIT)[1]
             }
     return found
 

@@ -38,21 +38,21 @@ _FENCE = re.compile(r"(`{3,}|~{3,})")
 
 def resolve_embeds(ctx: Context, page: str, text: str) -> str:
     """Replace each embed line in ``text`` by its block; the embeds must be those :func:`check_embeds` passes."""
-    lines = []
-    for _, line, in_code in _lines(text):
-        match = None if in_code else _EMBED.fullmatch(line.strip())
-        lines.append(_block(ctx, page, match["kind"], match["arguments"].split()) if match else line)
-    return "\n".join(lines)
+    return "\n".join(
+        _block(ctx, page, match["kind"], match["arguments"].split()) if match else line
+        for line, match in _embed_lines(text)
+    )
 
 
 def embeds_in(text: str) -> list[tuple[str, list[str]]]:
     """The embeds in ``text``, in order: each one's kind and arguments (whether they exist or not)."""
-    found: list[tuple[str, list[str]]] = []
+    return [(match["kind"], match["arguments"].split()) for _, match in _embed_lines(text) if match]
+
+
+def _embed_lines(text: str) -> Iterator[tuple[str, re.Match[str] | None]]:
+    """Each line of ``text``, with its embed when it is one (never inside a fenced code block)."""
     for _, line, in_code in _lines(text):
-        match = None if in_code else _EMBED.fullmatch(line.strip())
-        if match:
-            found.append((match["kind"], match["arguments"].split()))
-    return found
+        yield line, None if in_code else _EMBED.fullmatch(line.strip())
 
 
 def embedded_quote_ids(text: str) -> list[str]:
