@@ -35,7 +35,7 @@ from typing import Literal
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
 from generator.model import Event
-from generator.render.contrast import CELL_LIMIT
+from generator.render.contrast import latest_by_speaker
 from generator.render.embeds import QUOTE_KINDS
 from generator.render.lists import latest
 from generator.render.people import OTHERS_LIMIT
@@ -168,18 +168,10 @@ def _question_pages(
 def _in_contrast(data: Dataset, statement: Statement) -> bool:
     """Whether the contrast table shows ``statement``: among its speaker's latest on one of its questions."""
     speaker = statement.quote.speaker
-    if speaker not in data.settings.speakers:
-        return False
-    for link in statement.quote.topics:
-        later = 0  # the speaker's quotes on the question after this one, found from the end
-        for other in reversed(data.statements_by_topic[link.topic]):
-            if other is statement:
-                return True
-            if other.quote.speaker == speaker:
-                later += 1
-                if later == CELL_LIMIT:
-                    break
-    return False
+    return speaker in data.settings.speakers and any(
+        statement in latest_by_speaker(data.statements_by_topic[link.topic], [speaker])[1][speaker]
+        for link in statement.quote.topics
+    )
 
 
 def hand_written_unchanged(

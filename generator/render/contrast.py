@@ -17,7 +17,7 @@ from generator.markup import (
     paragraph,
     raw_block,
 )
-from generator.model import Person, Stance
+from generator.model import Stance
 from generator.render.components import source_links, stance_label, stance_on
 from generator.render.context import Context
 from generator.render.lists import SEARCH_EXCLUDE, more_link
@@ -52,13 +52,13 @@ def _answers_first(statements: Sequence[Statement], topic_id: str) -> list[State
     return sorted(statements, key=lambda statement: stance_on(statement, topic_id) is None)
 
 
-def _latest_by_speaker(
-    said: Sequence[Statement], speakers: Sequence[Person]
+def latest_by_speaker(
+    said: Sequence[Statement], speakers: Sequence[str]
 ) -> tuple[Counter[str], dict[str, deque[Statement]]]:
-    """How many of ``said`` (a question's quotes) each of ``speakers`` said, and their latest
-    :data:`CELL_LIMIT`, in order: one pass, nothing kept of the other quotes."""
+    """How many of ``said`` (a question's quotes) each of ``speakers`` (ids) said, and their latest
+    :data:`CELL_LIMIT`, in order, which a cell of the table shows: one pass, nothing kept of the other quotes."""
     counts: Counter[str] = Counter()
-    latest_said: dict[str, deque[Statement]] = {person.id: deque(maxlen=CELL_LIMIT) for person in speakers}
+    latest_said: dict[str, deque[Statement]] = {speaker: deque(maxlen=CELL_LIMIT) for speaker in speakers}
     for statement in said:
         theirs = latest_said.get(statement.quote.speaker)
         if theirs is not None:
@@ -81,7 +81,8 @@ def contrast_table(ctx: Context, page: str, *, anchored: bool = True) -> Html:
     rows = []
     empty_cell = ctx.t(EMPTY_CELL)
     for topic in ctx.data.topics:
-        counts, latest_said = _latest_by_speaker(ctx.data.statements_by_topic.get(topic.id, ()), speakers)
+        said = ctx.data.statements_by_topic.get(topic.id, ())
+        counts, latest_said = latest_by_speaker(said, ctx.data.settings.speakers)
         cells = [h("th", h("a", topic.question, href=ctx.topic_link(page, topic.id)), scope="row")]
         for person in speakers:
             shown = latest_said[person.id]
