@@ -137,11 +137,15 @@ def _with_quotes(root: Path, index: int) -> tuple[Path, Event]:
 def _words(root: Path, index: int = 3) -> None:
     """The words of the first quote of the ``index``-th event that has quotes."""
     path, event = _with_quotes(root, index)
-    quote = event["quotes"][0]
+    _edit_words(event["quotes"][0])
+    dump(path, event)
+
+
+def _edit_words(quote: Any) -> None:
+    """``quote``'s words, and every printing of them, edited alike (each citation must hold the words)."""
     old, quote["text"] = quote["text"], "edited " + quote["text"]
     for citation in quote["citations"]:
         citation["as_printed"] = citation["as_printed"].replace(old, quote["text"])
-    dump(path, event)
 
 
 def _latest_words(root: Path) -> None:
@@ -193,10 +197,7 @@ def _another_day(root: Path) -> None:
 def _embedded_words(root: Path) -> None:
     """The words of a quote the front page shows."""
     path, event = next((path, event) for path, event in _events(root) if _quote(event, "quote-00002"))
-    quote = _quote(event, "quote-00002")
-    old, quote["text"] = quote["text"], "edited " + quote["text"]
-    for citation in quote["citations"]:
-        citation["as_printed"] = citation["as_printed"].replace(old, quote["text"])
+    _edit_words(_quote(event, "quote-00002"))
     dump(path, event)
 
 
