@@ -179,6 +179,9 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
+    # Anything not on this machine goes to a proxy that is a closed port, so no request leaves it; the local
+    # servers (127.0.0.1) are reached directly, as Chromium never sends loopback through a proxy.
+    "--proxy-server=http://127.0.0.1:9",
 ]
 
 

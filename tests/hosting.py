@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Browser, Page, Request
 
 PREFIX = "explainer"
 AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -93,19 +93,19 @@ def serve(directory: Path, handler: type[QuietHandler] = QuietHandler) -> Iterat
 
 @contextmanager
 def local_page(browser: Browser, **options: Any) -> Iterator[Page]:
-    """A page in a fresh context (viewport, colour scheme… as given) that may only reach 127.0.0.1."""
+    """A page in a fresh context (viewport, colour scheme… as given) that may only reach 127.0.0.1: every
+    request to anywhere else is recorded in ``page.outside_requests`` and fails the test at the end. The
+    browser cannot send them (its proxy, see ``CHROMIUM_ARGS`` in conftest.py, is a closed port); watching
+    requests, rather than intercepting each one, keeps a page load from waiting on this process."""
     context = browser.new_context(reduced_motion="reduce", **options)
     tab = context.new_page()
     outside: list[str] = []
 
-    def guard(route: Route) -> None:
-        if route.request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
+    def record(request: Request) -> None:
+        if not request.url.startswith(("http://127.0.0.1:", "data:", "blob:")):
+            outside.append(request.url)
 
-    tab.route("**/*", guard)
+    tab.on("request", record)
     tab.outside_requests = outside  # type: ignore[attr-defined]
     try:
         yield tab

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
+
+from tests.hosting import local_page
 
 pytestmark = pytest.mark.slow
 
@@ -25,3 +27,19 @@ def test_quote_permalink_lands_on_the_quote(page: Page, site_server: str) -> Non
     figure = page.locator("#quote-kelly-no-mass-deportations")
     assert figure.is_visible()
     assert figure.locator("blockquote").inner_text() == "no mass deportations"
+
+
+def test_a_request_off_the_machine_is_recorded_and_never_answered(browser: Browser, site_server: str) -> None:
+    """The guard the browser tests rely on can fail: a page that asks another host for an image (a name or a
+    bare address) gets both recorded, and neither is answered (the proxy is a closed port)."""
+    outside = ["https://cdn.example.com/font.woff2", "http://192.0.2.1/pixel.png"]
+    guarded = local_page(browser, bypass_csp=True)  # the site's own policy would stop them first
+    with pytest.raises(AssertionError, match="requests left the machine") as raised, guarded as page:
+        page.goto(site_server + "contrast/")
+        answered = page.evaluate(
+            """async (urls) => Promise.all(urls.map((url) =>
+                fetch(url, {mode: "no-cors"}).then(() => true, () => false)))""",
+            outside,
+        )
+        assert answered == [False, False]
+    assert str(raised.value) == f"requests left the machine: {outside}"
