@@ -118,14 +118,10 @@ class Context:
         :mod:`generator.quote_stamps`), so under the "source" link style the link is not a Markdown path, which
         Zensical checks against its pages, but the page's address relative to the linking Markdown file, which
         it resolves as any other relative link."""
-        from_page, to_page = (
-            site_path(self.explainer, from_page),
-            site_path(self.explainer, quote_path(quote_id)),
-        )
         if self.link_style != "source":
-            return Href.internal(relative_url(from_page, to_page, directory_urls=self.directory_urls))
-        url = page_url(to_page, directory_urls=self.directory_urls)
-        link = posixpath.relpath(url, posixpath.dirname(from_page) or ".")
+            return self.link(from_page, quote_path(quote_id))
+        url = page_url(site_path(self.explainer, quote_path(quote_id)), directory_urls=self.directory_urls)
+        link = posixpath.relpath(url, posixpath.dirname(site_path(self.explainer, from_page)) or ".")
         return Href.internal(f"{link}/" if url.endswith("/") else link)
 
     def event_link(self, from_page: str, event: Event) -> Href:
