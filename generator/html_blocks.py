@@ -41,14 +41,7 @@ class SetAside:
     def put_back(self, converted: str) -> str:
         """The HTML the engine made from :attr:`markdown`, with each block in its placeholder's place, as
         Python-Markdown passes such a block through: followed by a line break, the whole stripped."""
-        placed = 0
-
-        def block(match: re.Match[str]) -> str:
-            nonlocal placed
-            placed += 1
-            return self.blocks[int(match[1])] + "\n"
-
-        result = _PLACED.sub(block, converted)
+        result, placed = _PLACED.subn(lambda match: self.blocks[int(match[1])] + "\n", converted)
         if placed != len(self.blocks):
             raise ValueError(f"{len(self.blocks)} HTML blocks set aside, {placed} placeholders found")
         return result.strip()

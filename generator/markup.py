@@ -71,7 +71,9 @@ def heading(level: int, text: str, anchor: str | None = None) -> str:
     """A Markdown heading (so it reaches the table of contents and search), with an optional fixed anchor."""
     if not 1 <= level <= 6:
         raise ValueError(f"heading level {level}")
-    suffix = f" {{ #{_checked_anchor(anchor)} }}" if anchor else ""
+    if anchor and not re.fullmatch(r"[a-z0-9][a-z0-9-]*", anchor):
+        raise ValueError(f"unsafe anchor {anchor!r}")
+    suffix = f" {{ #{anchor} }}" if anchor else ""
     return f"{'#' * level} {inline(text)}{suffix}"
 
 
@@ -151,12 +153,6 @@ def html_escaped(text: str) -> str:
     return html.escape(one_line(text), quote=True)
 
 
-def _checked_anchor(anchor: str) -> str:
-    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", anchor):
-        raise ValueError(f"unsafe anchor {anchor!r}")
-    return anchor
-
-
 class Html(str):
     """HTML built by :func:`h`: its text escaped, its links checked, on one line. Only this module makes it.
 
@@ -178,7 +174,8 @@ def h(tag: str, *children: Html | str | None, **attributes: str | Href | None) -
     opening = f"<{tag}"
     for name, value in attributes.items():
         if value is not None:
-            attribute = _attribute_name(name)
+            # class_ → class, aria_label → aria-label: Python keywords and dashes in keyword arguments.
+            attribute = name.rstrip("_").replace("_", "-")
             opening += f' {attribute}="{_attribute_value(attribute, value)}"'
     content = fragment(*children)
     if tag.lower() in _VOID_TAGS:
@@ -188,7 +185,7 @@ def h(tag: str, *children: Html | str | None, **attributes: str | Href | None) -
 
 def _text(child: Html | str) -> str:
     """A child of an element: HTML as it is, text escaped and on one line."""
-    return child if isinstance(child, Html) else _escape_text(one_line(child))
+    return child if isinstance(child, Html) else html.escape(one_line(child), quote=False)
 
 
 def _attribute_value(attribute: str, value: str | Href) -> str:
@@ -200,11 +197,6 @@ def _attribute_value(attribute: str, value: str | Href) -> str:
     if attribute in _URL_ATTRIBUTES:
         raise TypeError(f"{attribute} takes an Href, not {type(value).__name__}")
     return _escape_attribute(one_line(value))
-
-
-def _attribute_name(name: str) -> str:
-    """``class_`` → ``class``, ``aria_label`` → ``aria-label``: Python keywords and dashes in keyword arguments."""
-    return name.rstrip("_").replace("_", "-")
 
 
 def fragment(*children: Html | str | None) -> Html:
@@ -313,14 +305,6 @@ def _text_field(value: Html | Href | str, name: str) -> str:
     raise TypeError(f"{name} is text, not a link")
 
 
-_TIME = HtmlTemplate('<time datetime="{iso}">{human}</time>')
-
-
-def time_element(iso: str, words: str) -> Html:
-    """``<time>`` for a date: ``words`` for readers, its ``iso`` form for machines."""
-    return _TIME(iso=iso, human=words)
-
-
 def raw_block(element: Html) -> str:
     """An element as one line of HTML, which Markdown passes through untouched as a raw block."""
     if not isinstance(element, Html):
@@ -329,10 +313,6 @@ def raw_block(element: Html) -> str:
 
 
 _VOID_TAGS = frozenset(ET.HTML_EMPTY)
-
-
-def _escape_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _escape_attribute(value: str) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from generator.dataset import Statement
 from generator.i18n import N_
 from generator.markup import EMPTY, Href, Html, HtmlTemplate, fragment, h, with_attribute
-from generator.model import Event, Quote, Relation, RelationType, Stance, TopicLink
+from generator.model import Event, Quote, RelationType, Stance, TopicLink
 from generator.quote_translations import text_language, translation_note
 from generator.render.context import Context
 from generator.render.corrections import correction_note
@@ -196,40 +196,28 @@ def _printed(ctx: Context, page: str, statement: Statement) -> Html:
     return _PRINTINGS(heading=heading, items=fragment(*items))
 
 
-def relation_item(ctx: Context, page: str, label: str, other: Statement, relation: Relation) -> Html:
-    return _RELATION(
-        kind=relation.type.value,
-        label=label,
-        link=ctx.quote_link(page, other),
-        speaker=ctx.data.person_by_id[other.quote.speaker].name,
-        words=quoted_text(ctx, other.quote),
-        note=relation.note,
-    )
-
-
 def _relations(ctx: Context, page: str, statement: Statement) -> Html | None:
-    items = [
-        relation_item(
-            ctx,
-            page,
-            ctx.t(RELATION_LABELS[relation.type]),
-            ctx.data.statement_by_id[relation.quote],
-            relation,
-        )
+    """The quote's relations to others: those it makes, then those others make to it."""
+    related = [
+        (RELATION_LABELS[relation.type], ctx.data.statement_by_id[relation.quote], relation)
         for relation in statement.quote.relations
-    ]
-    items += [
-        relation_item(
-            ctx,
-            page,
-            ctx.t(INCOMING_RELATION_LABELS[incoming.relation.type]),
-            incoming.statement,
-            incoming.relation,
-        )
+    ] + [
+        (INCOMING_RELATION_LABELS[incoming.relation.type], incoming.statement, incoming.relation)
         for incoming in ctx.data.incoming_relations.get(statement.quote.id, ())
     ]
-    if not items:
+    if not related:
         return None
+    items = [
+        _RELATION(
+            kind=relation.type.value,
+            label=ctx.t(label),
+            link=ctx.quote_link(page, other),
+            speaker=ctx.data.person_by_id[other.quote.speaker].name,
+            words=quoted_text(ctx, other.quote),
+            note=relation.note,
+        )
+        for label, other, relation in related
+    ]
     return _RELATIONS(label=ctx.t("How this quote relates to others"), items=fragment(*items))
 
 

@@ -9,7 +9,7 @@ from typing import Literal
 from generator.dataset import Dataset, Statement
 from generator.dates import PartialDate
 from generator.i18n import Translator, translator
-from generator.markup import Href, Html, time_element
+from generator.markup import Href, Html, HtmlTemplate
 from generator.model import Event
 from generator.sitemap import (
     CORRECTIONS,
@@ -26,6 +26,7 @@ from generator.sitemap import (
 )
 from generator.urls import LinkStyle, markdown_link, page_url, relative_url
 
+_TIME = HtmlTemplate('<time datetime="{iso}">{human}</time>')
 DateForm = Literal["date", "day", "day_title"]
 """How :class:`Context` writes a date: as :meth:`Translator.date`, :meth:`Translator.day` or
 :meth:`Translator.day_title` does."""
@@ -80,7 +81,7 @@ class Context:
 
     def time(self, date: PartialDate) -> Html:
         """``<time>`` for a date: in words, with its ISO form for machines."""
-        return time_element(date.iso(), self.date(date))
+        return _TIME(iso=date.iso(), human=self.date(date))
 
     def _in_words(self, form: DateForm, date: PartialDate) -> str:
         """``date`` as the translator's method ``form`` writes it, once per context (:attr:`date_words`)."""
@@ -117,14 +118,10 @@ class Context:
         :mod:`generator.quote_stamps`), so under the "source" link style the link is not a Markdown path, which
         Zensical checks against its pages, but the page's address relative to the linking Markdown file, which
         it resolves as any other relative link."""
-        from_page, to_page = (
-            site_path(self.explainer, from_page),
-            site_path(self.explainer, quote_path(quote_id)),
-        )
         if self.link_style != "source":
-            return Href.internal(relative_url(from_page, to_page, directory_urls=self.directory_urls))
-        url = page_url(to_page, directory_urls=self.directory_urls)
-        link = posixpath.relpath(url, posixpath.dirname(from_page) or ".")
+            return self.link(from_page, quote_path(quote_id))
+        url = page_url(site_path(self.explainer, quote_path(quote_id)), directory_urls=self.directory_urls)
+        link = posixpath.relpath(url, posixpath.dirname(site_path(self.explainer, from_page)) or ".")
         return Href.internal(f"{link}/" if url.endswith("/") else link)
 
     def event_link(self, from_page: str, event: Event) -> Href:

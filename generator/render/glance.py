@@ -141,11 +141,10 @@ def questions_at_a_glance(ctx: Context, page: str) -> Html:
                 theirs.add(stance_on(statement, topic.id))
         who: list[Html] = []
         for person in speakers[:GLANCE_SPEAKERS]:
-            stances = taken[person.id]
-            labels = [
-                label for stance in Stance if stance in stances and (label := stance_label(ctx, stance))
-            ]
-            who.append(h("li", person.name, *(fragment(" ", label) for label in labels)))
+            labels = (
+                fragment(" ", stance_label(ctx, stance)) for stance in Stance if stance in taken[person.id]
+            )
+            who.append(h("li", person.name, *labels))
         if len(speakers) > GLANCE_SPEAKERS:
             others = ctx.nt("and {count} other", "and {count} others", len(speakers) - GLANCE_SPEAKERS)
             who.append(h("li", h("a", others, href=ctx.topic_link(page, topic.id))))

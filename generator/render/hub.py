@@ -5,10 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from generator.markup import front_matter, h, heading, markdown_page, paragraph, raw_block
+from generator.markup import Href, front_matter, h, heading, markdown_page, paragraph, raw_block
 from generator.model import SiteSettings
 from generator.render.context import Context
 from generator.sitemap import CORRECTIONS, HUB, site_path
+
+
+def _explainer_link(ctx: Context, page: str) -> Href:
+    """A link from the site's own ``page`` to the explainer's page of the same name."""
+    return replace(ctx, explainer="").link(page, site_path(ctx.explainer, page))
 
 
 def hub_page(settings: SiteSettings, contexts: Sequence[Context]) -> str:
@@ -16,12 +21,11 @@ def hub_page(settings: SiteSettings, contexts: Sequence[Context]) -> str:
     in the site's order) with its one-line summary and when it was last updated."""
     items = []
     for ctx in contexts:
-        at_root = replace(ctx, explainer="")
         updated = ctx.data.updated
         items.append(
             h(
                 "li",
-                h("a", ctx.data.settings.title, href=at_root.link(HUB, site_path(ctx.explainer, HUB))),
+                h("a", ctx.data.settings.title, href=_explainer_link(ctx, HUB)),
                 h("p", ctx.data.settings.summary),
                 h("p", *ctx.pieces("Last updated {date}", date=ctx.time(updated)))
                 if updated is not None
@@ -43,16 +47,11 @@ def corrections_hub(contexts: Sequence[Context]) -> str:
     page, with how many corrections it lists."""
     items = []
     for ctx in contexts:
-        at_root = replace(ctx, explainer="")
         count = len(ctx.data.corrections)
         items.append(
             h(
                 "li",
-                h(
-                    "a",
-                    ctx.data.settings.title,
-                    href=at_root.link(CORRECTIONS, site_path(ctx.explainer, CORRECTIONS)),
-                ),
+                h("a", ctx.data.settings.title, href=_explainer_link(ctx, CORRECTIONS)),
                 " ("
                 + (
                     ctx.nt("{count} correction", "{count} corrections", count)

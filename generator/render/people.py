@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Sequence
+from itertools import islice
 
 from generator.dataset import Statement
 from generator.markup import Html, front_matter, h, heading, markdown_page, paragraph, raw_block
@@ -107,13 +108,8 @@ def person_detail(ctx: Context, person: Person, others_lines: dict[tuple[str, st
 
 def _latest_by_others(said: Sequence[Statement], person_id: str, limit: int) -> list[Statement]:
     """The last ``limit`` statements not by ``person_id``, in order, found from the end (the lists are long)."""
-    found: list[Statement] = []
-    for statement in reversed(said):
-        if statement.quote.speaker != person_id:
-            found.append(statement)
-            if len(found) == limit:
-                break
-    return found[::-1]
+    by_others = (statement for statement in reversed(said) if statement.quote.speaker != person_id)
+    return list(islice(by_others, limit))[::-1]
 
 
 def person_pages(ctx: Context, only: Collection[str] | None = None) -> dict[str, str]:

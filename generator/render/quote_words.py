@@ -3,7 +3,7 @@ page's (WCAG 3.1.2), and a translation marked as one, never as the speaker's own
 
 from __future__ import annotations
 
-from generator.markup import EMPTY, Html, HtmlTemplate, fragment
+from generator.markup import Html, HtmlTemplate, fragment
 from generator.model import Citation, Quote
 from generator.quote_translations import citation_note, printed_language, text_language, translation_note
 from generator.render.context import Context
@@ -27,15 +27,11 @@ def text_lang(ctx: Context, quote: Quote) -> str | None:
 
 
 def quoted_text(ctx: Context, quote: Quote) -> Html:
-    """The quote's text in ``<q>``, followed by what translation it is, if it is one."""
+    """The quote's text in ``<q>``, followed by what translation it is, if it is one: `` (ABC News's
+    translation from Spanish)``."""
     words = words_in(ctx, quote.text, text_language(ctx.data, quote))
-    return fragment(words, text_note(ctx, quote))
-
-
-def text_note(ctx: Context, quote: Quote) -> Html:
-    """`` (ABC News's translation from Spanish)`` after the quote's text; nothing if it is not a translation."""
     note = translation_note(ctx.data, quote, ctx.words)
-    return _NOTE(note=note) if note else EMPTY
+    return fragment(words, _NOTE(note=note)) if note else words
 
 
 def printed(ctx: Context, quote: Quote, citation: Citation, words: Html | None = None) -> Html:

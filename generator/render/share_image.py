@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import as_file, files
 
 from PIL import Image, ImageDraw, ImageFont
@@ -24,6 +24,7 @@ from generator.sitemap import SHARE_IMAGE_SIZE
 WIDTH, HEIGHT = SHARE_IMAGE_SIZE
 MARGIN = 72
 TEXT_WIDTH = WIDTH - 2 * MARGIN
+Colour = tuple[int, int, int]
 PAPER = (255, 255, 255)
 INK = (33, 33, 33)
 MUTED = (84, 84, 84)  # 7.4:1 on white
@@ -86,7 +87,7 @@ class Block:
 
     lines: Sequence[str]
     font: ImageFont.FreeTypeFont
-    colour: tuple[int, int, int]
+    colour: Colour
     space_before: int = 0
 
     @property
@@ -107,6 +108,11 @@ def _fitted(text: str, font_name: str, sizes: Sequence[int], max_lines: int, hei
             return Block(lines, font, INK)
     font = _font(font_name, sizes[-1])
     return Block(shortened_to_fit(text, font, TEXT_WIDTH, max_lines), font, INK)
+
+
+def _line(text: str, font: ImageFont.FreeTypeFont, colour: Colour, space_before: int = 0) -> Block:
+    """``text`` on one line, shortened with an ellipsis where it does not fit."""
+    return Block(shortened_to_fit(text, font, TEXT_WIDTH, 1), font, colour, space_before)
 
 
 def picture(top: Sequence[Block], bottom: Sequence[Block]) -> bytes:
@@ -149,30 +155,18 @@ def quote_image(ctx: Context, statement: Statement) -> bytes:
     small = _font(SANS_BOLD, 26)
     # A translation says so right under the words, in the space of one small line taken from theirs.
     note = translation_note(data, quote, ctx.words)
-    noted = (
-        [Block(shortened_to_fit(note, small, TEXT_WIDTH, 1), small, MUTED, space_before=8)] if note else []
-    )
+    noted = [_line(note, small, MUTED, space_before=8)] if note else []
     area = QUOTE_AREA - sum(block.height for block in noted)
-    words_block = _fitted(words, SERIF, QUOTE_SIZES, 6, area)
     speaker = f"{person.name}, {role.title}" if role else person.name
     return picture(
         [
-            Block(shortened_to_fit(data.settings.title, small, TEXT_WIDTH, 1), small, ACCENT),
-            Block(words_block.lines, words_block.font, INK, space_before=28),
+            _line(data.settings.title, small, ACCENT),
+            replace(_fitted(words, SERIF, QUOTE_SIZES, 6, area), space_before=28),
             *noted,
         ],
         [
-            Block(
-                shortened_to_fit(f"— {speaker}", _font(SANS_BOLD, 30), TEXT_WIDTH, 1),
-                _font(SANS_BOLD, 30),
-                INK,
-            ),
-            Block(
-                shortened_to_fit(f"{ctx.date(statement.date)} · {', '.join(outlets)}", small, TEXT_WIDTH, 1),
-                small,
-                MUTED,
-                space_before=6,
-            ),
+            _line(f"— {speaker}", _font(SANS_BOLD, 30), INK),
+            _line(f"{ctx.date(statement.date)} · {', '.join(outlets)}", small, MUTED, space_before=6),
         ],
     )
 
@@ -183,8 +177,7 @@ TITLE_SIZES = (64, 56, 48, 42)
 def site_image(ctx: Context) -> bytes:
     """The site's share image: its title and summary, and how many quotes from how many people it sets out."""
     data, settings = ctx.data, ctx.data.settings
-    fitted = _fitted(settings.title, SANS_BOLD, TITLE_SIZES, 3, 260)
-    title = Block(fitted.lines, fitted.font, ACCENT)
+    title = replace(_fitted(settings.title, SANS_BOLD, TITLE_SIZES, 3, 260), colour=ACCENT)
     summary_font = _font(SERIF, 30)
     summary_lines = max(1, (HEIGHT - 2 * MARGIN - title.height - 110) // round(30 * 1.3))
     summary = Block(

@@ -96,11 +96,6 @@ def _cited_for(ctx: Context, page: str, source: Source) -> Html:
     return h("div", h("ul", *entries, class_="ex-source__quotes"), **SEARCH_EXCLUDE)
 
 
-def _correction_blocks(ctx: Context, page: str, source: Source) -> list[str]:
-    note = correction_note(ctx, page, "sources", source.id)
-    return [raw_block(note)] if note is not None else []
-
-
 def sources_page(ctx: Context, whole_site: bool = False) -> str:
     """Every source by month of publication, linked to its entry on its day's page; ``whole_site``: the page
     of a site of several explainers, which says so."""
@@ -187,10 +182,11 @@ def _day_page(
         raw_block(h("p", h("a", ctx.t("All sources"), href=ctx.link(page, SOURCES)))),
     ]
     for source in sources:
+        notes = [correction_note(each, page, "sources", source.id) for each in contexts]
         blocks += [
             heading(2, f"{source.outlet}: {source.title}", source_anchor(source.id)),
             raw_block(_facts(ctx, source)),
-            *(note for each in contexts for note in _correction_blocks(each, page, source)),
+            *(raw_block(note) for note in notes if note is not None),
             paragraph(ctx.t("Quoted here:")),
             *_quoted_here(contexts, page, source),
         ]

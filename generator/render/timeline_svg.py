@@ -65,18 +65,6 @@ def wrapped(text: str, width: int, max_lines: int) -> list[str]:
     return [*lines[: max_lines - 1], last.rstrip(" ,;:") + "…"]
 
 
-def _quote_ids(days: Days) -> set[str]:
-    return {quote.id for _, events in days for event in events for quote in event.quotes}
-
-
-def _related(ctx: Context, days: Days) -> set[str]:
-    """Ids of the quotes in ``days`` that take part in a relation with another quote in ``days``."""
-    shown = _quote_ids(days)
-    return {
-        end for source, relation in _connectors(ctx, days) for end in (source, relation.quote) if end in shown
-    }
-
-
 def _text_element(lines: Sequence[str], x: int, y: int, class_: str, *lead: Html | str) -> Html:
     """One ``text`` element: ``lead`` then the first line at baseline ``y``, each next line ``LINE`` below."""
     rest = [h("tspan", line, x=str(x), dy=str(LINE)) for line in lines[1:]]
@@ -94,20 +82,17 @@ def _chars(width: float, char_width: float) -> int:
     return int(width // char_width)
 
 
-def _people_line(ctx: Context, event: Event) -> str | None:
-    """``Speakers: …`` (who is quoted), or ``With: …`` (who took part) when nobody is quoted."""
-    speakers = [quote.speaker for quote in event.quotes]
-    ids = speakers or list(event.participants)
-    if not ids:
-        return None
-    names = ", ".join(ctx.data.person_by_id[pid].name for pid in dict.fromkeys(ids))
-    # Translators: {names} is one name or several, comma-separated.
-    return ctx.t("Speakers: {names}", names=names) if speakers else ctx.t("With: {names}", names=names)
-
-
 def _about_line(ctx: Context, event: Event) -> str | None:
-    """The event's time of day where the data has one, and who spoke: ``16:30+01:00 · Speakers: …``."""
-    parts = [part for part in (event.time.iso() if event.time else None, _people_line(ctx, event)) if part]
+    """The event's time of day where the data has one, and ``Speakers: …`` (who is quoted), or ``With: …``
+    (who took part) when nobody is quoted: ``16:30+01:00 · Speakers: …``."""
+    parts = [event.time.iso()] if event.time else []
+    speakers = [quote.speaker for quote in event.quotes]
+    if ids := speakers or list(event.participants):
+        names = ", ".join(ctx.data.person_by_id[pid].name for pid in dict.fromkeys(ids))
+        parts.append(
+            # Translators: {names} is one name or several, comma-separated.
+            ctx.t("Speakers: {names}", names=names) if speakers else ctx.t("With: {names}", names=names)
+        )
     return " · ".join(parts) if parts else None
 
 
@@ -165,11 +150,10 @@ def _quote_row(
 
 
 def _layout(
-    ctx: Context, page: str, days: Days, column: tuple[int, int]
+    ctx: Context, page: str, days: Days, column: tuple[int, int], related: set[str]
 ) -> tuple[list[Html], dict[str, int], int]:
     """Every row's element, the height at which each related quote sits, and the total height; ``column`` is
-    where the text starts and how wide it is."""
-    related = _related(ctx, days)
+    where the text starts and how wide it is, ``related`` the ids of the quotes that get a row of their own."""
     rows: list[Html] = []
     quote_y: dict[str, int] = {}
     y = 28
@@ -191,9 +175,9 @@ def _layout(
     return rows, quote_y, y
 
 
-def _connectors(ctx: Context, days: Days) -> list[tuple[str, Relation]]:
+def _connectors(days: Days) -> list[tuple[str, Relation]]:
     """Every relation between two quotes in ``days`` as (the quote making it, the relation), in data order."""
-    shown = _quote_ids(days)
+    shown = {quote.id for _, events in days for event in events for quote in event.quotes}
     return [
         (quote.id, relation)
         for _, events in days
@@ -232,10 +216,9 @@ def _arrow_marker() -> Html:
     )
 
 
-def _description(ctx: Context, days: Days) -> str:
-    """The picture in words, for readers who cannot see it."""
+def _description(ctx: Context, days: Days, relations: int) -> str:
+    """The picture in words (``relations``: how many connectors it has), for readers who cannot see it."""
     events = sum(len(day_events) for _, day_events in days)
-    relations = len(_connectors(ctx, days))
     span = ctx.nt("one day", "{count} days", len(days))
     over = ctx.nt("{count} event over {span}", "{count} events over {span}", events, span=span)
     connectors = ctx.nt(
@@ -253,10 +236,12 @@ def _description(ctx: Context, days: Days) -> str:
 
 def timeline_picture(ctx: Context, page: str, days: Days) -> Html:
     """The picture of ``days`` (a run of the timeline) as a ``figure`` holding one inline ``svg``."""
-    relations = _connectors(ctx, days)
+    relations = _connectors(days)
     text_x = SPINE_X + 16 + len(relations) * LANE_STEP
     text_width = max(WIDTH - text_x, MIN_TEXT_WIDTH)
-    rows, quote_y, height = _layout(ctx, page, days, (text_x, text_width))
+    # Both ends of a connector are in ``days``: those quotes get a row of their own.
+    related = {end for source, relation in relations for end in (source, relation.quote)}
+    rows, quote_y, height = _layout(ctx, page, days, (text_x, text_width), related)
     spans = sorted(
         ((quote_y[source], quote_y[relation.quote], relation) for source, relation in relations),
         key=lambda span: (abs(span[0] - span[1]), span[0], span[1]),
@@ -277,7 +262,7 @@ def timeline_picture(ctx: Context, page: str, days: Days) -> Html:
     svg = h(
         "svg",
         h("title", title, id=TITLE_ID),
-        h("desc", _description(ctx, days), id=DESC_ID),
+        h("desc", _description(ctx, days, len(relations)), id=DESC_ID),
         _arrow_marker(),
         spine,
         *paths,
