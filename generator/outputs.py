@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from importlib.resources import files
-from typing import Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from generator.affected_pages import EVERY_PAGE, AffectedPages, Facet, hand_written_unchanged
 from generator.dataset import Dataset
@@ -100,9 +100,14 @@ class PagesFromIds:
     path: Callable[[str], str]
 
 
+# What an output is made from: one explainer's data, or a site of several explainers as a whole.
+Source = TypeVar("Source", Dataset, Site)
+
+
 @dataclass(frozen=True)
-class Output:
-    """One output: ``name`` says what it is to readers of a problem, ``make`` gives its files by path.
+class Output(Generic[Source]):
+    """One output: ``name`` says what it is to readers of a problem, ``make`` gives its files by path, from one
+    explainer's data (``Output[Dataset]``) or from a site of several as a whole (``Output[Site]``).
 
     A ``shared`` output is one for the whole site: on a site of several explainers, :data:`SITE_OUTPUTS` make
     it once, from them all, instead of each explainer. ``reads``: what a page of the whole site reads of the
@@ -110,7 +115,7 @@ class Output:
     """
 
     name: str
-    make: Callable[[Dataset, Options], dict[str, str]]
+    make: Callable[[Source, Options], dict[str, str]]
     from_ids: PagesFromIds | None = None
     shared: bool = False
     reads: Facet | None = None
@@ -118,10 +123,6 @@ class Output:
 
 def _page(path: str, make: Callable[[Context], str]) -> Callable[[Dataset, Options], dict[str, str]]:
     return lambda data, options: {path: make(options.context(data))}
-
-
-def _pages(make: Callable[[Context], dict[str, str]]) -> Callable[[Dataset, Options], dict[str, str]]:
-    return lambda data, options: make(options.context(data))
 
 
 def stylesheet() -> str:
@@ -134,11 +135,11 @@ def script() -> str:
 
 # The quotes' pages are stamped from these shells after the build (generator.quote_stamps); site_files gives
 # their values, each claiming its page's address.
-QUOTE_PAGE_OUTPUT = Output(
+QUOTE_PAGE_OUTPUT: Output[Dataset] = Output(
     "a quote's page", lambda data, options: quote_shells(options.context(data), options.pictured_quotes)
 )
 
-OUTPUTS: tuple[Output, ...] = (
+OUTPUTS: tuple[Output[Dataset], ...] = (
     Output("the contrast table", _page(CONTRAST, contrast_page), reads="contrast"),
     Output("the timeline", _page(TIMELINE, timeline_page), reads="titles"),
     Output(
@@ -213,16 +214,6 @@ class SiteFiles:
     stamps: tuple[QuoteStamp, ...] = ()
 
 
-@dataclass(frozen=True)
-class SiteOutput:
-    """An output of a site of several explainers made once from them all (the hub, the shared people and
-    sources), as :class:`Output` is for one explainer."""
-
-    name: str
-    make: Callable[[Site, Options], dict[str, str]]
-    from_ids: PagesFromIds | None = None
-
-
 def _contexts(site: Site, options: Options) -> list[Context]:
     """A context per explainer, each placing links where that explainer's pages are."""
     return [replace(options, explainer=item.slug).context(item.data) for item in site.explainers]
@@ -252,32 +243,33 @@ def _site_data_page(site: Site, options: Options) -> dict[str, str]:
     return {DATA_PAGE: data_page(options.context(site.registry), export_paths(options.site), whole_site=True)}
 
 
-SITE_OUTPUTS: tuple[SiteOutput, ...] = (
-    SiteOutput(
+# The outputs of a site of several explainers made once from them all (the hub, the shared people and sources).
+SITE_OUTPUTS: tuple[Output[Site], ...] = (
+    Output(
         "the list of explainers",
         lambda site, options: {HUB: hub_page(site.settings, _contexts(site, options))},
     ),
-    SiteOutput(
+    Output(
         "the list of corrections",
         lambda site, options: {CORRECTIONS: corrections_hub(_contexts(site, options))},
     ),
-    SiteOutput(
+    Output(
         "the list of sources",
         lambda site, options: {SOURCES: sources_page(options.context(site.registry), whole_site=True)},
     ),
-    SiteOutput("a day of sources", lambda site, options: shared_source_day_pages(_contexts(site, options))),
-    SiteOutput(
+    Output("a day of sources", lambda site, options: shared_source_day_pages(_contexts(site, options))),
+    Output(
         "the list of people", lambda site, options: {PEOPLE: shared_people_index(_contexts(site, options))}
     ),
-    SiteOutput(
+    Output(
         "a person's page",
         lambda site, options: shared_person_pages(_contexts(site, options)),
         PagesFromIds("people", person_path),
     ),
-    SiteOutput("the site's data page", _site_data_page),
-    SiteOutput("the site's data exports", _site_exports),
-    SiteOutput("the stylesheet", lambda site, options: {STYLESHEET: stylesheet()}),
-    SiteOutput("the script", lambda site, options: {SCRIPT: script()}),
+    Output("the site's data page", _site_data_page),
+    Output("the site's data exports", _site_exports),
+    Output("the stylesheet", lambda site, options: {STYLESHEET: stylesheet()}),
+    Output("the script", lambda site, options: {SCRIPT: script()}),
 )
 
 
@@ -296,7 +288,7 @@ class _Made:
     """A file (by its path on the site) and the output that made it (None: a hand-written page)."""
 
     path: str
-    output: Output | SiteOutput | None
+    output: Output[Any] | None
     owner: _Owner | None = None
 
 
@@ -317,7 +309,7 @@ class _Files:
             self.problems.append(_clash(self.content_dir, self.options, first, new))
         return first is new
 
-    def add(self, output: Output | SiteOutput, owner: _Owner, files: dict[str, str]) -> None:
+    def add(self, output: Output[Any], owner: _Owner, files: dict[str, str]) -> None:
         """``files``, just made by ``output``, kept as UTF-8; each text leaves ``files`` as it is encoded, so
         that an output's texts are never held twice."""
         for path in list(files):
