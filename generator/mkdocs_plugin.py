@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
 from generator import (
     engines,
@@ -265,8 +266,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return self.kept
 
     def _rebuild_all(self, reason: str, config: MkDocsConfig) -> None:
+        """Empty the preview's site folder (a temporary one that ``mkdocs serve`` made), as a build without
+        ``--dirty`` does, so that every file is built again."""
         self.kept, self.rebuild_all_reason = None, reason
-        preview_rebuild.empty_site_folder(config)
+        clean_directory(config.site_dir)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Under ``mkdocs serve --dirty``: every page rebuilt if the nav may have changed, else the title and

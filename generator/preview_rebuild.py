@@ -51,7 +51,6 @@ from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
-from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import get_data
 
 # What MkDocs warns on every dirty build: the preview rebuilds in full whenever the nav could change.
@@ -177,12 +176,6 @@ def restore_nav(nav: Navigation, last: Built) -> None:
 def nav_pages(nav: Navigation) -> dict[str, NavPage]:
     """Each page of the nav by path, with its title and front matter as the finished build has them."""
     return {page.file.src_uri: NavPage(page.title, dict(page.meta)) for page in nav.pages}
-
-
-def empty_site_folder(config: MkDocsConfig) -> None:
-    """Empty MkDocs' own site folder for the preview (a temporary one that ``mkdocs serve`` made), as a build
-    without ``--dirty`` does, so that every file is built again."""
-    clean_directory(config.site_dir)
 
 
 class QuietDirtyWarning(logging.Filter):
