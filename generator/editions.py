@@ -56,6 +56,10 @@ class Edition:
         name = Locale.parse(self.language).get_display_name(self.language) or self.language
         return name[:1].upper() + name[1:]
 
+    def template_values(self) -> dict[str, str | bool]:
+        """What the theme's templates read of the edition being built (``extra.explainer_edition``)."""
+        return {"language": self.language, "locale": self.locale, "main": self.main}
+
 
 def read_editions(config_file: Path) -> tuple[Edition, ...]:
     """The editions mkdocs.yml lists, main first; none when it lists none (a one-language site).

@@ -153,17 +153,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.site_url = f"{root}{edition.folder}"
         up = "../" * edition.folder.count("/")
         editions = self._project(config).editions()
-        config.extra["explainer_edition"] = {
-            "language": edition.language,
-            "locale": edition.locale,
-            "main": edition.main,
-        }
+        config.extra["explainer_edition"] = edition.template_values()
         config.extra["explainer_editions"] = [
             {
-                "language": other.language,
-                "locale": other.locale,
+                **other.template_values(),
                 "name": other.name,
-                "main": other.main,
                 "current": other == edition,
                 "href": f"{up}{other.folder}",  # from this edition's root to the other's
                 "url": None if root is None else f"{root}{other.folder}",
