@@ -185,22 +185,21 @@ _HAND_WRITTEN = "no hand-written page where a generated page goes"
 _OWN_ADDRESS = "an id that gives its page an address of its own"
 
 
-def share_images(
-    ctx: Context, pictured: Collection[str], only: AffectedPages = EVERY_PAGE
+def quote_images(
+    ctx: Context, pictured: Collection[str], only: Collection[str] | None = None
 ) -> dict[str, bytes]:
-    """The PNG a link preview shows: the site's, and one for each quote in ``pictured`` (ids), by path; of those
-    an edit may change (``only``), the live preview's: the site's with the quotes' speakers, a quote's with its
-    page (:mod:`generator.affected_pages`).
+    """The PNG a link preview of a quote's page shows, by path, for each quote of ``ctx``'s data in
+    ``pictured`` (ids; ``only``: of those, these, the live preview's, :mod:`generator.affected_pages`).
 
     Not one for every quote: at ~20 ms each, 10,000 quotes would add minutes to every build. The quotes the
     hand-written pages quote (the front page's) are the ones an editor put forward, so the ones most shared;
     every other page previews with the site's picture and its own title and description.
     """
-    images = {SITE_SHARE_IMAGE: site_image(ctx)} if "speakers" not in only.unchanged else {}
-    for quote_id in sorted(pictured):
-        if only.quotes is None or quote_id in only.quotes:
-            images[quote_share_image(quote_id)] = quote_image(ctx, ctx.data.statement_by_id[quote_id])
-    return images
+    return {
+        quote_share_image(quote_id): quote_image(ctx, ctx.data.statement_by_id[quote_id])
+        for quote_id in sorted(pictured & ctx.data.statement_by_id.keys())
+        if only is None or quote_id in only
+    }
 
 
 @dataclass(frozen=True)
@@ -329,7 +328,7 @@ class _Files:
         quote_ids = frozenset(data.statement_by_id) if data is not None else frozenset()
         days = [date.iso() for date, _ in data.days] if data is not None else []
         for path, text in sorted(content.items()):
-            on_site = site_path(ctx.explainer, path) if ctx.explainer else path
+            on_site = site_path(ctx.explainer, path)
             if self.claim(_Made(on_site, None)):
                 shown = f"{self.content_dir}/{on_site}"
                 checked = (
@@ -388,7 +387,10 @@ def site_files(
     files.add_content(options.context(data), content, data)
     site, days = options.site, options.only.days
     pages = files.pages(structured_data(data, site, options.language, days) if site else {})
-    images = share_images(options.context(data), options.pictured_quotes, options.only)
+    images: dict[str, bytes] = {}
+    if "speakers" not in options.only.unchanged:  # the site's picture shows the quotes' speakers
+        images[SITE_SHARE_IMAGE] = site_image(options.context(data))
+    images |= quote_images(options.context(data), options.pictured_quotes, options.only.quotes)
     return SiteFiles(pages, images, files.stamps)
 
 
@@ -422,23 +424,16 @@ def several_site_files(
                 site_path(item.slug, path): line
                 for path, line in structured_data(own_data, address, options.language).items()
             }
-        pictured = options.pictured_quotes & item.data.statement_by_id.keys()
-        images |= {
-            quote_share_image(quote_id): quote_image(
-                scoped.context(item.data), item.data.statement_by_id[quote_id]
-            )
-            for quote_id in sorted(pictured)
-        }
+        images |= quote_images(scoped.context(item.data), options.pictured_quotes)
     slugs = tuple(f"{item.slug}/" for item in site.explainers)
     registry = _Owner(loaded.explainers[0].loaded, site.registry)
     for shared in SITE_OUTPUTS:
         files.add(shared, registry, shared.make(site, options))
     rest = {path: text for path, text in content.items() if not path.startswith(slugs)}
     files.add_content(options.context(site.registry), rest, None)
-    hub = site.registry
     hub = replace(
-        hub,
-        settings=hub.settings.model_copy(
+        site.registry,
+        settings=site.registry.settings.model_copy(
             update={"title": site.settings.title, "summary": site.settings.summary}
         ),
     )
