@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from babel import Locale, UnknownLocaleError
 
@@ -33,6 +33,7 @@ from generator.siteconfig import found_value, setting_problem
 OPTION = ("plugins", "explainer", "editions")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _LOCALE = re.compile(r"[a-z]{2,3}_[A-Z]{2}")
+_Item = TypeVar("_Item")
 
 
 @dataclass(frozen=True)
@@ -158,15 +159,13 @@ def edition_content(content: Content, editions: Sequence[Edition], language: str
     not have yet.
     """
     folders = tuple(edition.folder for edition in editions if not edition.main)
-
-    def own(path: str) -> bool:
-        return not path.startswith(folders)
-
-    pages = {path: text for path, text in content.pages.items() if own(path)}
-    files = {path: source for path, source in content.files.items() if own(path)}
     edition = next((edition for edition in editions if edition.language == language), None)
-    if edition is not None and not edition.main:
-        cut = len(edition.folder)
-        pages |= {path[cut:]: text for path, text in content.pages.items() if path.startswith(edition.folder)}
-        files |= {path[cut:]: src for path, src in content.files.items() if path.startswith(edition.folder)}
-    return Content(dict(sorted(pages.items())), dict(sorted(files.items())), content.problems)
+    folder = edition.folder if edition is not None and not edition.main else None
+
+    def of_edition(items: Mapping[str, _Item]) -> dict[str, _Item]:
+        found = {path: item for path, item in items.items() if not path.startswith(folders)}
+        if folder is not None:
+            found |= {path[len(folder) :]: item for path, item in items.items() if path.startswith(folder)}
+        return dict(sorted(found.items()))
+
+    return Content(of_edition(content.pages), of_edition(content.files), content.problems)
