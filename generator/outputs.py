@@ -377,21 +377,30 @@ def site_files(
     """
     options = replace(options, pictured_quotes=_pictured(content, data.statement_by_id.keys()))
     files = _Files(content_dir, options)
-    owner = _Owner(loaded, data)
-    for output in OUTPUTS:
-        if output.reads not in options.only.unchanged:
-            files.add(output, owner, output.make(data, options))
-    files.add_stamps(
-        owner, quote_page_stamps(options.context(data), options.pictured_quotes, options.only.quotes)
-    )
-    files.add_content(options.context(data), content, data)
-    site, days = options.site, options.only.days
-    pages = files.pages(structured_data(data, site, options.language, days) if site else {})
+    pages = files.pages(_add_explainer(files, _Owner(loaded, data), data, content, options))
     images: dict[str, bytes] = {}
     if "speakers" not in options.only.unchanged:  # the site's picture shows the quotes' speakers
         images[SITE_SHARE_IMAGE] = site_image(options.context(data))
     images |= quote_images(options.context(data), options.pictured_quotes, options.only.quotes)
     return SiteFiles(pages, images, files.stamps)
+
+
+def _add_explainer(
+    files: _Files, owner: _Owner, own_data: Dataset, content: Mapping[str, str], options: Options
+) -> dict[str, str]:
+    """One explainer's outputs made from ``own_data`` (on a site of several, not those made once for the whole
+    site), its quotes' pages and its hand-written ``content``, added to ``files``; returns the structured data
+    of its pages by path on the site."""
+    for output in OUTPUTS:
+        if output.reads not in options.only.unchanged and not (owner.explainer and output.shared):
+            files.add(output, owner, output.make(own_data, options))
+    stamps = quote_page_stamps(options.context(own_data), options.pictured_quotes, options.only.quotes)
+    files.add_stamps(owner, stamps)
+    files.add_content(options.context(owner.data), content, owner.data)
+    if options.site is None:
+        return {}
+    lines = structured_data(own_data, options.site, options.language, options.only.days)
+    return {site_path(owner.explainer, path): line for path, line in lines.items()}
 
 
 def several_site_files(
@@ -409,21 +418,10 @@ def several_site_files(
     for item in site.explainers:
         scoped = replace(options, explainer=item.slug)
         owner = _Owner(loaded_by_slug[item.slug], item.data, item.slug)
-        # Its own pages and downloads describe the people and sources it cites, not all the shared files hold.
-        own_data = cited_only(item.data)
-        for output in OUTPUTS:
-            if not output.shared:
-                files.add(output, owner, output.make(own_data, scoped))
-        files.add_stamps(owner, quote_page_stamps(scoped.context(own_data), options.pictured_quotes))
         folder = f"{item.slug}/"
         own = {path.removeprefix(folder): text for path, text in content.items() if path.startswith(folder)}
-        files.add_content(scoped.context(item.data), own, item.data)
-        address = scoped.site
-        if address is not None:
-            lines |= {
-                site_path(item.slug, path): line
-                for path, line in structured_data(own_data, address, options.language).items()
-            }
+        # Its own pages and downloads describe the people and sources it cites, not all the shared files hold.
+        lines |= _add_explainer(files, owner, cited_only(item.data), own, scoped)
         images |= quote_images(scoped.context(item.data), options.pictured_quotes)
     slugs = tuple(f"{item.slug}/" for item in site.explainers)
     registry = _Owner(loaded.explainers[0].loaded, site.registry)
