@@ -209,7 +209,7 @@ def _generate(
     """:func:`generate_for_preview`; without ``parsed``, ``last`` and ``checked``, :func:`generate_site`'s
     files."""
     every_page = project.read_all_content()
-    content = project.read_content()
+    content = edition_content(every_page, project.editions(), project.language)
     if options is None:
         options = Options(site_url=project.site_url())
     if has_several(project.root, project.data_dir):
