@@ -92,15 +92,11 @@ def parse_editions(entries: object, config_file: Path) -> tuple[Edition, ...]:
                 (index,), found_value(entry), "a mapping with language, locale and (but for the first) config"
             )
             continue
-
-        def entry_problem(keys: tuple[str, ...], found: str, expected: str, at: int = index) -> None:
-            problem((at, *keys), found, expected)
-
         language = entry.get("language")
         if isinstance(language, str) and language in seen:
-            entry_problem(("language",), f'"{language}" again', "each language once")
+            problem((index, "language"), f'"{language}" again', "each language once")
         seen.add(language)
-        edition = _edition(entry, index, config_file, entry_problem)
+        edition = _edition(entry, index, config_file, problem)
         if edition is not None:
             editions.append(edition)
     if problems:
@@ -112,33 +108,38 @@ def _edition(
     entry: Mapping[str, Any],
     index: int,
     config_file: Path,
-    problem: Callable[[tuple[str, ...], str, str], None],
+    problem: Callable[[tuple[str | int, ...], str, str], None],
 ) -> Edition | None:
-    """Entry ``index`` of the list as an Edition; None when it is wrong (``problem`` has been told why)."""
+    """Entry ``index`` of the list as an Edition; None when it is wrong (``problem`` has been told why, each
+    setting by its keys from the list)."""
     known = {"language", "locale"} | ({"config"} if index else set())
     for name in sorted(set(entry) - known):
-        problem((str(name),), f"an unknown setting {name!r}", f"one of {', '.join(sorted(known))}")
+        problem((index, str(name)), f"an unknown setting {name!r}", f"one of {', '.join(sorted(known))}")
     language, locale = entry.get("language"), entry.get("locale")
     wrong = False
     if not (isinstance(language, str) and _LANGUAGE.fullmatch(language) and _known_language(language)):
-        problem(("language",), found_value(language), "a language code of two or three small letters, as es")
+        problem(
+            (index, "language"), found_value(language), "a language code of two or three small letters, as es"
+        )
         wrong = True
     if not (isinstance(locale, str) and _LOCALE.fullmatch(locale)):
-        problem(("locale",), found_value(locale), "a locale written language_TERRITORY, as es_MX")
+        problem((index, "locale"), found_value(locale), "a locale written language_TERRITORY, as es_MX")
         wrong = True
     elif not wrong and not locale.startswith(f"{language}_"):
-        problem(("locale",), f'"{locale}"', f"a locale of the language {language}, as {language}_XX")
+        problem((index, "locale"), f'"{locale}"', f"a locale of the language {language}, as {language}_XX")
         wrong = True
     if not index:
         return None if wrong else Edition(str(language), str(locale), config_file.name, "")
     config = entry.get("config")
     if not (isinstance(config, str) and config.endswith((".yml", ".yaml")) and "/" not in config):
         problem(
-            ("config",), found_value(config), "the name of a config file beside this one, as mkdocs.es.yml"
+            (index, "config"),
+            found_value(config),
+            "the name of a config file beside this one, as mkdocs.es.yml",
         )
         wrong = True
     elif not (config_file.parent / config).is_file():
-        problem(("config",), f'"{config}", which does not exist', "a config file beside this one")
+        problem((index, "config"), f'"{config}", which does not exist', "a config file beside this one")
         wrong = True
     return None if wrong else Edition(str(language), str(locale), str(config), f"{language}/")
 
