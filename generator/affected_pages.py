@@ -88,7 +88,8 @@ def affected_pages(before: Dataset, after: Dataset) -> AffectedPages:
     :data:`EVERY_PAGE` (see the module's docstring)."""
     if replace(before, events=()) != replace(after, events=()):
         return EVERY_PAGE
-    old, new = _by_id(before.events), _by_id(after.events)
+    old = {event.id: event for event in before.events}
+    new = {event.id: event for event in after.events}
     if old.keys() != new.keys() or before.statement_by_id.keys() != after.statement_by_id.keys():
         return EVERY_PAGE
     if [date for date, _ in before.days] != [date for date, _ in after.days]:
@@ -201,10 +202,6 @@ def hand_written_unchanged(
         elif kind != "byline":
             return False
     return True
-
-
-def _by_id(events: Iterable[Event]) -> dict[str, Event]:
-    return {event.id: event for event in events}
 
 
 def _related(data: Dataset, quotes: Iterable[str]) -> set[str]:

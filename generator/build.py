@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import shutil
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -24,7 +24,7 @@ from generator.errors import DataError, Problem
 from generator.explainers import has_several, load_site, validate_site
 from generator.export import export_files
 from generator.export.address import SiteAddress
-from generator.load import LoadedData, ParsedFiles, load_data
+from generator.load import ParsedFiles, load_data
 from generator.outputs import Options, SiteFiles, several_export_files, several_site_files, site_files
 from generator.reading import Content, read_content
 from generator.render.embeds import check_pages
@@ -209,7 +209,7 @@ def _generate(
     """:func:`generate_for_preview`; without ``parsed``, ``last`` and ``checked``, :func:`generate_site`'s
     files."""
     every_page = project.read_all_content()
-    content = project.read_content()
+    content = edition_content(every_page, project.editions(), project.language)
     if options is None:
         options = Options(site_url=project.site_url())
     if has_several(project.root, project.data_dir):
@@ -219,7 +219,10 @@ def _generate(
     problems = list(content.problems)
     data = None
     try:
-        data = _in_language(loaded, options.language, checked)
+        # Each text in our own words in the edition's language: one the data does not declare gets the main
+        # language's texts.
+        by_language = validate_languages(loaded, checked)
+        data = by_language.get(options.language) or next(iter(by_language.values()))
     except DataError as error:
         problems += error.problems
     if data is None or problems:
@@ -268,15 +271,6 @@ def _generate_several(
     return files, tuple(item.data for item in site.explainers)
 
 
-def export_data(project: Project) -> dict[str, str]:
-    """The data exports alone, by path, as the site publishes them; raises DataError on bad data."""
-    site_url = project.site_url()
-    if has_several(project.root, project.data_dir):
-        site = validate_site(load_site(project.root, project.data_dir))
-        return several_export_files(site, Options(site_url=site_url))
-    return export_files(load_dataset(project), SiteAddress(site_url) if site_url else None)
-
-
 def write_docs(project: Project, out: Path, *, engine: EngineName = engines.DEFAULT_ENGINE) -> int:
     """Replace ``out`` with a complete docs folder for ``engine``: every page, and content/'s other files.
 
@@ -287,14 +281,8 @@ def write_docs(project: Project, out: Path, *, engine: EngineName = engines.DEFA
     OutputFolderError when ``out`` is not a folder this tool may replace.
     """
     output_folder.check_target(out, project.inputs())
-    return _write_pages(project, generate_site(project, _engine_options(project, engine)), out, docs_texts)
-
-
-def _in_language(loaded: LoadedData, language: str, checked: CheckedFiles | None = None) -> Dataset:
-    """The validated data with each text in our own words in ``language``: an edition's language that the
-    data does not declare gets the main language's texts. Raises DataError with every problem."""
-    datasets = validate_languages(loaded, checked)
-    return datasets.get(language) or next(iter(datasets.values()))
+    site = generate_site(project, _engine_options(project, engine))
+    return _write_pages(project, site, docs_texts(site), out)
 
 
 def _engine_options(project: Project, engine: EngineName) -> Options:
@@ -303,13 +291,7 @@ def _engine_options(project: Project, engine: EngineName) -> Options:
     return Options(site_url=project.site_url(), link_style=engines.link_style(engine), language=language)
 
 
-def _write_pages(
-    project: Project,
-    site: SiteFiles,
-    out: Path,
-    texts: Callable[[SiteFiles], Mapping[str, str]] = lambda site: site.pages,
-) -> int:
-    pages = texts(site)
+def _write_pages(project: Project, site: SiteFiles, pages: Mapping[str, str], out: Path) -> int:
     made = pages.keys() | site.images.keys()
     copies = {path: source for path, source in project.read_content().files.items() if path not in made}
     admin = project.admin_files()
@@ -321,9 +303,15 @@ def _write_pages(
 
 
 def write_exports(project: Project, out: Path) -> int:
-    """Replace ``out`` with the data exports; returns how many files. Raises as :func:`write_docs` does."""
+    """Replace ``out`` with the data exports, as the site publishes them; returns how many files. Raises as
+    :func:`write_docs` does."""
     output_folder.check_target(out, project.inputs())
-    files = export_data(project)
+    site_url = project.site_url()
+    if has_several(project.root, project.data_dir):
+        site = validate_site(load_site(project.root, project.data_dir))
+        files = several_export_files(site, Options(site_url=site_url))
+    else:
+        files = export_files(load_dataset(project), SiteAddress(site_url) if site_url else None)
     output_folder.write_folder(out, files, copies={}, inputs=project.inputs())
     return len(files)
 
@@ -414,7 +402,7 @@ def _build_with_zensical(
     """Write the pages into ``work_dir``, build them there with Zensical, move the site into ``staging``, and
     stamp the quotes' pages (:mod:`generator.quote_stamps`)."""
     work_dir.mkdir(parents=True, exist_ok=True)
-    _write_pages(project, pages, work_dir / engines.DOCS)
+    _write_pages(project, pages, pages.pages, work_dir / engines.DOCS)
     config_file = engines.write_zensical_config(project.root / project.config_file, work_dir)
     # Zensical empties its site folder itself (hidden files aside) before it writes the pages.
     code = engines.run(engines.zensical_command(config_file), cwd=work_dir, source_date_epoch=epoch)

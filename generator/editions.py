@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from babel import Locale, UnknownLocaleError
 
@@ -33,6 +33,7 @@ from generator.siteconfig import found_value, setting_problem
 OPTION = ("plugins", "explainer", "editions")
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _LOCALE = re.compile(r"[a-z]{2,3}_[A-Z]{2}")
+_Item = TypeVar("_Item")
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,10 @@ class Edition:
         """The language's name in itself, as a switch to it shows it: "English", "Español"."""
         name = Locale.parse(self.language).get_display_name(self.language) or self.language
         return name[:1].upper() + name[1:]
+
+    def template_values(self) -> dict[str, str | bool]:
+        """What the theme's templates read of the edition being built (``extra.explainer_edition``)."""
+        return {"language": self.language, "locale": self.locale, "main": self.main}
 
 
 def read_editions(config_file: Path) -> tuple[Edition, ...]:
@@ -87,15 +92,11 @@ def parse_editions(entries: object, config_file: Path) -> tuple[Edition, ...]:
                 (index,), found_value(entry), "a mapping with language, locale and (but for the first) config"
             )
             continue
-
-        def entry_problem(keys: tuple[str, ...], found: str, expected: str, at: int = index) -> None:
-            problem((at, *keys), found, expected)
-
         language = entry.get("language")
         if isinstance(language, str) and language in seen:
-            entry_problem(("language",), f'"{language}" again', "each language once")
+            problem((index, "language"), f'"{language}" again', "each language once")
         seen.add(language)
-        edition = _edition(entry, index, config_file, entry_problem)
+        edition = _edition(entry, index, config_file, problem)
         if edition is not None:
             editions.append(edition)
     if problems:
@@ -107,33 +108,38 @@ def _edition(
     entry: Mapping[str, Any],
     index: int,
     config_file: Path,
-    problem: Callable[[tuple[str, ...], str, str], None],
+    problem: Callable[[tuple[str | int, ...], str, str], None],
 ) -> Edition | None:
-    """Entry ``index`` of the list as an Edition; None when it is wrong (``problem`` has been told why)."""
+    """Entry ``index`` of the list as an Edition; None when it is wrong (``problem`` has been told why, each
+    setting by its keys from the list)."""
     known = {"language", "locale"} | ({"config"} if index else set())
     for name in sorted(set(entry) - known):
-        problem((str(name),), f"an unknown setting {name!r}", f"one of {', '.join(sorted(known))}")
+        problem((index, str(name)), f"an unknown setting {name!r}", f"one of {', '.join(sorted(known))}")
     language, locale = entry.get("language"), entry.get("locale")
     wrong = False
     if not (isinstance(language, str) and _LANGUAGE.fullmatch(language) and _known_language(language)):
-        problem(("language",), found_value(language), "a language code of two or three small letters, as es")
+        problem(
+            (index, "language"), found_value(language), "a language code of two or three small letters, as es"
+        )
         wrong = True
     if not (isinstance(locale, str) and _LOCALE.fullmatch(locale)):
-        problem(("locale",), found_value(locale), "a locale written language_TERRITORY, as es_MX")
+        problem((index, "locale"), found_value(locale), "a locale written language_TERRITORY, as es_MX")
         wrong = True
     elif not wrong and not locale.startswith(f"{language}_"):
-        problem(("locale",), f'"{locale}"', f"a locale of the language {language}, as {language}_XX")
+        problem((index, "locale"), f'"{locale}"', f"a locale of the language {language}, as {language}_XX")
         wrong = True
     if not index:
         return None if wrong else Edition(str(language), str(locale), config_file.name, "")
     config = entry.get("config")
     if not (isinstance(config, str) and config.endswith((".yml", ".yaml")) and "/" not in config):
         problem(
-            ("config",), found_value(config), "the name of a config file beside this one, as mkdocs.es.yml"
+            (index, "config"),
+            found_value(config),
+            "the name of a config file beside this one, as mkdocs.es.yml",
         )
         wrong = True
     elif not (config_file.parent / config).is_file():
-        problem(("config",), f'"{config}", which does not exist', "a config file beside this one")
+        problem((index, "config"), f'"{config}", which does not exist', "a config file beside this one")
         wrong = True
     return None if wrong else Edition(str(language), str(locale), str(config), f"{language}/")
 
@@ -154,15 +160,13 @@ def edition_content(content: Content, editions: Sequence[Edition], language: str
     not have yet.
     """
     folders = tuple(edition.folder for edition in editions if not edition.main)
-
-    def own(path: str) -> bool:
-        return not path.startswith(folders)
-
-    pages = {path: text for path, text in content.pages.items() if own(path)}
-    files = {path: source for path, source in content.files.items() if own(path)}
     edition = next((edition for edition in editions if edition.language == language), None)
-    if edition is not None and not edition.main:
-        cut = len(edition.folder)
-        pages |= {path[cut:]: text for path, text in content.pages.items() if path.startswith(edition.folder)}
-        files |= {path[cut:]: src for path, src in content.files.items() if path.startswith(edition.folder)}
-    return Content(dict(sorted(pages.items())), dict(sorted(files.items())), content.problems)
+    folder = edition.folder if edition is not None and not edition.main else None
+
+    def of_edition(items: Mapping[str, _Item]) -> dict[str, _Item]:
+        found = {path: item for path, item in items.items() if not path.startswith(folders)}
+        if folder is not None:
+            found |= {path[len(folder) :]: item for path, item in items.items() if path.startswith(folder)}
+        return dict(sorted(found.items()))
+
+    return Content(of_edition(content.pages), of_edition(content.files), content.problems)

@@ -176,11 +176,7 @@ def zensical_config(
     derived["theme"] = theme
     extra = dict(config.get("extra") or {})
     if edition is not None:
-        extra["explainer_edition"] = {
-            "language": edition.language,
-            "locale": edition.locale,
-            "main": edition.main,
-        }
+        extra["explainer_edition"] = edition.template_values()
     language = edition.language if edition is not None else "en"
     extra["explainer_words"] = i18n.theme_words(language, str(config.get("site_name", "")))
     derived["extra"] = extra

@@ -94,8 +94,8 @@ def load_site(root: Path, data_dir: str = "data") -> LoadedSite:
     problems += found
     shared = (
         "only people.yaml, sources.yaml and site.yaml beside explainers/ (each explainer's own files go in "
+        f"{data_dir}/{EXPLAINERS_DIR}/<slug>/)"
     )
-    shared += f"{data_dir}/{EXPLAINERS_DIR}/<slug>/)"
     for name in (SETTINGS_FILE, TOPICS_FILE, CORRECTIONS_FILE, EVENTS_DIR):
         if os.path.lexists(root / data_dir / name):
             found_here = f"an explainer's {name} beside {EXPLAINERS_DIR}/"

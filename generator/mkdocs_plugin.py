@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
 
 from generator import (
     engines,
@@ -152,17 +153,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.site_url = f"{root}{edition.folder}"
         up = "../" * edition.folder.count("/")
         editions = self._project(config).editions()
-        config.extra["explainer_edition"] = {
-            "language": edition.language,
-            "locale": edition.locale,
-            "main": edition.main,
-        }
+        config.extra["explainer_edition"] = edition.template_values()
         config.extra["explainer_editions"] = [
             {
-                "language": other.language,
-                "locale": other.locale,
+                **other.template_values(),
                 "name": other.name,
-                "main": other.main,
                 "current": other == edition,
                 "href": f"{up}{other.folder}",  # from this edition's root to the other's
                 "url": None if root is None else f"{root}{other.folder}",
@@ -265,8 +260,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return self.kept
 
     def _rebuild_all(self, reason: str, config: MkDocsConfig) -> None:
+        """Empty the preview's site folder (a temporary one that ``mkdocs serve`` made), as a build without
+        ``--dirty`` does, so that every file is built again."""
         self.kept, self.rebuild_all_reason = None, reason
-        preview_rebuild.empty_site_folder(config)
+        clean_directory(config.site_dir)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Under ``mkdocs serve --dirty``: every page rebuilt if the nav may have changed, else the title and

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, replace
 from importlib.resources import files
-from typing import Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from generator.affected_pages import EVERY_PAGE, AffectedPages, Facet, hand_written_unchanged
 from generator.dataset import Dataset
@@ -100,9 +100,14 @@ class PagesFromIds:
     path: Callable[[str], str]
 
 
+# What an output is made from: one explainer's data, or a site of several explainers as a whole.
+Source = TypeVar("Source", Dataset, Site)
+
+
 @dataclass(frozen=True)
-class Output:
-    """One output: ``name`` says what it is to readers of a problem, ``make`` gives its files by path.
+class Output(Generic[Source]):
+    """One output: ``name`` says what it is to readers of a problem, ``make`` gives its files by path, from one
+    explainer's data (``Output[Dataset]``) or from a site of several as a whole (``Output[Site]``).
 
     A ``shared`` output is one for the whole site: on a site of several explainers, :data:`SITE_OUTPUTS` make
     it once, from them all, instead of each explainer. ``reads``: what a page of the whole site reads of the
@@ -110,7 +115,7 @@ class Output:
     """
 
     name: str
-    make: Callable[[Dataset, Options], dict[str, str]]
+    make: Callable[[Source, Options], dict[str, str]]
     from_ids: PagesFromIds | None = None
     shared: bool = False
     reads: Facet | None = None
@@ -118,10 +123,6 @@ class Output:
 
 def _page(path: str, make: Callable[[Context], str]) -> Callable[[Dataset, Options], dict[str, str]]:
     return lambda data, options: {path: make(options.context(data))}
-
-
-def _pages(make: Callable[[Context], dict[str, str]]) -> Callable[[Dataset, Options], dict[str, str]]:
-    return lambda data, options: make(options.context(data))
 
 
 def stylesheet() -> str:
@@ -134,11 +135,11 @@ def script() -> str:
 
 # The quotes' pages are stamped from these shells after the build (generator.quote_stamps); site_files gives
 # their values, each claiming its page's address.
-QUOTE_PAGE_OUTPUT = Output(
+QUOTE_PAGE_OUTPUT: Output[Dataset] = Output(
     "a quote's page", lambda data, options: quote_shells(options.context(data), options.pictured_quotes)
 )
 
-OUTPUTS: tuple[Output, ...] = (
+OUTPUTS: tuple[Output[Dataset], ...] = (
     Output("the contrast table", _page(CONTRAST, contrast_page), reads="contrast"),
     Output("the timeline", _page(TIMELINE, timeline_page), reads="titles"),
     Output(
@@ -184,22 +185,21 @@ _HAND_WRITTEN = "no hand-written page where a generated page goes"
 _OWN_ADDRESS = "an id that gives its page an address of its own"
 
 
-def share_images(
-    ctx: Context, pictured: Collection[str], only: AffectedPages = EVERY_PAGE
+def quote_images(
+    ctx: Context, pictured: Collection[str], only: Collection[str] | None = None
 ) -> dict[str, bytes]:
-    """The PNG a link preview shows: the site's, and one for each quote in ``pictured`` (ids), by path; of those
-    an edit may change (``only``), the live preview's: the site's with the quotes' speakers, a quote's with its
-    page (:mod:`generator.affected_pages`).
+    """The PNG a link preview of a quote's page shows, by path, for each quote of ``ctx``'s data in
+    ``pictured`` (ids; ``only``: of those, these, the live preview's, :mod:`generator.affected_pages`).
 
     Not one for every quote: at ~20 ms each, 10,000 quotes would add minutes to every build. The quotes the
     hand-written pages quote (the front page's) are the ones an editor put forward, so the ones most shared;
     every other page previews with the site's picture and its own title and description.
     """
-    images = {SITE_SHARE_IMAGE: site_image(ctx)} if "speakers" not in only.unchanged else {}
-    for quote_id in sorted(pictured):
-        if only.quotes is None or quote_id in only.quotes:
-            images[quote_share_image(quote_id)] = quote_image(ctx, ctx.data.statement_by_id[quote_id])
-    return images
+    return {
+        quote_share_image(quote_id): quote_image(ctx, ctx.data.statement_by_id[quote_id])
+        for quote_id in sorted(pictured & ctx.data.statement_by_id.keys())
+        if only is None or quote_id in only
+    }
 
 
 @dataclass(frozen=True)
@@ -211,16 +211,6 @@ class SiteFiles:
     pages: Utf8Texts
     images: dict[str, bytes]
     stamps: tuple[QuoteStamp, ...] = ()
-
-
-@dataclass(frozen=True)
-class SiteOutput:
-    """An output of a site of several explainers made once from them all (the hub, the shared people and
-    sources), as :class:`Output` is for one explainer."""
-
-    name: str
-    make: Callable[[Site, Options], dict[str, str]]
-    from_ids: PagesFromIds | None = None
 
 
 def _contexts(site: Site, options: Options) -> list[Context]:
@@ -252,32 +242,33 @@ def _site_data_page(site: Site, options: Options) -> dict[str, str]:
     return {DATA_PAGE: data_page(options.context(site.registry), export_paths(options.site), whole_site=True)}
 
 
-SITE_OUTPUTS: tuple[SiteOutput, ...] = (
-    SiteOutput(
+# The outputs of a site of several explainers made once from them all (the hub, the shared people and sources).
+SITE_OUTPUTS: tuple[Output[Site], ...] = (
+    Output(
         "the list of explainers",
         lambda site, options: {HUB: hub_page(site.settings, _contexts(site, options))},
     ),
-    SiteOutput(
+    Output(
         "the list of corrections",
         lambda site, options: {CORRECTIONS: corrections_hub(_contexts(site, options))},
     ),
-    SiteOutput(
+    Output(
         "the list of sources",
         lambda site, options: {SOURCES: sources_page(options.context(site.registry), whole_site=True)},
     ),
-    SiteOutput("a day of sources", lambda site, options: shared_source_day_pages(_contexts(site, options))),
-    SiteOutput(
+    Output("a day of sources", lambda site, options: shared_source_day_pages(_contexts(site, options))),
+    Output(
         "the list of people", lambda site, options: {PEOPLE: shared_people_index(_contexts(site, options))}
     ),
-    SiteOutput(
+    Output(
         "a person's page",
         lambda site, options: shared_person_pages(_contexts(site, options)),
         PagesFromIds("people", person_path),
     ),
-    SiteOutput("the site's data page", _site_data_page),
-    SiteOutput("the site's data exports", _site_exports),
-    SiteOutput("the stylesheet", lambda site, options: {STYLESHEET: stylesheet()}),
-    SiteOutput("the script", lambda site, options: {SCRIPT: script()}),
+    Output("the site's data page", _site_data_page),
+    Output("the site's data exports", _site_exports),
+    Output("the stylesheet", lambda site, options: {STYLESHEET: stylesheet()}),
+    Output("the script", lambda site, options: {SCRIPT: script()}),
 )
 
 
@@ -296,7 +287,7 @@ class _Made:
     """A file (by its path on the site) and the output that made it (None: a hand-written page)."""
 
     path: str
-    output: Output | SiteOutput | None
+    output: Output[Any] | None
     owner: _Owner | None = None
 
 
@@ -317,7 +308,7 @@ class _Files:
             self.problems.append(_clash(self.content_dir, self.options, first, new))
         return first is new
 
-    def add(self, output: Output | SiteOutput, owner: _Owner, files: dict[str, str]) -> None:
+    def add(self, output: Output[Any], owner: _Owner, files: dict[str, str]) -> None:
         """``files``, just made by ``output``, kept as UTF-8; each text leaves ``files`` as it is encoded, so
         that an output's texts are never held twice."""
         for path in list(files):
@@ -337,7 +328,7 @@ class _Files:
         quote_ids = frozenset(data.statement_by_id) if data is not None else frozenset()
         days = [date.iso() for date, _ in data.days] if data is not None else []
         for path, text in sorted(content.items()):
-            on_site = site_path(ctx.explainer, path) if ctx.explainer else path
+            on_site = site_path(ctx.explainer, path)
             if self.claim(_Made(on_site, None)):
                 shown = f"{self.content_dir}/{on_site}"
                 checked = (
@@ -386,18 +377,30 @@ def site_files(
     """
     options = replace(options, pictured_quotes=_pictured(content, data.statement_by_id.keys()))
     files = _Files(content_dir, options)
-    owner = _Owner(loaded, data)
-    for output in OUTPUTS:
-        if output.reads not in options.only.unchanged:
-            files.add(output, owner, output.make(data, options))
-    files.add_stamps(
-        owner, quote_page_stamps(options.context(data), options.pictured_quotes, options.only.quotes)
-    )
-    files.add_content(options.context(data), content, data)
-    site, days = options.site, options.only.days
-    pages = files.pages(structured_data(data, site, options.language, days) if site else {})
-    images = share_images(options.context(data), options.pictured_quotes, options.only)
+    pages = files.pages(_add_explainer(files, _Owner(loaded, data), data, content, options))
+    images: dict[str, bytes] = {}
+    if "speakers" not in options.only.unchanged:  # the site's picture shows the quotes' speakers
+        images[SITE_SHARE_IMAGE] = site_image(options.context(data))
+    images |= quote_images(options.context(data), options.pictured_quotes, options.only.quotes)
     return SiteFiles(pages, images, files.stamps)
+
+
+def _add_explainer(
+    files: _Files, owner: _Owner, own_data: Dataset, content: Mapping[str, str], options: Options
+) -> dict[str, str]:
+    """One explainer's outputs made from ``own_data`` (on a site of several, not those made once for the whole
+    site), its quotes' pages and its hand-written ``content``, added to ``files``; returns the structured data
+    of its pages by path on the site."""
+    for output in OUTPUTS:
+        if output.reads not in options.only.unchanged and not (owner.explainer and output.shared):
+            files.add(output, owner, output.make(own_data, options))
+    stamps = quote_page_stamps(options.context(own_data), options.pictured_quotes, options.only.quotes)
+    files.add_stamps(owner, stamps)
+    files.add_content(options.context(owner.data), content, owner.data)
+    if options.site is None:
+        return {}
+    lines = structured_data(own_data, options.site, options.language, options.only.days)
+    return {site_path(owner.explainer, path): line for path, line in lines.items()}
 
 
 def several_site_files(
@@ -415,38 +418,20 @@ def several_site_files(
     for item in site.explainers:
         scoped = replace(options, explainer=item.slug)
         owner = _Owner(loaded_by_slug[item.slug], item.data, item.slug)
-        # Its own pages and downloads describe the people and sources it cites, not all the shared files hold.
-        own_data = cited_only(item.data)
-        for output in OUTPUTS:
-            if not output.shared:
-                files.add(output, owner, output.make(own_data, scoped))
-        files.add_stamps(owner, quote_page_stamps(scoped.context(own_data), options.pictured_quotes))
         folder = f"{item.slug}/"
         own = {path.removeprefix(folder): text for path, text in content.items() if path.startswith(folder)}
-        files.add_content(scoped.context(item.data), own, item.data)
-        address = scoped.site
-        if address is not None:
-            lines |= {
-                site_path(item.slug, path): line
-                for path, line in structured_data(own_data, address, options.language).items()
-            }
-        pictured = options.pictured_quotes & item.data.statement_by_id.keys()
-        images |= {
-            quote_share_image(quote_id): quote_image(
-                scoped.context(item.data), item.data.statement_by_id[quote_id]
-            )
-            for quote_id in sorted(pictured)
-        }
+        # Its own pages and downloads describe the people and sources it cites, not all the shared files hold.
+        lines |= _add_explainer(files, owner, cited_only(item.data), own, scoped)
+        images |= quote_images(scoped.context(item.data), options.pictured_quotes)
     slugs = tuple(f"{item.slug}/" for item in site.explainers)
     registry = _Owner(loaded.explainers[0].loaded, site.registry)
     for shared in SITE_OUTPUTS:
         files.add(shared, registry, shared.make(site, options))
     rest = {path: text for path, text in content.items() if not path.startswith(slugs)}
     files.add_content(options.context(site.registry), rest, None)
-    hub = site.registry
     hub = replace(
-        hub,
-        settings=hub.settings.model_copy(
+        site.registry,
+        settings=site.registry.settings.model_copy(
             update={"title": site.settings.title, "summary": site.settings.summary}
         ),
     )

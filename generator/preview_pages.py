@@ -42,19 +42,15 @@ def stand_in_page(title: str) -> str:
     )
 
 
-def nav_pages(nav: Any) -> Iterator[tuple[str, str]]:
+def nav_pages(nav: Any, title: str | None = None) -> Iterator[tuple[str, str]]:
     """Each Markdown page of MkDocs' ``nav`` setting as (title, path); a page listed without a title is
-    titled by its path."""
+    titled by its path. ``title``: what ``nav`` is listed under, if it is a page."""
     if isinstance(nav, str):
         if nav.endswith(".md"):
-            yield nav, nav
+            yield nav if title is None else title, nav
     elif isinstance(nav, list):
         for item in nav:
             yield from nav_pages(item)
     elif isinstance(nav, dict):
-        for title, item in nav.items():
-            if isinstance(item, str):
-                if item.endswith(".md"):
-                    yield str(title), item
-            else:
-                yield from nav_pages(item)
+        for key, item in nav.items():
+            yield from nav_pages(item, str(key))

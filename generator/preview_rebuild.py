@@ -41,7 +41,7 @@ an edit changes, are likewise made on full generations only: between them the pr
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +51,6 @@ from jinja2.bccache import Bucket
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation
-from mkdocs.utils import clean_directory
 from mkdocs.utils.meta import get_data
 
 # What MkDocs warns on every dirty build: the preview rebuilds in full whenever the nav could change.
@@ -100,15 +99,9 @@ def project_files(config: MkDocsConfig) -> frozenset[tuple[str, int, int]]:
     roots = [Path(config.config_file_path), Path(config.docs_dir)]
     if config.theme.custom_dir:
         roots.append(Path(config.theme.custom_dir))
-    return frozenset(_stats(roots))
-
-
-def _stats(roots: list[Path]) -> Iterator[tuple[str, int, int]]:
-    for root in roots:
-        paths = [root] if root.is_file() else [path for path in root.rglob("*") if path.is_file()]
-        for path in paths:
-            stat = path.stat()
-            yield str(path), stat.st_mtime_ns, stat.st_size
+    paths = [path for root in roots for path in ([root] if root.is_file() else root.rglob("*"))]
+    stats = [(str(path), path.stat()) for path in paths if path.is_file()]
+    return frozenset((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats)
 
 
 def why_rebuild_all(last: Built | None, state: SiteState) -> str | None:
@@ -177,12 +170,6 @@ def restore_nav(nav: Navigation, last: Built) -> None:
 def nav_pages(nav: Navigation) -> dict[str, NavPage]:
     """Each page of the nav by path, with its title and front matter as the finished build has them."""
     return {page.file.src_uri: NavPage(page.title, dict(page.meta)) for page in nav.pages}
-
-
-def empty_site_folder(config: MkDocsConfig) -> None:
-    """Empty MkDocs' own site folder for the preview (a temporary one that ``mkdocs serve`` made), as a build
-    without ``--dirty`` does, so that every file is built again."""
-    clean_directory(config.site_dir)
 
 
 class QuietDirtyWarning(logging.Filter):

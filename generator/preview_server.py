@@ -67,14 +67,10 @@ def address_problem(address: str) -> str | None:
     return None
 
 
-def mkdocs_serve_command(address: str, extra: tuple[str, ...]) -> list[str]:
-    """``mkdocs serve`` on ``address``, not strict: in strict mode a warning fails the rebuild and MkDocs'
-    server then answers no request at all, where the preview should show the page (``explainer build``
-    stays strict). Dirty: a save rebuilds only the pages whose text changed (:mod:`generator.preview_rebuild`
-    says when every page is rebuilt)."""
-    return [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dirty", "--dev-addr", address, *extra]
-
-
 def serve(root: Path, address: str, extra: tuple[str, ...]) -> int:
-    """Run the preview of the project in ``root`` until it is stopped; returns MkDocs' exit code."""
-    return engines.run(mkdocs_serve_command(address, extra), cwd=root)
+    """Run ``mkdocs serve`` on ``address`` for the project in ``root`` until it is stopped; returns MkDocs' exit
+    code. Not strict: in strict mode a warning fails the rebuild and MkDocs' server then answers no request at
+    all, where the preview should show the page (``explainer build`` stays strict). Dirty: a save rebuilds only
+    the pages whose text changed (:mod:`generator.preview_rebuild` says when every page is rebuilt)."""
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dirty", "--dev-addr", address]
+    return engines.run([*command, *extra], cwd=root)

@@ -32,11 +32,6 @@ class RelationWidget:
     value_field: str
     display_fields: tuple[str, ...]
 
-    @property
-    def search_fields(self) -> tuple[str, ...]:
-        """An editor finds an item by what the list shows, or by its id."""
-        return (*self.display_fields, self.value_field)
-
 
 # The kinds of id, as generator.validate names them, and where an editor picks each from.
 RELATION_WIDGETS: Mapping[str, RelationWidget] = MappingProxyType(
@@ -97,16 +92,6 @@ def form_fields(
     """The Decap fields of an object schema, in the model's order; with several ``languages`` (the main one
     first), a text in our own words is a group of one box per language."""
     return _Walk(schema.get("$defs", {}), references, tuple(languages)).fields(schema, ())
-
-
-def relation_widget_for(kind: str, languages: Sequence[str] = ("en",)) -> RelationWidget:
-    """Where ids of ``kind`` are picked from; with several languages the list shows the main language's text
-    (what it shows is written in our own words, so it is given per language)."""
-    source = RELATION_WIDGETS[kind]
-    if len(languages) < 2 or kind not in _SHOWN_IN_OWN_WORDS:
-        return source
-    shown = tuple(f"{field}.{languages[0]}" for field in source.display_fields)
-    return RelationWidget(source.collection, source.file, source.value_field, shown)
 
 
 # The kinds of id whose list shows a text in our own words (a question), not a name or the quoted words.
@@ -204,14 +189,20 @@ class _Walk:
         raise FormError(f"{'.'.join(path)}: a list of values that are not ids of another kind")
 
     def relation(self, path: FieldPath) -> dict[str, Any]:
-        source = relation_widget_for(self.references[path], self.languages)
+        kind = self.references[path]
+        source = RELATION_WIDGETS[kind]
+        shown = source.display_fields
+        if len(self.languages) > 1 and kind in _SHOWN_IN_OWN_WORDS:
+            # What the list shows is then written in our own words, given per language: the main one's.
+            shown = tuple(f"{field}.{self.languages[0]}" for field in shown)
         field: dict[str, Any] = {"widget": "relation", "collection": source.collection}
         if source.file is not None:
             field["file"] = source.file
         return field | {
             "value_field": source.value_field,
-            "search_fields": list(source.search_fields),
-            "display_fields": list(source.display_fields),
+            # An editor finds an item by what the list shows, or by its id.
+            "search_fields": [*shown, source.value_field],
+            "display_fields": list(shown),
         }
 
 

@@ -20,7 +20,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
 
 from generator import siteconfig
 from generator.admin.config import AdminSettings, config_text, decap_config
@@ -157,7 +156,8 @@ def project_admin_files(
 
 def read_settings(config_file: Path) -> AdminSettings | None:
     """``plugins: explainer: admin:`` from mkdocs.yml (``!ENV`` resolved), checked; None if absent."""
-    options = _admin_options(siteconfig.load_config(config_file))
+    explainer = siteconfig.plugin_options(siteconfig.load_config(config_file), "explainer")
+    options = explainer.get("admin") if isinstance(explainer, dict) else None
     if options is None:
         return None
     problems: list[Problem] = []
@@ -183,8 +183,3 @@ def read_settings(config_file: Path) -> AdminSettings | None:
     if problems:
         raise DataError(problems)
     return AdminSettings(repo=str(repo), branch=branch, local_port=port, auth_url=auth_url)
-
-
-def _admin_options(config: Mapping[str, Any]) -> object:
-    options = siteconfig.plugin_options(config, "explainer")
-    return options.get("admin") if isinstance(options, dict) else None
