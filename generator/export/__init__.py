@@ -116,7 +116,9 @@ def export_files(data: Dataset, site: SiteAddress | None, language: str = "en") 
         TIMELINEJS: json_export.dumps(timelinejs.timeline(data, site, language)),
     }
     if site:
-        files[FEED] = feed.events_feed(data, site, language)
+        files[FEED] = feed.site_feed(
+            data.settings.title, data.settings.summary, site, [(data, site)], language
+        )
     return files
 
 
