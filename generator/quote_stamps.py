@@ -143,10 +143,7 @@ def take_shells(site_dir: Path, shells: Iterable[str], *, directory_urls: bool) 
         for page, file in files.items()
         if file.is_file()
     }
-    for page in taken:
-        files[page].unlink()
-        if directory_urls and not any(files[page].parent.iterdir()):
-            files[page].parent.rmdir()
+    remove_pages(site_dir, taken, directory_urls=directory_urls)
     return taken
 
 
@@ -168,7 +165,8 @@ def stamp_pages(
 
 
 def remove_pages(site_dir: Path, pages: Iterable[str], *, directory_urls: bool) -> None:
-    """Remove the stamped pages of quotes that are gone (the live preview's), and their folders if empty."""
+    """Remove the built pages of ``pages`` (the shells', and the live preview's of quotes that are gone), and
+    their folders if then empty."""
     for page in pages:
         file = site_dir / built_path(page, directory_urls=directory_urls)
         file.unlink(missing_ok=True)
