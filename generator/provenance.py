@@ -170,12 +170,9 @@ def read_saved(path: Path) -> str:
     return text_from_html(text) if path.suffix.lower() in {".html", ".htm"} else text
 
 
-def saved_copies(
-    folder: Path, source_ids: Sequence[str], display: Path | None = None
-) -> tuple[dict[str, Path], list[str]]:
-    """Each source id's saved copy in ``folder``, and problems (named as in ``display``, the folder as the user
+def saved_copies(folder: Path, source_ids: Sequence[str], shown: Path) -> tuple[dict[str, Path], list[str]]:
+    """Each source id's saved copy in ``folder``, and problems (named as in ``shown``, the folder as the user
     wrote it): a source with two copies, files that match no source."""
-    shown = display or folder
     found: dict[str, list[Path]] = {}
     unmatched: list[str] = []
     known = set(source_ids)
@@ -340,15 +337,13 @@ def closest_span(saved: SavedText, target: str) -> tuple[int, int, float]:
 def check_sources(data: Dataset, copies: dict[str, str]) -> list[Finding]:
     """Every citation in the data, checked against its source's saved copy (source id → text) where there is one."""
     texts = {source_id: SavedText(text) for source_id, text in copies.items()}
-    findings = []
-    for statement in data.statements:
-        for index, citation in enumerate(statement.quote.citations):
-            saved = texts.get(citation.source)
-            if saved is None:
-                findings.append(Finding(statement.quote.id, index, citation, Verdict.UNCHECKED))
-            else:
-                findings.append(check_citation(saved, statement.quote.id, index, citation))
-    return findings
+    return [
+        check_citation(texts[citation.source], statement.quote.id, index, citation)
+        if citation.source in texts
+        else Finding(statement.quote.id, index, citation, Verdict.UNCHECKED)
+        for statement in data.statements
+        for index, citation in enumerate(statement.quote.citations)
+    ]
 
 
 def summary(findings: Sequence[Finding]) -> str:

@@ -143,19 +143,15 @@ def take_shells(site_dir: Path, shells: Iterable[str], *, directory_urls: bool) 
         for page, file in files.items()
         if file.is_file()
     }
-    for page in taken:
-        files[page].unlink()
-        if directory_urls and not any(files[page].parent.iterdir()):
-            files[page].parent.rmdir()
+    remove_pages(site_dir, taken, directory_urls=directory_urls)
     return taken
 
 
 def stamp_pages(
     site_dir: Path, shells: Mapping[str, Shell], quotes: Iterable[QuoteStamp], *, directory_urls: bool
-) -> int:
-    """Write each quote's page into ``site_dir`` from its shell; returns how many. Raises ShellError when a
-    quote's shell is not among ``shells``."""
-    count = 0
+) -> None:
+    """Write each quote's page into ``site_dir`` from its shell. Raises ShellError when a quote's shell is not
+    among ``shells``."""
     for quote in quotes:
         shell = shells.get(quote.shell)
         if shell is None:
@@ -163,12 +159,11 @@ def stamp_pages(
         file = site_dir / built_path(quote.page, directory_urls=directory_urls)
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(shell.stamp(quote), encoding="utf-8")
-        count += 1
-    return count
 
 
 def remove_pages(site_dir: Path, pages: Iterable[str], *, directory_urls: bool) -> None:
-    """Remove the stamped pages of quotes that are gone (the live preview's), and their folders if empty."""
+    """Remove the built pages of ``pages`` (the shells', and the live preview's of quotes that are gone), and
+    their folders if then empty."""
     for page in pages:
         file = site_dir / built_path(page, directory_urls=directory_urls)
         file.unlink(missing_ok=True)
@@ -176,13 +171,13 @@ def remove_pages(site_dir: Path, pages: Iterable[str], *, directory_urls: bool) 
             file.parent.rmdir()
 
 
-def stamp_site(site_dir: Path, quotes: Iterable[QuoteStamp], *, directory_urls: bool) -> int:
+def stamp_site(site_dir: Path, quotes: Iterable[QuoteStamp], *, directory_urls: bool) -> None:
     """Every quote's page, stamped from its shell in the site the engine has just written into ``site_dir``,
-    and the shells' own pages removed; returns how many pages. Raises ShellError, before writing any page, when
-    a shell's page cannot be stamped."""
+    and the shells' own pages removed. Raises ShellError, before writing any page, when a shell's page cannot
+    be stamped."""
     quotes = list(quotes)
     shells = take_shells(site_dir, {quote.shell for quote in quotes}, directory_urls=directory_urls)
-    return stamp_pages(site_dir, shells, quotes, directory_urls=directory_urls)
+    stamp_pages(site_dir, shells, quotes, directory_urls=directory_urls)
 
 
 def stamps_json(quotes: Iterable[QuoteStamp]) -> str:

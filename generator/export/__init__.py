@@ -95,8 +95,20 @@ def _row_schema(model: type[csv_export.Row], name: str) -> str:
     return json_export.dumps(schema_of(model, f"{name}.csv row", description))
 
 
-def _row_schemas() -> dict[str, str]:
+def _tables(explainers: Sequence[tuple[Dataset, SiteAddress | None]]) -> dict[str, str]:
+    """The CSV tables, with a row per record of every one of ``explainers`` (data and address of each), and
+    the JSON Schemas of their rows."""
     return {
+        QUOTES: csv_export.to_csv(
+            csv_export.QuoteRow, [row for data, at in explainers for row in csv_export.quote_values(data, at)]
+        ),
+        EVENTS: csv_export.to_csv(
+            csv_export.EventRow, [row for data, at in explainers for row in csv_export.event_values(data, at)]
+        ),
+        CITATIONS: csv_export.to_csv(
+            csv_export.CitationRow,
+            [row for data, _ in explainers for row in csv_export.citation_values(data)],
+        ),
         schema_path("quotes"): _row_schema(csv_export.QuoteRow, "quotes"),
         schema_path("events"): _row_schema(csv_export.EventRow, "events"),
         schema_path("citations"): _row_schema(csv_export.CitationRow, "citations"),
@@ -109,14 +121,13 @@ def export_files(data: Dataset, site: SiteAddress | None, language: str = "en") 
     files = {
         DOCUMENT: json_export.document_json(data),
         schema_path("explainer"): json_export.document_schema_json(),
-        QUOTES: csv_export.to_csv(csv_export.QuoteRow, csv_export.quote_values(data, site)),
-        EVENTS: csv_export.to_csv(csv_export.EventRow, csv_export.event_values(data, site)),
-        CITATIONS: csv_export.to_csv(csv_export.CitationRow, csv_export.citation_values(data)),
-        **_row_schemas(),
+        **_tables([(data, site)]),
         TIMELINEJS: json_export.dumps(timelinejs.timeline(data, site, language)),
     }
     if site:
-        files[FEED] = feed.events_feed(data, site, language)
+        files[FEED] = feed.site_feed(
+            data.settings.title, data.settings.summary, site, [(data, site)], language
+        )
     return files
 
 
@@ -136,16 +147,7 @@ def site_export_files(
             settings, registry, [(slug, data) for slug, data, _ in explainers]
         ),
         schema_path("explainer"): site_document.site_document_schema_json(),
-        QUOTES: csv_export.to_csv(
-            csv_export.QuoteRow, [row for data, at in scoped for row in csv_export.quote_values(data, at)]
-        ),
-        EVENTS: csv_export.to_csv(
-            csv_export.EventRow, [row for data, at in scoped for row in csv_export.event_values(data, at)]
-        ),
-        CITATIONS: csv_export.to_csv(
-            csv_export.CitationRow, [row for data, _ in scoped for row in csv_export.citation_values(data)]
-        ),
-        **_row_schemas(),
+        **_tables(scoped),
         TIMELINEJS: json_export.dumps(timelinejs.site_timeline(settings, scoped, language)),
     }
     if root is not None:

@@ -60,8 +60,8 @@ def event_time(event: Event) -> dt.datetime:
     return dt.datetime.combine(event.date.start, dt.time(), tzinfo=dt.UTC)
 
 
-def event_entries(data: Dataset, site: SiteAddress, limit: int | None = None) -> list[Entry]:
-    """The newest ``limit`` events (all of them if None) as entries, newest first."""
+def event_entries(data: Dataset, site: SiteAddress, limit: int) -> list[Entry]:
+    """The newest ``limit`` events as entries, newest first."""
     return [
         Entry(
             id=site.page(*event_location(event)),
@@ -75,11 +75,9 @@ def event_entries(data: Dataset, site: SiteAddress, limit: int | None = None) ->
     ]
 
 
-def correction_entries(
-    words: Translator, data: Dataset, site: SiteAddress, limit: int | None = None
-) -> list[Entry]:
-    """The newest ``limit`` corrections (all if None), newest first, each dated the day it was made; in the
-    feed, before (newer than) that day's events."""
+def correction_entries(words: Translator, data: Dataset, site: SiteAddress, limit: int) -> list[Entry]:
+    """The newest ``limit`` corrections, newest first, each dated the day it was made; in the feed, before
+    (newer than) that day's events."""
     dated = [(correction.date.start, correction) for correction in data.corrections]
     return [
         Entry(
@@ -94,9 +92,9 @@ def correction_entries(
     ]
 
 
-def _newest(dated: Sequence[tuple[dt.date, T]], first: int, limit: int | None) -> list[tuple[Rank, T]]:
-    """The newest ``limit`` items (all if None), newest first, each with its rank: its date, then its place
-    in the data counted from ``first``. Ranked before the entries are made: a feed of 50 need not build 2,000."""
+def _newest(dated: Sequence[tuple[dt.date, T]], first: int, limit: int) -> list[tuple[Rank, T]]:
+    """The newest ``limit`` items, newest first, each with its rank: its date, then its place in the data
+    counted from ``first``. Ranked before the entries are made: a feed of 50 need not build 2,000."""
     ranked = [((date, first + place), item) for place, (date, item) in enumerate(dated)]
     return sorted(ranked, key=itemgetter(0), reverse=True)[:limit]
 
@@ -147,14 +145,6 @@ def atom_feed(
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def events_feed(data: Dataset, site: SiteAddress, language: str = "en") -> str:
-    """``feed.xml``: the newest :data:`FEED_EVENTS` events and :data:`FEED_CORRECTIONS` corrections, merged
-    newest first; its own words (a correction's title, the author) in ``language``."""
-    words = translator(language)
-    entries = event_entries(data, site, FEED_EVENTS) + correction_entries(words, data, site, FEED_CORRECTIONS)
-    return atom_feed(words, data.settings.title, data.settings.summary, site, entries)
-
-
 def site_feed(
     title: str,
     summary: str,
@@ -162,8 +152,9 @@ def site_feed(
     explainers: Sequence[tuple[Dataset, SiteAddress]],
     language: str = "en",
 ) -> str:
-    """The feed of a site of several explainers (each given with its own address): the newest
-    :data:`FEED_EVENTS` events and :data:`FEED_CORRECTIONS` corrections of them all, newest first."""
+    """``feed.xml`` of a site of one explainer or several (each given with its own address): the newest
+    :data:`FEED_EVENTS` events and :data:`FEED_CORRECTIONS` corrections of them all, merged newest first; its
+    own words (a correction's title, the author) in ``language``."""
     words = translator(language)
     events = newest_first(entry for data, at in explainers for entry in event_entries(data, at, FEED_EVENTS))
     corrections = newest_first(

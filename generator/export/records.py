@@ -175,29 +175,22 @@ def document_values(data: Dataset) -> dict[str, Any]:
     }
 
 
+def _shared(record: Record, model: type[Record]) -> dict[str, Any]:
+    """The values of ``record``'s fields that ``model`` has too, as they are (not dumped)."""
+    return {name: value for name, value in record if name in model.model_fields}
+
+
 def _quote(
     record: QuoteRecord,
     citations: dict[str, tuple[CitationRecord, ...]],
     relations: dict[str, tuple[RelationRecord, ...]],
 ) -> Quote:
     return Quote.model_construct(
-        id=record.id,
-        speaker=record.speaker,
-        text=record.text,
-        language=record.language,
-        context=record.context,
-        topics=record.topics,
+        **_shared(record, Quote),
         citations=tuple(
-            Citation.model_construct(
-                source=c.source,
-                as_printed=c.as_printed,
-                prefix=c.prefix,
-                suffix=c.suffix,
-                language=c.language,
-                translation=c.translation,
-            )
-            for c in citations.get(record.id, ())
+            Citation.model_construct(**_shared(c, Citation)) for c in citations.get(record.id, ())
         ),
+        # A relation record's quote is the one it is from; the quote it points at is its other.
         relations=tuple(
             Relation.model_construct(type=r.type, quote=r.other, note=r.note)
             for r in relations.get(record.id, ())
@@ -229,10 +222,7 @@ def to_dataset(document: Document) -> Dataset:
     relations = grouped((relation.quote, relation) for relation in document.relations)
     quotes = grouped((record.event, _quote(record, citations, relations)) for record in document.quotes)
     events = tuple(
-        Event.model_construct(
-            **{name: getattr(record, name) for name in EventRecord.model_fields},
-            quotes=quotes.get(record.id, ()),
-        )
+        Event.model_construct(**_shared(record, Event), quotes=quotes.get(record.id, ()))
         for record in document.events
     )
     return Dataset(

@@ -77,10 +77,10 @@ _OWN: Final = ("topics", "events", "quotes", "corrections")
 _CONCATENATED: Final = (*_OWN, "citations", "relations")
 
 
-def site_document_values(
+def site_document_json(
     settings: SiteSettings, registry: Dataset, explainers: Sequence[tuple[str, Dataset]]
-) -> dict[str, Any]:
-    """The site's document as JSON values: ``registry`` gives the shared people and sources (and their
+) -> str:
+    """The site's ``data/explainer.json``: ``registry`` gives the shared people and sources (and their
     translations), ``explainers`` each explainer's slug and data."""
     shared = document_values(registry)
     lists: dict[str, list[dict[str, Any]]] = {name: [] for name in _CONCATENATED}
@@ -102,7 +102,7 @@ def site_document_values(
             for translation in values["translations"]
             if translation["record"] != "people"
         )
-    return {
+    document = {
         "format": SITE_FORMAT,
         "site": settings.model_dump(mode="json"),
         "explainers": entries,
@@ -111,13 +111,7 @@ def site_document_values(
         **lists,
         "translations": translations,
     }
-
-
-def site_document_json(
-    settings: SiteSettings, registry: Dataset, explainers: Sequence[tuple[str, Dataset]]
-) -> str:
-    """The site's ``data/explainer.json``."""
-    return dumps(site_document_values(settings, registry, explainers))
+    return dumps(document)
 
 
 @cache

@@ -71,15 +71,8 @@ def timeline(data: Dataset, site: SiteAddress | None, language: str = "en") -> d
     """``data/timelinejs.json``: a title slide and one slide per event, in order; dates and links in
     ``language``'s words."""
     words = translator(language)
-    title = {
-        "text": {"headline": html_escaped(data.settings.title), "text": html_escaped(data.settings.summary)}
-    }
-    return {
-        "title": title,
-        "events": [slide(words, data, site, event) for event in data.events],
-        # TimelineJS's own option of that name (its interface's language); also the slides' language.
-        "language": words.language,
-    }
+    events = [slide(words, data, site, event) for event in data.events]
+    return _document(words, data.settings.title, data.settings.summary, events)
 
 
 def site_timeline(
@@ -89,10 +82,18 @@ def site_timeline(
     in the TimelineJS ``group`` of its explainer's title (TimelineJS shows a group per row and sorts the
     slides by date itself); each slide links to its explainer's timeline."""
     words = translator(language)
-    title = {"text": {"headline": html_escaped(settings.title), "text": html_escaped(settings.summary)}}
     events = [
         {**slide(words, data, at, event), "group": html_escaped(data.settings.title)}
         for data, at in explainers
         for event in data.events
     ]
-    return {"title": title, "events": events, "language": words.language}
+    return _document(words, settings.title, settings.summary, events)
+
+
+def _document(words: Translator, title: str, summary: str, events: list[Slide]) -> dict[str, Any]:
+    return {
+        "title": {"text": {"headline": html_escaped(title), "text": html_escaped(summary)}},
+        "events": events,
+        # TimelineJS's own option of that name (its interface's language); also the slides' language.
+        "language": words.language,
+    }
