@@ -8,6 +8,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from generator.build import Project, build_site
@@ -17,6 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL = FIXTURES / "small"
 SEVERAL = FIXTURES / "two-explainers"  # a site of two explainers sharing people and sources
+
+# Hypothesis's default limit on one example's time (200 ms) is a timed assertion, which a busy machine fails:
+# none here. Speed is measured by ./dev bench.
+settings.register_profile("explainer", deadline=None)
+settings.load_profile("explainer")
 
 
 # Fixtures that build the real site or start the browser. ./dev test --fast runs the tests not marked slow,

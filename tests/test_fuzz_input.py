@@ -30,7 +30,6 @@ FUZZ = settings(
     max_examples=EXAMPLES,
     derandomize=True,  # the same examples on every run: a failure here is never a matter of luck
     database=None,
-    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 

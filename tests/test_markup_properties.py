@@ -67,7 +67,7 @@ def _page(strings: list[str]) -> str:
 
 
 @pytest.mark.slow  # 10,000 strings through Python-Markdown and html5lib: most of the fast suite's time
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(texts, min_size=BATCH, max_size=BATCH))
 def test_any_text_renders_as_itself_and_adds_nothing(md: markdown.Markdown, strings: list[str]) -> None:
     html = md.reset().convert(_page(strings))
@@ -92,7 +92,7 @@ def test_any_text_renders_as_itself_and_adds_nothing(md: markdown.Markdown, stri
 
 
 @pytest.mark.slow  # 10,000 strings through front matter and MkDocs' reader
-@settings(max_examples=EXAMPLES, deadline=None)
+@settings(max_examples=EXAMPLES)
 @given(st.lists(texts, min_size=BATCH, max_size=BATCH))
 def test_any_text_survives_front_matter(strings: list[str]) -> None:
     """Front matter reads back as the text HTML-escaped, safe where a template prints it as it is."""
@@ -105,7 +105,7 @@ def test_any_text_survives_front_matter(strings: list[str]) -> None:
     assert body == "# Page\n"
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.recursive(
         st.none() | st.booleans() | st.integers() | st.text(),
