@@ -98,13 +98,15 @@ def validate_languages(loaded: LoadedData, checked: CheckedFiles | None = None) 
         for language in languages
     }
     main = read[languages[0]]
-    known = _KnownIds.collect(loaded, [(file.written_id, file.written_quote_ids) for file in event_files])
+    known = _known_ids(loaded, [(file.written_id, file.written_quote_ids) for file in event_files])
     problems += _check_ids(main.people, main.sources, main.topics, main.events, main.corrections)
     references = [
         _References.find(loaded.settings, SETTINGS_REFERENCES),
         _References.find(loaded.corrections, CORRECTION_REFERENCES),
+        *(file.references for file in event_files),
     ]
-    problems += _check_references([*references, *(file.references for file in event_files)], known)
+    for file_references in references:
+        problems += file_references.unknown(known)
     problems += _repeats(loaded.settings, _SETTINGS_LISTS)
     problems += [problem for file in event_files for problem in file.repeats]
     problems += [problem for file in event_files for problem in file.own]
@@ -365,39 +367,32 @@ def _field_expectation(field: Any, name: str | int) -> str:
 # --- checks across files ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _KnownIds:
-    """Ids written in the data, valid or not, so a broken entry is not reported again at every reference.
+def _known_ids(
+    loaded: LoadedData, events: Iterable[tuple[str | None, frozenset[str]]]
+) -> dict[str, frozenset[str] | None]:
+    """Ids written in the data, valid or not, by kind, so a broken entry is not reported again at every
+    reference. ``events``: each event file's :func:`_written_ids`.
 
     None where a file could not be read, or holds no list: references to it cannot be checked (the file's own
-    problem is reported instead of one "not defined" per reference).
+    problem is reported instead of one "not defined" per reference). The event ids are read from the event
+    files, and the names of those that could not be read.
     """
 
-    people: frozenset[str] | None
-    sources: frozenset[str] | None
-    topics: frozenset[str] | None
-    quotes: frozenset[str] | None
-    events: frozenset[str]  # read from the event files, and the names of those that could not be read
+    def ids(file: LoadedFile | None, key: str) -> frozenset[str] | None:
+        items = file.data.get(key) if file and isinstance(file.data, dict) else None
+        return _ids_in(items) if isinstance(items, tuple) else None
 
-    @classmethod
-    def collect(cls, loaded: LoadedData, events: Iterable[tuple[str | None, frozenset[str]]]) -> _KnownIds:
-        """``events``: each event file's :func:`_written_ids`."""
-
-        def ids(file: LoadedFile | None, key: str) -> frozenset[str] | None:
-            items = file.data.get(key) if file and isinstance(file.data, dict) else None
-            return _ids_in(items) if isinstance(items, tuple) else None
-
-        written = list(events)
-        event_ids = {event_id for event_id, _ in written if event_id is not None}
-        # An event's id is its file's name: a file that could not be read still says which event it holds.
-        event_ids |= {PurePosixPath(path).stem for path in loaded.unreadable_events}
-        return cls(
-            ids(loaded.people, "people"),
-            ids(loaded.sources, "sources"),
-            ids(loaded.topics, "topics"),
-            None if loaded.unreadable_events else frozenset().union(*(quotes for _, quotes in written)),
-            frozenset(event_ids),
-        )
+    written = list(events)
+    event_ids = {event_id for event_id, _ in written if event_id is not None}
+    # An event's id is its file's name: a file that could not be read still says which event it holds.
+    event_ids |= {PurePosixPath(path).stem for path in loaded.unreadable_events}
+    return {
+        "person": ids(loaded.people, "people"),
+        "source": ids(loaded.sources, "sources"),
+        "topic": ids(loaded.topics, "topics"),
+        "quote": None if loaded.unreadable_events else frozenset().union(*(quotes for _, quotes in written)),
+        "event": frozenset(event_ids),
+    }
 
 
 def _written_ids(file: LoadedFile) -> tuple[str | None, frozenset[str]]:
@@ -410,7 +405,7 @@ def _written_ids(file: LoadedFile) -> tuple[str | None, frozenset[str]]:
 
 def written_quote_ids(loaded: LoadedData) -> frozenset[str] | None:
     """The quote ids written in the events, valid data or not; None when an event file could not be read."""
-    return _KnownIds.collect(loaded, map(_written_ids, loaded.events)).quotes
+    return _known_ids(loaded, map(_written_ids, loaded.events))["quote"]
 
 
 def written_days(loaded: LoadedData) -> list[str] | None:
@@ -537,18 +532,6 @@ class _References:
             for path, value in _strings_at(self.file.data, pattern):
                 if value not in known_ids:
                     yield _unknown_reference(self.file, path, kind, value, known_ids)
-
-
-def _check_references(files: Iterable[_References], known: _KnownIds) -> list[Problem]:
-    """Every reference of ``files`` to an id that is not defined."""
-    ids = {
-        "person": known.people,
-        "source": known.sources,
-        "topic": known.topics,
-        "quote": known.quotes,
-        "event": known.events,
-    }
-    return [problem for references in files for problem in references.unknown(ids)]
 
 
 def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]]:
@@ -819,7 +802,7 @@ def _check_updated(file: LoadedFile | None, settings: Settings | None) -> Iterat
 
 
 def _check_corrections(corrections: list[tuple[LoadedFile, FieldPath, Correction]]) -> Iterator[Problem]:
-    """Each correction names at least one item (that each exists: see _check_references)."""
+    """Each correction names at least one item (that each exists: see _References.unknown)."""
     for file, path, correction in corrections:
         if not (correction.quotes or correction.events or correction.sources):
             yield file.problem(path, "a correction that names no item", _CORRECTED_ITEMS)
