@@ -144,9 +144,6 @@ class _Records:
         languages: tuple[str, ...],
         problems: list[Problem],
     ) -> _Records:
-        def of(file: LoadedFile | None, model: type[BaseModel]) -> LoadedFile | None:
-            return None if file is None else in_language(file, model, language, languages)
-
         def items(file: LoadedFile | None, lists: _Lists[M]) -> list[tuple[LoadedFile, FieldPath, M]]:
             if file is None:
                 return []
@@ -154,7 +151,11 @@ class _Records:
             problems.extend(read.problems)
             return list(read.items)
 
-        settings = _one(of(loaded.settings, Settings), Settings, problems)
+        settings = None
+        if loaded.settings is not None:
+            in_one = in_language(loaded.settings, Settings, language, languages)
+            settings, settings_problems = validate_file(in_one, Settings)
+            problems += settings_problems
         people = items(loaded.people, _PEOPLE)
         sources = items(loaded.sources, _SOURCES)
         topics = items(loaded.topics, _TOPICS)
@@ -192,37 +193,11 @@ def _first_per_place(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def validate_file(file: LoadedFile, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """One file against its model (data/site.yaml's), with every problem placed in the file."""
-    problems: list[Problem] = []
-    return _one(file, model, problems), problems
-
-
-def _one(file: LoadedFile | None, model: type[M], problems: list[Problem]) -> M | None:
-    if file is None:
-        return None
+    """One file against its model, with every problem placed in the file."""
     try:
-        return model.model_validate(file.data)
+        return model.model_validate(file.data), []
     except ValidationError as error:
-        problems.extend(_explain(error, file, (), model))
-        return None
-
-
-def _items(
-    file: LoadedFile, key: str, model: type[M], problems: list[Problem]
-) -> list[tuple[LoadedFile, FieldPath, M]]:
-    """Validate a ``key:`` list item by item, so one bad entry does not hide the others."""
-    data = file.data
-    problems += _list_file_shape(file, key)
-    if not isinstance(data, dict) or not isinstance(data.get(key), tuple):
-        return []
-    valid = []
-    for index, item in enumerate(data[key]):
-        path: FieldPath = (key, index)
-        try:
-            valid.append((file, path, model.model_validate(item)))
-        except ValidationError as error:
-            problems.extend(_explain(error, file, path, model))
-    return valid
+        return None, list(_explain(error, file, (), model))
 
 
 def _list_file_shape(file: LoadedFile, key: str) -> Iterator[Problem]:
@@ -592,8 +567,7 @@ class _EventFile:
     def check(cls, file: LoadedFile, languages: tuple[str, ...]) -> _EventFile:
         in_each: dict[str, tuple[Event | None, tuple[Problem, ...]]] = {}
         for language in languages:
-            problems: list[Problem] = []
-            event = _one(in_language(file, Event, language, languages), Event, problems)
+            event, problems = validate_file(in_language(file, Event, language, languages), Event)
             in_each[language] = (event, tuple(problems))
         main = in_each[languages[0]][0]
         own = () if main is None else tuple(_check_event(file, main, languages[0]))
@@ -636,7 +610,6 @@ class _ListFile(Generic[M]):
     others (each item is validated on its own, so one bad entry does not hide the others)."""
 
     file: LoadedFile
-    language: str
     languages: tuple[str, ...]
     items: tuple[tuple[LoadedFile, FieldPath, M], ...]
     problems: tuple[Problem, ...]
@@ -645,10 +618,17 @@ class _ListFile(Generic[M]):
     def read(
         cls, file: LoadedFile, lists: _Lists[M], language: str, languages: tuple[str, ...]
     ) -> _ListFile[M]:
-        problems: list[Problem] = []
         in_one = in_language(file, lists.file_model, language, languages)
-        items = _items(in_one, lists.key, lists.model, problems)
-        return cls(file, language, languages, tuple(items), tuple(problems))
+        problems = list(_list_file_shape(in_one, lists.key))
+        written = in_one.data.get(lists.key) if isinstance(in_one.data, dict) else None
+        items = []
+        for index, item in enumerate(written if isinstance(written, tuple) else ()):
+            path: FieldPath = (lists.key, index)
+            try:
+                items.append((in_one, path, lists.model.model_validate(item)))
+            except ValidationError as error:
+                problems += _explain(error, in_one, path, lists.model)
+        return cls(file, languages, tuple(items), tuple(problems))
 
 
 class CheckedFiles:
