@@ -297,20 +297,6 @@ def _did_you_mean(found: str, options: Iterable[str]) -> str:
     return f' (did you mean "{guess[0]}"?)' if guess else ""
 
 
-def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel]:
-    """The model class that describes the mapping at ``loc`` inside ``model``."""
-    current = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = _by_alias(current).get(part)
-        inner = _nested_model(field.annotation if field else None)
-        if inner is None:
-            break
-        current = inner
-    return current
-
-
 def _nested_model(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -326,8 +312,16 @@ def _by_alias(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def _fields_around(model: type[BaseModel], loc: Sequence[str | int]) -> dict[str, Any]:
-    """The fields, by their names as written, of the mapping that holds the field at ``loc``."""
-    return _by_alias(_model_at(model, loc[:-1]))
+    """The fields, by their names as written, of the mapping inside ``model`` that holds the field at ``loc``."""
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = _by_alias(model).get(part)
+        inner = _nested_model(field.annotation if field else None)
+        if inner is None:
+            break
+        model = inner
+    return _by_alias(model)
 
 
 def _field_expectation(field: Any, name: str | int) -> str:
