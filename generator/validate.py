@@ -692,7 +692,7 @@ def _check_quote(
             found = "words without the quote's text" + _closest(citation.as_printed, quote.text)
             expected = f'the quote\'s text "{shortened(quote.text, 60)}" in them, {_QUOTED_WORDS}'
             yield file.problem((*where, "as_printed"), found, expected)
-    if not any(citation.holds_text(language) or _translated_by_us(citation) for citation in quote.citations):
+    if not any(citation.holds_text(language) or citation.translated_by_us for citation in quote.citations):
         found = f"text that no citation prints in the quote's language ({language})"
         yield file.problem((*at, "text"), found, _TEXT_PRINTED_OR_TRANSLATED)
     for index, relation in enumerate(quote.relations):
@@ -705,10 +705,6 @@ _TEXT_PRINTED_OR_TRANSLATED = (
     'a citation whose as_printed holds the text, or "translation: {by: us, from: …}" on the citation whose '
     'words the text translates (a quote in another language says so in its "language:")'
 )
-
-
-def _translated_by_us(citation: Citation) -> bool:
-    return citation.translation is not None and citation.translation.by is TranslatedBy.US
 
 
 def _check_translation(file: LoadedFile, where: FieldPath, citation: Citation) -> Iterator[Problem]:
