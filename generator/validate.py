@@ -654,11 +654,10 @@ class CheckedFiles:
         """``file``, of ``lists``, read in ``language`` (:class:`_ListFile`): kept while it is read as the
         same object in the same languages."""
         kept = self._lists.get((lists.key, language))
-        if kept is not None and kept.file is file and kept.languages == languages:
-            return kept
-        read = _ListFile.read(file, lists, language, languages)
-        self._lists[(lists.key, language)] = read
-        return read
+        if kept is None or kept.file is not file or kept.languages != languages:
+            kept = _ListFile.read(file, lists, language, languages)
+            self._lists[(lists.key, language)] = kept
+        return kept
 
 
 def _check_event(file: LoadedFile, event: Event, language: str) -> Iterator[Problem]:
