@@ -99,7 +99,7 @@ def validate_languages(loaded: LoadedData, checked: CheckedFiles | None = None) 
     }
     main = read[languages[0]]
     known = _known_ids(loaded, [(file.written_id, file.written_quote_ids) for file in event_files])
-    problems += _check_ids(main.people, main.sources, main.topics, main.events, main.corrections)
+    problems += _check_ids(main)
     references = [
         _References.find(loaded.settings, SETTINGS_REFERENCES),
         _References.find(loaded.corrections, CORRECTION_REFERENCES),
@@ -404,14 +404,9 @@ def _ids_in(items: object) -> frozenset[str]:
     )
 
 
-def _check_ids(
-    people: list[tuple[LoadedFile, FieldPath, Person]],
-    sources: list[tuple[LoadedFile, FieldPath, Source]],
-    topics: list[tuple[LoadedFile, FieldPath, Topic]],
-    events: list[tuple[LoadedFile, Event]],
-    corrections: list[tuple[LoadedFile, FieldPath, Correction]],
-) -> Iterator[Problem]:
+def _check_ids(records: _Records) -> Iterator[Problem]:
     """Each kind's ids are unique across all its files."""
+    events = records.events
     quote_ids = [quote.id for _, event in events for quote in event.quotes]
     # Where each item is matters only when an id is repeated: the usual case is found from the ids alone, and
     # the quotes, the most numerous, are not even listed with their places.
@@ -425,12 +420,12 @@ def _check_ids(
         ]
     )
     groups: list[Sequence[tuple[LoadedFile, FieldPath, Any]]] = [
-        people,
-        sources,
-        topics,
+        records.people,
+        records.sources,
+        records.topics,
         [(file, (), event) for file, event in events],
         quotes,
-        corrections,
+        records.corrections,
     ]
     for group in groups:
         if len({item.id for _, _, item in group}) == len(group):
