@@ -112,15 +112,8 @@ def _replaced(value: Any, path: FieldPath, chosen: dict[FieldPath, tuple[str, di
     return value
 
 
-def files_and_models(loaded: LoadedData) -> Iterator[tuple[LoadedFile, type[BaseModel]]]:
-    """Each data file that was read, with the model of its kind: the named files, then the events."""
-    yield from named_files_and_models(loaded)
-    for file in loaded.events:
-        yield file, Event
-
-
 def named_files_and_models(loaded: LoadedData) -> Iterator[tuple[LoadedFile, type[BaseModel]]]:
-    """:func:`files_and_models` but for the event files."""
+    """Each data file that was read but the event files, with the model of its kind."""
     named: list[tuple[LoadedFile | None, type[BaseModel]]] = [
         (loaded.settings, Settings),
         (loaded.people, PeopleFile),
@@ -152,6 +145,8 @@ def language_problems(
     languages = declared_languages(settings)
     main = languages[0]
     declared = ", ".join(languages)
+    # The file whose ``languages:`` applies (data/explainer.yaml's words when there is none).
+    declared_in = settings.path if settings is not None else "data/explainer.yaml"
     if settings is not None and len(set(languages)) < len(languages):
         for index, code in enumerate(languages):
             if code in languages[:index]:
@@ -162,7 +157,7 @@ def language_problems(
             for code in value:
                 if code not in languages:
                     found = f'a text in "{code}", which is not one of the {whose} languages'
-                    expected = f'one of {declared} (its "languages:" in {_declared_in(settings)})'
+                    expected = f'one of {declared} (its "languages:" in {declared_in})'
                     yield file.problem((*path, code), found, expected, key=True)
             if main not in value:
                 expected = f"its text in {main}, the main language (the first of the {whose} languages)"
@@ -175,14 +170,10 @@ def site_language_problems(settings: LoadedFile) -> Iterator[Problem]:
     yield from language_problems(settings, [(settings, texts_by_language(settings, SiteSettings))], "site's")
 
 
-def _declared_in(settings: LoadedFile | None) -> str:
-    """The file whose ``languages:`` applies (data/explainer.yaml's words when there is none)."""
-    return settings.path if settings is not None else "data/explainer.yaml"
-
-
 def missing_translations(loaded: LoadedData) -> list[Problem]:
     """A warning for each text in our own words that has no text in one of the explainer's other languages."""
-    return _missing(declared_languages(loaded.settings), files_and_models(loaded))
+    events = [(file, Event) for file in loaded.events]
+    return _missing(declared_languages(loaded.settings), [*named_files_and_models(loaded), *events])
 
 
 def missing_site_translations(settings: LoadedFile) -> list[Problem]:

@@ -266,11 +266,15 @@ class Citation(Record):
             return self.translation.original_language
         return quote_language
 
+    @property
+    def translated_by_us(self) -> bool:
+        """Whether ``as_printed`` holds the words we translated the quote's text from."""
+        return self.translation is not None and self.translation.by is TranslatedBy.US
+
     def holds_text(self, quote_language: str) -> bool:
         """Whether ``as_printed`` holds the quote's text: it is in the same language, and not the words we
         translated the text from."""
-        translated_by_us = self.translation is not None and self.translation.by is TranslatedBy.US
-        return not translated_by_us and self.printed_language(quote_language) == quote_language
+        return not self.translated_by_us and self.printed_language(quote_language) == quote_language
 
     prefix: Text | None = Field(
         None, description="The text just before the words in the source, to tell apart repeated words."

@@ -26,8 +26,7 @@ def text_translations(data: Dataset, quote: Quote) -> tuple[tuple[Citation, Quot
     return tuple(
         (citation, citation.translation)
         for citation in quote.citations
-        if citation.translation is not None
-        and (citation.translation.by is TranslatedBy.US or citation.holds_text(language))
+        if citation.translation is not None and (citation.translated_by_us or citation.holds_text(language))
     )
 
 

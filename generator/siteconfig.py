@@ -15,6 +15,7 @@ import yaml
 from yaml_env_tag import construct_env_tag
 
 from generator.errors import Problem
+from generator.yamlfile import format_path
 
 
 class _ConfigLoader(yaml.CSafeLoader):
@@ -65,13 +66,12 @@ def position(config_file: Path, keys: tuple[str | int, ...]) -> tuple[int, int]:
                     place = (node.start_mark.line + 1, node.start_mark.column + 1)
                 continue
             node = next(
-                (item for item in node.value if isinstance(item, yaml.MappingNode) and _has(item, key)), None
+                (item for item in node.value if isinstance(item, yaml.MappingNode) and _field(item, key)),
+                None,
             )
         if not isinstance(node, yaml.MappingNode):
             break
-        pair = next(
-            ((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None
-        )
+        pair = _field(node, key)
         if pair is None:
             break
         place = (pair[0].start_mark.line + 1, pair[0].start_mark.column + 1)
@@ -83,8 +83,7 @@ def setting_problem(config_file: Path, keys: tuple[str | int, ...], found: str, 
     """A problem with the setting at ``keys`` of the config file, at its place (:func:`position`), the
     setting written as ``plugins.explainer.editions[1].locale``."""
     line, column = position(config_file, keys)
-    field = "".join(f"[{key}]" if isinstance(key, int) else f".{key}" for key in keys).removeprefix(".")
-    return Problem(config_file.name, line, column, field, found, expected)
+    return Problem(config_file.name, line, column, format_path(keys), found, expected)
 
 
 def found_value(value: object) -> str:
@@ -92,5 +91,6 @@ def found_value(value: object) -> str:
     return "nothing" if value is None else f"{type(value).__name__} {value!r}"
 
 
-def _has(node: yaml.MappingNode, key: str) -> bool:
-    return any(isinstance(k, yaml.ScalarNode) and k.value == key for k, _ in node.value)
+def _field(node: yaml.MappingNode, key: str | int) -> tuple[yaml.Node, yaml.Node] | None:
+    """The name and the value of the mapping's field ``key``, if it has one."""
+    return next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)

@@ -98,13 +98,15 @@ def validate_languages(loaded: LoadedData, checked: CheckedFiles | None = None) 
         for language in languages
     }
     main = read[languages[0]]
-    known = _KnownIds.collect(loaded, [(file.written_id, file.written_quote_ids) for file in event_files])
-    problems += _check_ids(main.people, main.sources, main.topics, main.events, main.corrections)
+    known = _known_ids(loaded, [(file.written_id, file.written_quote_ids) for file in event_files])
+    problems += _check_ids(main)
     references = [
         _References.find(loaded.settings, SETTINGS_REFERENCES),
         _References.find(loaded.corrections, CORRECTION_REFERENCES),
+        *(file.references for file in event_files),
     ]
-    problems += _check_references([*references, *(file.references for file in event_files)], known)
+    for file_references in references:
+        problems += file_references.unknown(known)
     problems += _repeats(loaded.settings, _SETTINGS_LISTS)
     problems += [problem for file in event_files for problem in file.repeats]
     problems += [problem for file in event_files for problem in file.own]
@@ -142,9 +144,6 @@ class _Records:
         languages: tuple[str, ...],
         problems: list[Problem],
     ) -> _Records:
-        def of(file: LoadedFile | None, model: type[BaseModel]) -> LoadedFile | None:
-            return None if file is None else in_language(file, model, language, languages)
-
         def items(file: LoadedFile | None, lists: _Lists[M]) -> list[tuple[LoadedFile, FieldPath, M]]:
             if file is None:
                 return []
@@ -152,7 +151,11 @@ class _Records:
             problems.extend(read.problems)
             return list(read.items)
 
-        settings = _one(of(loaded.settings, Settings), Settings, problems)
+        settings = None
+        if loaded.settings is not None:
+            in_one = in_language(loaded.settings, Settings, language, languages)
+            settings, settings_problems = validate_file(in_one, Settings)
+            problems += settings_problems
         people = items(loaded.people, _PEOPLE)
         sources = items(loaded.sources, _SOURCES)
         topics = items(loaded.topics, _TOPICS)
@@ -190,37 +193,11 @@ def _first_per_place(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def validate_file(file: LoadedFile, model: type[M]) -> tuple[M | None, list[Problem]]:
-    """One file against its model (data/site.yaml's), with every problem placed in the file."""
-    problems: list[Problem] = []
-    return _one(file, model, problems), problems
-
-
-def _one(file: LoadedFile | None, model: type[M], problems: list[Problem]) -> M | None:
-    if file is None:
-        return None
+    """One file against its model, with every problem placed in the file."""
     try:
-        return model.model_validate(file.data)
+        return model.model_validate(file.data), []
     except ValidationError as error:
-        problems.extend(_explain(error, file, (), model))
-        return None
-
-
-def _items(
-    file: LoadedFile, key: str, model: type[M], problems: list[Problem]
-) -> list[tuple[LoadedFile, FieldPath, M]]:
-    """Validate a ``key:`` list item by item, so one bad entry does not hide the others."""
-    data = file.data
-    problems += _list_file_shape(file, key)
-    if not isinstance(data, dict) or not isinstance(data.get(key), tuple):
-        return []
-    valid = []
-    for index, item in enumerate(data[key]):
-        path: FieldPath = (key, index)
-        try:
-            valid.append((file, path, model.model_validate(item)))
-        except ValidationError as error:
-            problems.extend(_explain(error, file, path, model))
-    return valid
+        return None, list(_explain(error, file, (), model))
 
 
 def _list_file_shape(file: LoadedFile, key: str) -> Iterator[Problem]:
@@ -320,20 +297,6 @@ def _did_you_mean(found: str, options: Iterable[str]) -> str:
     return f' (did you mean "{guess[0]}"?)' if guess else ""
 
 
-def _model_at(model: type[BaseModel], loc: Sequence[str | int]) -> type[BaseModel]:
-    """The model class that describes the mapping at ``loc`` inside ``model``."""
-    current = model
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = _by_alias(current).get(part)
-        inner = _nested_model(field.annotation if field else None)
-        if inner is None:
-            break
-        current = inner
-    return current
-
-
 def _nested_model(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -349,8 +312,16 @@ def _by_alias(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def _fields_around(model: type[BaseModel], loc: Sequence[str | int]) -> dict[str, Any]:
-    """The fields, by their names as written, of the mapping that holds the field at ``loc``."""
-    return _by_alias(_model_at(model, loc[:-1]))
+    """The fields, by their names as written, of the mapping inside ``model`` that holds the field at ``loc``."""
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = _by_alias(model).get(part)
+        inner = _nested_model(field.annotation if field else None)
+        if inner is None:
+            break
+        model = inner
+    return _by_alias(model)
 
 
 def _field_expectation(field: Any, name: str | int) -> str:
@@ -365,39 +336,32 @@ def _field_expectation(field: Any, name: str | int) -> str:
 # --- checks across files ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _KnownIds:
-    """Ids written in the data, valid or not, so a broken entry is not reported again at every reference.
+def _known_ids(
+    loaded: LoadedData, events: Iterable[tuple[str | None, frozenset[str]]]
+) -> dict[str, frozenset[str] | None]:
+    """Ids written in the data, valid or not, by kind, so a broken entry is not reported again at every
+    reference. ``events``: each event file's :func:`_written_ids`.
 
     None where a file could not be read, or holds no list: references to it cannot be checked (the file's own
-    problem is reported instead of one "not defined" per reference).
+    problem is reported instead of one "not defined" per reference). The event ids are read from the event
+    files, and the names of those that could not be read.
     """
 
-    people: frozenset[str] | None
-    sources: frozenset[str] | None
-    topics: frozenset[str] | None
-    quotes: frozenset[str] | None
-    events: frozenset[str]  # read from the event files, and the names of those that could not be read
+    def ids(file: LoadedFile | None, key: str) -> frozenset[str] | None:
+        items = file.data.get(key) if file and isinstance(file.data, dict) else None
+        return _ids_in(items) if isinstance(items, tuple) else None
 
-    @classmethod
-    def collect(cls, loaded: LoadedData, events: Iterable[tuple[str | None, frozenset[str]]]) -> _KnownIds:
-        """``events``: each event file's :func:`_written_ids`."""
-
-        def ids(file: LoadedFile | None, key: str) -> frozenset[str] | None:
-            items = file.data.get(key) if file and isinstance(file.data, dict) else None
-            return _ids_in(items) if isinstance(items, tuple) else None
-
-        written = list(events)
-        event_ids = {event_id for event_id, _ in written if event_id is not None}
-        # An event's id is its file's name: a file that could not be read still says which event it holds.
-        event_ids |= {PurePosixPath(path).stem for path in loaded.unreadable_events}
-        return cls(
-            ids(loaded.people, "people"),
-            ids(loaded.sources, "sources"),
-            ids(loaded.topics, "topics"),
-            None if loaded.unreadable_events else frozenset().union(*(quotes for _, quotes in written)),
-            frozenset(event_ids),
-        )
+    written = list(events)
+    event_ids = {event_id for event_id, _ in written if event_id is not None}
+    # An event's id is its file's name: a file that could not be read still says which event it holds.
+    event_ids |= {PurePosixPath(path).stem for path in loaded.unreadable_events}
+    return {
+        "person": ids(loaded.people, "people"),
+        "source": ids(loaded.sources, "sources"),
+        "topic": ids(loaded.topics, "topics"),
+        "quote": None if loaded.unreadable_events else frozenset().union(*(quotes for _, quotes in written)),
+        "event": frozenset(event_ids),
+    }
 
 
 def _written_ids(file: LoadedFile) -> tuple[str | None, frozenset[str]]:
@@ -410,7 +374,7 @@ def _written_ids(file: LoadedFile) -> tuple[str | None, frozenset[str]]:
 
 def written_quote_ids(loaded: LoadedData) -> frozenset[str] | None:
     """The quote ids written in the events, valid data or not; None when an event file could not be read."""
-    return _KnownIds.collect(loaded, map(_written_ids, loaded.events)).quotes
+    return _known_ids(loaded, map(_written_ids, loaded.events))["quote"]
 
 
 def written_days(loaded: LoadedData) -> list[str] | None:
@@ -440,14 +404,9 @@ def _ids_in(items: object) -> frozenset[str]:
     )
 
 
-def _check_ids(
-    people: list[tuple[LoadedFile, FieldPath, Person]],
-    sources: list[tuple[LoadedFile, FieldPath, Source]],
-    topics: list[tuple[LoadedFile, FieldPath, Topic]],
-    events: list[tuple[LoadedFile, Event]],
-    corrections: list[tuple[LoadedFile, FieldPath, Correction]],
-) -> Iterator[Problem]:
+def _check_ids(records: _Records) -> Iterator[Problem]:
     """Each kind's ids are unique across all its files."""
+    events = records.events
     quote_ids = [quote.id for _, event in events for quote in event.quotes]
     # Where each item is matters only when an id is repeated: the usual case is found from the ids alone, and
     # the quotes, the most numerous, are not even listed with their places.
@@ -461,12 +420,12 @@ def _check_ids(
         ]
     )
     groups: list[Sequence[tuple[LoadedFile, FieldPath, Any]]] = [
-        people,
-        sources,
-        topics,
+        records.people,
+        records.sources,
+        records.topics,
         [(file, (), event) for file, event in events],
         quotes,
-        corrections,
+        records.corrections,
     ]
     for group in groups:
         if len({item.id for _, _, item in group}) == len(group):
@@ -539,18 +498,6 @@ class _References:
                     yield _unknown_reference(self.file, path, kind, value, known_ids)
 
 
-def _check_references(files: Iterable[_References], known: _KnownIds) -> list[Problem]:
-    """Every reference of ``files`` to an id that is not defined."""
-    ids = {
-        "person": known.people,
-        "source": known.sources,
-        "topic": known.topics,
-        "quote": known.quotes,
-        "event": known.events,
-    }
-    return [problem for references in files for problem in references.unknown(ids)]
-
-
 def _strings_at(data: Any, pattern: Sequence[str]) -> list[tuple[FieldPath, str]]:
     return [(path, value) for path, value in values_at(data, pattern) if isinstance(value, str)]
 
@@ -609,8 +556,7 @@ class _EventFile:
     def check(cls, file: LoadedFile, languages: tuple[str, ...]) -> _EventFile:
         in_each: dict[str, tuple[Event | None, tuple[Problem, ...]]] = {}
         for language in languages:
-            problems: list[Problem] = []
-            event = _one(in_language(file, Event, language, languages), Event, problems)
+            event, problems = validate_file(in_language(file, Event, language, languages), Event)
             in_each[language] = (event, tuple(problems))
         main = in_each[languages[0]][0]
         own = () if main is None else tuple(_check_event(file, main, languages[0]))
@@ -653,7 +599,6 @@ class _ListFile(Generic[M]):
     others (each item is validated on its own, so one bad entry does not hide the others)."""
 
     file: LoadedFile
-    language: str
     languages: tuple[str, ...]
     items: tuple[tuple[LoadedFile, FieldPath, M], ...]
     problems: tuple[Problem, ...]
@@ -662,10 +607,17 @@ class _ListFile(Generic[M]):
     def read(
         cls, file: LoadedFile, lists: _Lists[M], language: str, languages: tuple[str, ...]
     ) -> _ListFile[M]:
-        problems: list[Problem] = []
         in_one = in_language(file, lists.file_model, language, languages)
-        items = _items(in_one, lists.key, lists.model, problems)
-        return cls(file, language, languages, tuple(items), tuple(problems))
+        problems = list(_list_file_shape(in_one, lists.key))
+        written = in_one.data.get(lists.key) if isinstance(in_one.data, dict) else None
+        items = []
+        for index, item in enumerate(written if isinstance(written, tuple) else ()):
+            path: FieldPath = (lists.key, index)
+            try:
+                items.append((in_one, path, lists.model.model_validate(item)))
+            except ValidationError as error:
+                problems += _explain(error, in_one, path, lists.model)
+        return cls(file, languages, tuple(items), tuple(problems))
 
 
 class CheckedFiles:
@@ -697,11 +649,10 @@ class CheckedFiles:
         """``file``, of ``lists``, read in ``language`` (:class:`_ListFile`): kept while it is read as the
         same object in the same languages."""
         kept = self._lists.get((lists.key, language))
-        if kept is not None and kept.file is file and kept.languages == languages:
-            return kept
-        read = _ListFile.read(file, lists, language, languages)
-        self._lists[(lists.key, language)] = read
-        return read
+        if kept is None or kept.file is not file or kept.languages != languages:
+            kept = _ListFile.read(file, lists, language, languages)
+            self._lists[(lists.key, language)] = kept
+        return kept
 
 
 def _check_event(file: LoadedFile, event: Event, language: str) -> Iterator[Problem]:
@@ -735,7 +686,7 @@ def _check_quote(
             found = "words without the quote's text" + _closest(citation.as_printed, quote.text)
             expected = f'the quote\'s text "{shortened(quote.text, 60)}" in them, {_QUOTED_WORDS}'
             yield file.problem((*where, "as_printed"), found, expected)
-    if not any(citation.holds_text(language) or _translated_by_us(citation) for citation in quote.citations):
+    if not any(citation.holds_text(language) or citation.translated_by_us for citation in quote.citations):
         found = f"text that no citation prints in the quote's language ({language})"
         yield file.problem((*at, "text"), found, _TEXT_PRINTED_OR_TRANSLATED)
     for index, relation in enumerate(quote.relations):
@@ -748,10 +699,6 @@ _TEXT_PRINTED_OR_TRANSLATED = (
     'a citation whose as_printed holds the text, or "translation: {by: us, from: …}" on the citation whose '
     'words the text translates (a quote in another language says so in its "language:")'
 )
-
-
-def _translated_by_us(citation: Citation) -> bool:
-    return citation.translation is not None and citation.translation.by is TranslatedBy.US
 
 
 def _check_translation(file: LoadedFile, where: FieldPath, citation: Citation) -> Iterator[Problem]:
@@ -819,7 +766,7 @@ def _check_updated(file: LoadedFile | None, settings: Settings | None) -> Iterat
 
 
 def _check_corrections(corrections: list[tuple[LoadedFile, FieldPath, Correction]]) -> Iterator[Problem]:
-    """Each correction names at least one item (that each exists: see _check_references)."""
+    """Each correction names at least one item (that each exists: see _References.unknown)."""
     for file, path, correction in corrections:
         if not (correction.quotes or correction.events or correction.sources):
             yield file.problem(path, "a correction that names no item", _CORRECTED_ITEMS)
