@@ -202,7 +202,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    """A fresh page whose requests may only go to 127.0.0.1; anything else is aborted and recorded in
-    ``page.outside_requests`` (and fails the test at the end)."""
+    """A fresh page whose requests may only go to 127.0.0.1; anything else is never answered (see
+    ``CHROMIUM_ARGS``) and is recorded in ``page.outside_requests`` (and fails the test at the end)."""
     with local_page(browser) as tab:
         yield tab
